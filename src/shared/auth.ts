@@ -1,0 +1,33 @@
+import { z } from 'zod'
+import { operatorRoles } from './users'
+
+export const operatorRole = z.enum(operatorRoles)
+export type OperatorRole = z.infer<typeof operatorRole>
+
+export const operator = z.object({
+  id: z.number().int().positive(),
+  login: z.string(),
+  name: z.string(),
+  role: operatorRole
+})
+export type Operator = z.infer<typeof operator>
+
+export const loginRequest = z.object({
+  login: z.string().trim().min(1).max(254),
+  password: z.string().min(1).max(1024)
+})
+export type LoginRequest = z.infer<typeof loginRequest>
+
+export const loginResponse = z.object({
+  token: z.string().min(32),
+  expiresAt: z.iso.datetime({ offset: true }),
+  operator
+})
+export type LoginResponse = z.infer<typeof loginResponse>
+
+export const health = z.object({
+  status: z.literal('ok'),
+  database: z.enum(['pglite', 'postgres']),
+  version: z.string()
+})
+export type Health = z.infer<typeof health>

@@ -1,0 +1,30 @@
+import { defineConfig } from 'vitest/config'
+import react from '@vitejs/plugin-react'
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        plugins: [react()],
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.{ts,tsx}'],
+          environment: 'node',
+          // Renderer tests opt into a DOM with `// @vitest-environment jsdom` at the top of the file.
+          testTimeout: 20_000
+        }
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          // Each file starts its own server and database; two cores cannot run many at once.
+          maxWorkers: 2
+        }
+      }
+    ]
+  }
+})
