@@ -14,7 +14,7 @@ const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}
 const layering = {
   files: ['src/**/*.{ts,tsx}'],
   plugins: { 'import-x': importX },
-  settings: { 'import-x/resolver': { typescript: false, node: true } },
+  settings: { 'import-x/resolver': { node: { extensions: ['.ts', '.tsx', '.js', '.mjs'] } } },
   rules: {
     'import-x/no-restricted-paths': [
       'error',

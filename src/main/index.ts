@@ -1,0 +1,79 @@
+import { join } from 'node:path'
+import { BrowserWindow, app, ipcMain, protocol, safeStorage, session, shell, utilityProcess } from 'electron'
+import { createDesk, type Desk } from './desk'
+import { registerHandlers } from './ipc/register'
+import { createUtilityProcessLauncher } from './local-portal/utility-process-launcher'
+import { createConsoleLogger } from './log'
+import { createElectronKeyValueStore } from './storage/electron-key-value-store'
+import { createSafeStorageCipher } from './vault/safe-storage-cipher'
+import { appEntryUrl, appScheme, isAllowedSender, type AppOrigins } from './window/app-origin'
+import { appSchemePrivileges, createAppProtocolHandler } from './window/app-protocol'
+import { createDeskWindow, hardenElectronSession, hardenWebContents } from './window/electron-window'
+import type { ExternalLinkPolicy } from './window/external-links'
+
+// Lifecycle only: every decision lives in a module that Node tests exercise without Electron.
+const log = createConsoleLogger()
+const here = import.meta.dirname
+const origins: AppOrigins = { devServerUrl: !app.isPackaged ? (process.env.ELECTRON_RENDERER_URL ?? null) : null }
+let desk: Desk | null = null
+let mainWindow: BrowserWindow | null = null
+let stopped = false
+
+const externalLinks: ExternalLinkPolicy = {
+  // The https portals the operator configured are the only places a link may open.
+  allowedHosts: () => desk?.session.connectionHosts() ?? [],
+  open: (url) => shell.openExternal(url)
+}
+
+protocol.registerSchemesAsPrivileged([appSchemePrivileges])
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return
+    if (mainWindow.isMinimized()) mainWindow.restore()
+    mainWindow.focus()
+  })
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, origins, externalLinks, (message) => log.warn(message)))
+  app.on('window-all-closed', () => app.quit())
+  app.on('before-quit', (event) => {
+    if (stopped || !desk) return
+    event.preventDefault()
+    const stopping = desk
+    desk = null
+    void stopping
+      .shutdown()
+      .catch((error: unknown) => log.error(`the embedded portal did not stop cleanly: ${String(error)}`))
+      .finally(() => {
+        stopped = true
+        app.quit()
+      })
+  })
+  app.whenReady().then(start, (error: unknown) => {
+    log.error(`the desk could not start: ${String(error)}`)
+    app.exit(1)
+  })
+}
+
+async function start(): Promise<void> {
+  protocol.handle(appScheme, createAppProtocolHandler(join(here, '../renderer')))
+  hardenElectronSession(session.defaultSession, origins)
+
+  const userDataDir = app.getPath('userData')
+  desk = await createDesk({
+    userDataDir,
+    cipher: createSafeStorageCipher(safeStorage, process.platform),
+    openStore: (name) => createElectronKeyValueStore({ name, directory: userDataDir }),
+    launcher: createUtilityProcessLauncher((modulePath, args, options) => utilityProcess.fork(modulePath, args, options), join(here, 'portal-server.js')),
+    log,
+    baseEnv: process.env
+  })
+  registerHandlers(ipcMain, desk.table, { isAllowedSender: (frame) => isAllowedSender(frame, origins), log })
+  void desk.session.start()
+
+  mainWindow = createDeskWindow(BrowserWindow, join(here, '../preload/index.cjs'), origins.devServerUrl ?? appEntryUrl)
+  mainWindow.on('closed', () => {
+    mainWindow = null
+  })
+}

@@ -1,0 +1,24 @@
+import type { SessionService } from '../session/desk-session'
+import type { HandlerTable } from './handler-table'
+
+export interface DeskServices {
+  session: SessionService
+}
+
+/**
+ * Every channel of src/shared/ipc/channels.ts, mapped to the service that answers it. Electron's
+ * ipcMain and the browser host serve this same table, so what the e2e suite tests is what ships.
+ */
+export function createHandlerTable({ session }: DeskServices): HandlerTable {
+  return {
+    'session:state': () => session.state(),
+    'session:sign-in': (credentials) => session.signIn(credentials),
+    'session:sign-out': () => session.signOut(),
+    'session:dismiss-notice': () => session.dismissNotice(),
+    'connections:add': (connection) => session.addConnection(connection),
+    'connections:remove': ({ id }) => session.removeConnection(id),
+    'connections:select': ({ id }) => session.selectConnection(id),
+    'users:list': (query) => session.listUsers(query),
+    'users:get': ({ id }) => session.getUser(id)
+  }
+}

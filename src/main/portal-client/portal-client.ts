@@ -1,0 +1,84 @@
+import axios, { type AxiosInstance, type AxiosRequestConfig } from 'axios'
+import type { z } from 'zod'
+import { apiPaths } from '../../shared/api'
+import { health, loginResponse, operator, type Health, type LoginRequest, type LoginResponse, type Operator } from '../../shared/auth'
+import { userDetail, userListPage, type ParsedUserListQuery, type UserDetail, type UserListPage } from '../../shared/users'
+import { toDeskError } from './to-desk-error'
+
+export interface PortalClientOptions {
+  baseUrl: string
+  /** Per request, from first byte to last; a hung server becomes UNREACHABLE after this. */
+  timeoutMs?: number
+}
+
+export const defaultPortalTimeoutMs = 10_000
+
+/**
+ * The desk's only HTTP client of a portal server. The bearer token is passed in by main for each call
+ * and never leaves this process; every answer is parsed with the shared schemas.
+ */
+export class PortalClient {
+  readonly baseUrl: string
+  readonly #http: AxiosInstance
+  readonly #timeoutMs: number
+
+  constructor(options: PortalClientOptions) {
+    this.baseUrl = options.baseUrl
+    this.#timeoutMs = options.timeoutMs ?? defaultPortalTimeoutMs
+    this.#http = axios.create({
+      baseURL: options.baseUrl,
+      timeout: this.#timeoutMs,
+      // A redirect could carry the bearer token to another host; a portal API never needs one.
+      maxRedirects: 0,
+      maxContentLength: 20 * 1024 * 1024,
+      responseType: 'json',
+      headers: { accept: 'application/json' }
+    })
+  }
+
+  health(): Promise<Health> {
+    return this.#call(health, { method: 'GET', url: apiPaths.health })
+  }
+
+  login(credentials: LoginRequest): Promise<LoginResponse> {
+    return this.#call(loginResponse, { method: 'POST', url: apiPaths.login, data: credentials })
+  }
+
+  async logout(token: string): Promise<void> {
+    await this.#send({ method: 'POST', url: apiPaths.logout, data: {} }, token)
+  }
+
+  me(token: string): Promise<Operator> {
+    return this.#call(operator, { method: 'GET', url: apiPaths.me }, token)
+  }
+
+  listUsers(token: string, query: ParsedUserListQuery): Promise<UserListPage> {
+    const params = Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined && value !== ''))
+    return this.#call(userListPage, { method: 'GET', url: apiPaths.users, params }, token)
+  }
+
+  getUser(token: string, id: number): Promise<UserDetail> {
+    return this.#call(userDetail, { method: 'GET', url: apiPaths.user(id) }, token)
+  }
+
+  async #call<S extends z.ZodType>(schema: S, config: AxiosRequestConfig, token?: string): Promise<z.output<S>> {
+    const data = await this.#send(config, token)
+    const parsed = schema.safeParse(data)
+    if (!parsed.success) throw toDeskError(parsed.error)
+    return parsed.data
+  }
+
+  async #send(config: AxiosRequestConfig, token?: string): Promise<unknown> {
+    try {
+      const response = await this.#http.request({
+        ...config,
+        // axios' timeout covers a silent socket; the signal also bounds a server that trickles bytes.
+        signal: AbortSignal.timeout(this.#timeoutMs),
+        headers: token ? { authorization: `Bearer ${token}` } : {}
+      })
+      return response.data
+    } catch (error) {
+      throw toDeskError(error)
+    }
+  }
+}

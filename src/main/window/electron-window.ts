@@ -1,0 +1,46 @@
+import type { BrowserWindow as BrowserWindowClass, Session, WebContents } from 'electron'
+import type { AppOrigins } from './app-origin'
+import type { ExternalLinkPolicy } from './external-links'
+import { hardenSession, hardenWindow, secureWebPreferences } from './harden'
+
+/** Adapters from Electron's objects to the small interfaces hardenWindow/hardenSession test against. */
+export function hardenWebContents(contents: WebContents, origins: AppOrigins, externalLinks: ExternalLinkPolicy, log: (message: string) => void): void {
+  hardenWindow(
+    {
+      setWindowOpenHandler: (handler) => contents.setWindowOpenHandler(handler),
+      onNavigate: (listener) => {
+        contents.on('will-frame-navigate', (event) => listener(event))
+        contents.on('will-redirect', (event) => listener(event))
+      },
+      onAttachWebview: (listener) => contents.on('will-attach-webview', (event) => listener(event))
+    },
+    { origins, externalLinks, log }
+  )
+}
+
+export function hardenElectronSession(session: Session, origins: AppOrigins): void {
+  hardenSession(
+    {
+      setPermissionRequestHandler: (handler) =>
+        session.setPermissionRequestHandler((_contents, permission, callback, details) => handler(permission, details.requestingUrl, callback)),
+      setPermissionCheckHandler: (handler) => session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => handler(permission, requestingOrigin))
+    },
+    origins
+  )
+}
+
+export function createDeskWindow(BrowserWindow: typeof BrowserWindowClass, preloadPath: string, entryUrl: string): BrowserWindowClass {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 900,
+    minHeight: 600,
+    // The renderer sets document.title to name the connection; the window follows it.
+    title: 'PortalDesk',
+    show: false,
+    webPreferences: secureWebPreferences(preloadPath)
+  })
+  window.once('ready-to-show', () => window.show())
+  void window.loadURL(entryUrl)
+  return window
+}

@@ -1,0 +1,115 @@
+import { CloudServerOutlined, LogoutOutlined, MoonOutlined, SunOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons'
+import { Button, Menu, Select, Switch, Tag, Tooltip, Typography } from 'antd'
+import { useTranslation } from 'react-i18next'
+import { Link, useLocation } from 'react-router'
+import type { Locale } from '../../shared/errors'
+import type { SessionState } from '../../shared/session'
+import { supportedLanguages } from '../i18n'
+import { useAppStores, usePreferences } from '../stores/app-stores'
+import { activeConnection, connectionLabel } from './connection-label'
+import { useSignOut } from './session'
+
+function LanguageSwitch() {
+  const { t } = useTranslation()
+  const language = usePreferences((state) => state.language)
+  const setLanguage = usePreferences((state) => state.setLanguage)
+  return (
+    <Select<Locale>
+      aria-label={t('header.language')}
+      title={t('header.language')}
+      data-testid="language-switch"
+      value={language}
+      onChange={setLanguage}
+      options={supportedLanguages.map((value) => ({ value, label: t(`languages.${value}`) }))}
+      style={{ width: 112 }}
+      popupMatchSelectWidth={false}
+    />
+  )
+}
+
+function ThemeSwitch() {
+  const { t } = useTranslation()
+  const mode = usePreferences((state) => state.theme)
+  const setTheme = usePreferences((state) => state.setTheme)
+  return (
+    <Tooltip title={t('header.darkTheme')}>
+      <Switch
+        aria-label={t('header.darkTheme')}
+        data-testid="theme-switch"
+        checked={mode === 'dark'}
+        onChange={(dark) => setTheme(dark ? 'dark' : 'light')}
+        checkedChildren={<MoonOutlined />}
+        unCheckedChildren={<SunOutlined />}
+      />
+    </Tooltip>
+  )
+}
+
+function OperatorArea({ session }: { session: SessionState }) {
+  const { t } = useTranslation()
+  const signOut = useSignOut()
+  const { userListView } = useAppStores()
+  const operator = session.operator
+  if (!operator) return null
+  const role = t(`userDetail.roles.${operator.role}`)
+  return (
+    <>
+      <Tooltip title={t('header.signedInAs', { name: operator.name, role })}>
+        <Typography.Text data-testid="operator-name" style={{ maxWidth: 180 }} ellipsis>
+          <UserOutlined /> {operator.name}
+        </Typography.Text>
+      </Tooltip>
+      <Button
+        icon={<LogoutOutlined />}
+        data-testid="sign-out"
+        loading={signOut.isPending}
+        onClick={() =>
+          signOut.mutate(undefined, {
+            // The next operator starts from the default view, not from where this one left off.
+            onSuccess: () => userListView.getState().reset()
+          })
+        }
+      >
+        {t('header.signOut')}
+      </Button>
+    </>
+  )
+}
+
+export function AppHeader({ session }: { session: SessionState | undefined }) {
+  const { t } = useTranslation()
+  const location = useLocation()
+  const profile = activeConnection(session)
+  const signedIn = Boolean(session?.operator)
+  return (
+    <header className="app-header">
+      <span className="app-header__brand">
+        <TeamOutlined aria-hidden />
+        {t('app.name')}
+      </span>
+      {signedIn ? (
+        <Menu
+          className="app-header__nav"
+          mode="horizontal"
+          aria-label={t('app.mainNavigation')}
+          selectedKeys={location.pathname.startsWith('/users') ? ['users'] : []}
+          items={[{ key: 'users', label: <Link to="/users">{t('nav.manageUsers')}</Link> }]}
+        />
+      ) : (
+        <span className="app-header__spacer" />
+      )}
+      <div className="app-header__tools">
+        {profile ? (
+          <Tooltip title={t('header.connection', { connection: connectionLabel(profile, t) })}>
+            <Tag icon={<CloudServerOutlined />} data-testid="active-connection" style={{ marginInlineEnd: 0 }}>
+              {connectionLabel(profile, t)}
+            </Tag>
+          </Tooltip>
+        ) : null}
+        <LanguageSwitch />
+        <ThemeSwitch />
+        {session ? <OperatorArea session={session} /> : null}
+      </div>
+    </header>
+  )
+}

@@ -1,0 +1,24 @@
+import { Navigate, type RouteObject } from 'react-router'
+import { UserDetailPage } from '../features/users/UserDetailPage'
+import { UsersPage } from '../features/users/UsersPage'
+import { AppShell } from './AppShell'
+import { RouteError } from './RouteError'
+
+/**
+ * The screens, behind the shell (which shows the sign-in screen instead while signed out, so a deep
+ * link such as #/users/42 opens after signing in). To add a screen: a route here, a folder under
+ * features/, and its strings in both i18n files.
+ */
+export const appRoutes: RouteObject[] = [
+  {
+    path: '/',
+    element: <AppShell />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <Navigate to="/users" replace /> },
+      { path: 'users', element: <UsersPage /> },
+      { path: 'users/:id', element: <UserDetailPage /> },
+      { path: '*', element: <Navigate to="/users" replace /> }
+    ]
+  }
+]

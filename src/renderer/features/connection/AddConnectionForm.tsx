@@ -1,0 +1,56 @@
+import { Button, Form, Input, Space, Typography } from 'antd'
+import { useMemo } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useAddConnection } from '../../app/session'
+import { ErrorAlert } from '../../components/ErrorAlert'
+import { connectionFormRules, invalidConnectionFields, type NewConnectionFields } from './connection-form-rules'
+
+/** Name and address of a remote portal; once added it becomes the portal to sign in to. */
+export function AddConnectionForm({ onDone, canCancel }: { onDone: () => void; canCancel: boolean }) {
+  const { t } = useTranslation()
+  const [form] = Form.useForm<NewConnectionFields>()
+  const add = useAddConnection()
+  const rules = useMemo(() => connectionFormRules(t), [t])
+  const markedFields = add.isError ? invalidConnectionFields(add.error) : []
+
+  const submit = (fields: NewConnectionFields) => {
+    add.mutate(fields, {
+      onSuccess: onDone,
+      // Main checks again; if it refuses a field, mark that field the way the form itself would.
+      onError: (error) =>
+        form.setFields(
+          invalidConnectionFields(error).map((name) => ({
+            name,
+            errors: [name === 'url' ? t('connection.urlInvalid') : t('connection.nameRequired')]
+          }))
+        )
+    })
+  }
+
+  return (
+    <section className="add-connection" data-testid="add-connection-form">
+      <Typography.Title level={3} className="sign-in-subsection-title">
+        {t('connection.addTitle')}
+      </Typography.Title>
+      <Form<NewConnectionFields> form={form} layout="vertical" onFinish={submit} requiredMark={false}>
+        <Form.Item name="name" label={t('connection.name')} rules={rules.name}>
+          <Input placeholder={t('connection.namePlaceholder')} maxLength={80} autoComplete="off" />
+        </Form.Item>
+        <Form.Item name="url" label={t('connection.url')} rules={rules.url}>
+          <Input placeholder={t('connection.urlPlaceholder')} inputMode="url" autoComplete="url" spellCheck={false} />
+        </Form.Item>
+        {add.isError && markedFields.length === 0 ? (
+          <div style={{ marginBottom: 12 }}>
+            <ErrorAlert error={add.error} testId="add-connection-error" />
+          </div>
+        ) : null}
+        <Space>
+          <Button type="primary" htmlType="submit" loading={add.isPending}>
+            {t('connection.add')}
+          </Button>
+          {canCancel ? <Button onClick={onDone}>{t('connection.cancel')}</Button> : null}
+        </Space>
+      </Form>
+    </section>
+  )
+}

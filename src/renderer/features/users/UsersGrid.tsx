@@ -1,0 +1,174 @@
+import { Button, Empty, Table, Typography } from 'antd'
+import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query'
+import { useCallback, useEffect, useMemo, useRef, type UIEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { UserListItem, UserListPage, UserSort } from '../../../shared/users'
+import { ErrorAlert } from '../../components/ErrorAlert'
+import { useElementHeight } from '../../components/use-element-height'
+import { usePreferences } from '../../stores/app-stores'
+import { userColumns, userColumnsWidth, sortOf } from './user-columns'
+import type { UserListParams } from './user-query-keys'
+
+type TableHandle = { nativeElement: HTMLDivElement; scrollTo: (config: { top?: number; index?: number }) => void }
+
+/** Start fetching the next page while this many pixels of rows are still below the viewport. */
+const loadAheadPx = 1200
+/** Height of the grid's header row at size "middle"; the virtual body gets the rest. */
+const headerRowPx = 47
+
+interface UsersGridProps {
+  list: UseInfiniteQueryResult<InfiniteData<UserListPage>>
+  params: UserListParams
+  total: number | undefined
+  initialScrollTop: number
+  onScrollTopChange: (top: number) => void
+  onSortChange: (sort: UserSort) => void
+  onOpen: (user: UserListItem) => void
+  onClearSearch: () => void
+}
+
+/**
+ * The virtual users table: only the visible rows exist in the DOM, so thousands of loaded rows scroll
+ * smoothly; the next keyset page is requested as the end comes near. The wrapper's data-* attributes
+ * say which query is on screen and whether it has settled (tests wait on them).
+ */
+export function UsersGrid(props: UsersGridProps) {
+  const { list, params } = props
+  const { t } = useTranslation()
+  const container = useRef<HTMLDivElement>(null)
+  const table = useRef<TableHandle>(null)
+  const height = useElementHeight(container, 480)
+  const rows = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data])
+  const columns = useMemo(() => userColumns(t, params.sort), [t, params.sort])
+
+  const { hasNextPage, isFetchingNextPage, isFetchNextPageError, isPlaceholderData, fetchNextPage } = list
+  const loadMoreIfNearEnd = useCallback(
+    (holder: HTMLElement) => {
+      const remaining = holder.scrollHeight - holder.scrollTop - holder.clientHeight
+      if (remaining < loadAheadPx && hasNextPage && !isFetchingNextPage && !isFetchNextPageError && !isPlaceholderData) void fetchNextPage()
+    },
+    [hasNextPage, isFetchingNextPage, isFetchNextPageError, isPlaceholderData, fetchNextPage]
+  )
+
+  const onScroll = (event: UIEvent<HTMLDivElement>) => {
+    props.onScrollTopChange(event.currentTarget.scrollTop)
+    loadMoreIfNearEnd(event.currentTarget)
+  }
+
+  // A page that arrived while the operator was already at the end gets no scroll event: check again.
+  useEffect(() => {
+    const holder = table.current?.nativeElement.querySelector<HTMLElement>('.ant-table-tbody-virtual-holder')
+    if (holder) loadMoreIfNearEnd(holder)
+  }, [rows.length, loadMoreIfNearEnd])
+
+  // Back from a user's details: return to the same place in the same list (the pages are cached).
+  const restored = useRef(false)
+  useEffect(() => {
+    if (restored.current || rows.length === 0) return
+    restored.current = true
+    if (props.initialScrollTop > 0) table.current?.scrollTo({ top: props.initialScrollTop })
+  }, [rows.length, props.initialScrollTop])
+
+  // Another filter, search or sort is another list: show it from the top.
+  const listKey = `${params.kind}|${params.q}|${params.sort}`
+  const shownKey = useRef(listKey)
+  useEffect(() => {
+    if (shownKey.current === listKey) return
+    shownKey.current = listKey
+    table.current?.scrollTo({ top: 0 })
+  }, [listKey])
+
+  const state = list.isPending || isPlaceholderData ? 'loading' : list.isError && !list.data ? 'error' : 'ready'
+
+  return (
+    <div
+      className="users-grid"
+      data-testid="users-grid"
+      data-state={state}
+      data-kind={params.kind}
+      data-q={params.q}
+      data-sort={params.sort}
+      data-loaded={rows.length}
+      data-complete={String(!hasNextPage && !list.isPending)}
+    >
+      {state === 'error' ? (
+        <div className="users-grid__error">
+          <ErrorAlert error={list.error} title={t('users.loadFailed')} onRetry={() => void list.refetch()} testId="users-error" />
+        </div>
+      ) : (
+        <>
+          <div className="users-grid__table" ref={container}>
+            <Table<UserListItem>
+              ref={table}
+              virtual
+              size="middle"
+              aria-label={t('users.gridLabel')}
+              rowKey="id"
+              columns={columns}
+              dataSource={rows}
+              pagination={false}
+              loading={state === 'loading'}
+              showSorterTooltip={false}
+              scroll={{ x: userColumnsWidth, y: Math.max(120, height - headerRowPx) }}
+              onScroll={onScroll}
+              onChange={(_pagination, _filters, sorter) => {
+                const single = Array.isArray(sorter) ? sorter[0] : sorter
+                const key = single?.columnKey
+                if (key === 'name' || key === 'login' || key === 'email' || key === 'company' || key === 'lastSignInAt') {
+                  props.onSortChange(sortOf(key, single?.order))
+                }
+              }}
+              onRow={(user) => ({
+                tabIndex: 0,
+                onClick: () => props.onOpen(user),
+                onKeyDown: (event) => {
+                  if (event.key === 'Enter') props.onOpen(user)
+                },
+                ...({ 'data-testid': 'user-row', 'data-user-id': user.id } as Record<string, string | number>)
+              })}
+              locale={{
+                emptyText:
+                  state === 'loading' ? (
+                    <span />
+                  ) : (
+                    <Empty
+                      data-testid="users-empty"
+                      image={Empty.PRESENTED_IMAGE_SIMPLE}
+                      description={params.q ? t('users.empty', { q: params.q }) : t('users.emptyNoSearch')}
+                    >
+                      {params.q ? <Button onClick={props.onClearSearch}>{t('users.clearSearch')}</Button> : null}
+                    </Empty>
+                  )
+              }}
+            />
+          </div>
+          <GridStatus {...props} loaded={rows.length} />
+        </>
+      )}
+    </div>
+  )
+}
+
+/** One line under the grid: how much is loaded, whether more is coming, or why it is not. */
+function GridStatus({ list, total, loaded }: UsersGridProps & { loaded: number }) {
+  const { t } = useTranslation()
+  const language = usePreferences((state) => state.language)
+  if (list.isFetchNextPageError) {
+    return (
+      <div className="users-grid__status">
+        <ErrorAlert error={list.error} title={t('users.loadFailed')} onRetry={() => void list.fetchNextPage()} testId="users-more-error" />
+      </div>
+    )
+  }
+  if (list.isPending || loaded === 0) return <div className="users-grid__status" />
+  const text = list.isFetchingNextPage
+    ? t('users.loadingMore')
+    : !list.hasNextPage
+      ? t('users.allLoaded', { total: loaded.toLocaleString(language) })
+      : t('users.loadedCount', { loaded: loaded.toLocaleString(language), total: (total ?? loaded).toLocaleString(language) })
+  return (
+    <div className="users-grid__status" data-testid="users-status" role="status">
+      <Typography.Text type="secondary">{text}</Typography.Text>
+    </div>
+  )
+}

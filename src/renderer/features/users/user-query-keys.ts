@@ -1,0 +1,17 @@
+import type { UserSort } from '../../../shared/users'
+import type { KindFilter } from '../../stores/user-list-view'
+
+export interface UserListParams {
+  kind: KindFilter
+  /** The applied (debounced, trimmed) search; empty means no search. */
+  q: string
+  sort: UserSort
+}
+
+/** Every users query hangs under `['users']`, so one call drops them all (sign-out, portal change). */
+export const userQueryKeys = {
+  all: ['users'] as const,
+  lists: () => [...userQueryKeys.all, 'list'] as const,
+  list: (params: UserListParams) => [...userQueryKeys.lists(), params] as const,
+  detail: (id: number) => [...userQueryKeys.all, 'detail', id] as const
+}

@@ -1,0 +1,144 @@
+import type { Translation } from './en'
+import { errorMessagesIn } from './error-messages'
+
+/** 简体中文. Terms follow Odoo's Chinese documentation (门户用户, 内部用户, 管理用户). */
+export const zhCN: Translation = {
+  app: {
+    name: 'PortalDesk',
+    titleWithConnection: 'PortalDesk — {{connection}}',
+    loading: '正在启动 PortalDesk…',
+    sessionLoadFailed: 'PortalDesk 无法读取会话信息。',
+    retry: '重试',
+    mainNavigation: '主导航'
+  },
+  header: {
+    language: '语言',
+    darkTheme: '深色主题',
+    connection: '已连接到 {{connection}}',
+    signedInAs: '当前用户：{{name}}（{{role}}）',
+    signOut: '退出登录'
+  },
+  nav: {
+    manageUsers: '管理用户'
+  },
+  notices: {
+    vaultMemoryOnly: '登录凭据仅保存在内存中：本系统不提供存储机密信息的加密功能，重新启动 PortalDesk 后需要再次登录。',
+    connectionsReset: '无法读取已保存的连接，已重置为本地门户。',
+    firstRunTitle: '本地管理员账户',
+    firstRun: '此密码仅显示一次：请妥善保存，再次登录本地门户时需要使用。',
+    firstRunLogin: '登录名',
+    firstRunPassword: '密码',
+    copyPassword: '复制密码',
+    copied: '已复制',
+    dismiss: '我已保存',
+    localPortalStarting: '本地门户正在启动…',
+    localPortalFailedTitle: '本地门户无法启动',
+    startupErrorTitle: '无法恢复上次的会话',
+    sessionExpired: '您的会话已结束，请重新登录。'
+  },
+  connection: {
+    title: '登录门户',
+    portals: '门户',
+    portalsHint: '选择要管理的门户。',
+    localPortal: '本地门户',
+    localPortalDescription: '在本机运行，包含演示数据',
+    remove: '移除 {{name}}',
+    noProfiles: '尚无门户，请在下方添加。',
+    addRemote: '添加远程门户',
+    addTitle: '添加远程门户',
+    name: '名称',
+    namePlaceholder: '总部门户',
+    url: '地址',
+    urlPlaceholder: 'https://portal.example.com',
+    nameRequired: '请为此门户命名（最多 80 个字符）。',
+    urlInvalid: '请输入以 http:// 或 https:// 开头的完整地址，例如 https://portal.example.com。',
+    add: '添加门户',
+    cancel: '取消',
+    selectFailed: '无法选择此门户。'
+  },
+  signIn: {
+    title: '登录',
+    login: '登录名',
+    loginPlaceholder: 'admin',
+    password: '密码',
+    submit: '登录',
+    loginRequired: '请输入登录名。',
+    passwordRequired: '请输入密码。',
+    noConnection: '请先选择或添加一个门户。',
+    failed: '登录失败'
+  },
+  users: {
+    title: '管理用户',
+    filterLabel: '显示',
+    filterInternal: '内部用户',
+    filterPortal: '门户用户',
+    filterAll: '全部',
+    searchLabel: '搜索用户',
+    searchPlaceholder: '搜索姓名、登录名、电子邮件、电话或公司',
+    searchShortcut: '按 / 或 Ctrl+F 搜索',
+    clearSearch: '清除搜索',
+    gridLabel: '用户',
+    openUser: '打开 {{name}}',
+    columns: {
+      name: '姓名',
+      login: '登录名',
+      email: '电子邮件',
+      company: '公司',
+      website: '网站',
+      kind: '类型',
+      lastSignIn: '上次登录'
+    },
+    kind: {
+      portal: '门户',
+      internal: '内部'
+    },
+    never: '从未登录',
+    archived: '已归档',
+    empty: '没有与“{{q}}”匹配的用户。',
+    emptyNoSearch: '这里还没有用户。',
+    loadFailed: '无法加载用户。',
+    loadedCount: '已加载 {{loaded}} / {{total}} 个用户',
+    loadingMore: '正在加载更多用户…',
+    allLoaded: '已加载全部 {{total}} 个用户'
+  },
+  userDetail: {
+    back: '返回用户列表',
+    loading: '正在加载用户…',
+    notFoundTitle: '未找到用户',
+    notFound: '不存在此编号的用户，该用户可能已被删除。',
+    loadFailed: '无法加载该用户。',
+    instant: '{{exact}}（{{relative}}）',
+    readOnlyHint: '目前为只读：编辑功能将在后续版本中提供。',
+    fields: {
+      name: '姓名',
+      login: '登录名',
+      email: '电子邮件',
+      phone: '电话',
+      company: '公司',
+      website: '网站',
+      kind: '类型',
+      role: '角色',
+      language: '语言',
+      city: '城市',
+      country: '国家/地区',
+      active: '启用',
+      lastSignIn: '上次登录',
+      created: '创建时间',
+      updated: '更新时间'
+    },
+    roles: {
+      administrator: '管理员',
+      support: '支持专员',
+      user: '用户'
+    },
+    yes: '是',
+    no: '否（已归档）',
+    none: '—'
+  },
+  languages: {
+    en: 'English',
+    'zh-CN': '简体中文'
+  },
+  errors: errorMessagesIn('zh-CN'),
+  errorDetails: '详细信息：{{details}}'
+}

@@ -1,0 +1,69 @@
+import { mkdir } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { PGlite } from '@electric-sql/pglite'
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
+import { createPgConfig } from '@electric-sql/pglite/node-postgres'
+import { Kysely, PostgresDialect } from 'kysely'
+import pg from 'pg'
+import type { Database } from './schema'
+
+export type DatabaseKind = 'pglite' | 'postgres'
+
+export interface DatabaseHandle {
+  db: Kysely<Database>
+  dialect: DatabaseKind
+  /** Closes the pool and, for PGlite, shuts the engine down cleanly so that its files are consistent. */
+  close(): Promise<void>
+}
+
+export interface ConnectOptions {
+  /** `postgres://…`; unset means embedded PGlite. */
+  databaseUrl?: string | undefined
+  /** Where PGlite keeps its files (a `pglite` folder is created inside). */
+  dataDir: string
+  /** Called when an idle PostgreSQL connection fails (e.g. the server restarted); the pool replaces it. */
+  onIdleError?: (error: Error) => void
+}
+
+/**
+ * Both backends go through Kysely's own PostgresDialect and node-postgres, so that queries, type
+ * parsing (int8 as string, timestamptz as Date, bytea as Buffer) and errors are identical. For PGlite,
+ * its `node-postgres` adapter hands node-postgres a connection that talks to the in-process engine; a
+ * pool of one serializes queries and transactions on PGlite's single connection.
+ */
+export async function connectDatabase(options: ConnectOptions): Promise<DatabaseHandle> {
+  return options.databaseUrl ? connectPostgres(options.databaseUrl, options.onIdleError) : connectPglite(options.dataDir)
+}
+
+export function pgliteDirectory(dataDir: string): string {
+  return join(resolve(dataDir), 'pglite')
+}
+
+async function connectPglite(dataDir: string): Promise<DatabaseHandle> {
+  const directory = pgliteDirectory(dataDir)
+  await mkdir(directory, { recursive: true })
+  const pglite = await PGlite.create({ dataDir: directory, extensions: { pg_trgm } })
+  const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1, idleTimeoutMillis: 0 })
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  return {
+    db,
+    dialect: 'pglite',
+    async close() {
+      await db.destroy()
+      await pglite.close()
+    }
+  }
+}
+
+async function connectPostgres(url: string, onIdleError?: (error: Error) => void): Promise<DatabaseHandle> {
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 10_000 })
+  pool.on('error', (error) => onIdleError?.(error))
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  return {
+    db,
+    dialect: 'postgres',
+    async close() {
+      await db.destroy()
+    }
+  }
+}

@@ -1,0 +1,7 @@
+import { initialMigration } from './0001_initial'
+import type { Migration } from './migration'
+
+export type { Migration } from './migration'
+
+/** Every migration, in order. Add a file `NNNN_name.ts` and append it here. */
+export const migrations: readonly Migration[] = [initialMigration]

@@ -1,0 +1,110 @@
+import { sql, type Kysely } from 'kysely'
+import { DeskError } from '../../../shared/errors'
+import { operatorRoles } from '../../../shared/users'
+import type { LoginResponse, Operator, OperatorRole } from '../../../shared/auth'
+import type { Database } from '../../db/schema'
+import type { Clock } from '../../clock'
+import { verifyPassword } from './passwords'
+import { hashToken, issueToken } from './tokens'
+
+/**
+ * The hash of a random password nobody knows, with the production parameters. An unknown login is
+ * verified against it, so that it costs as much time as a known one: timing reveals nothing.
+ */
+const unknownUserHash = '$argon2id$v=19$m=19456,t=2,p=1$UlnF9hKs53NuWFXWss22lQ$Luj/EjEiV3oS3fpReH+E68NYQ8ize8qk0YbgcpeuKPI'
+
+/** last_seen_at is written at most this often per session, so that reads do not become writes. */
+const touchIntervalMs = 60_000
+
+export interface AuthServiceDeps {
+  db: Kysely<Database>
+  clock: Clock
+  sessionIdleMs: number
+  sessionAbsoluteMs: number
+}
+
+export interface RequestOrigin {
+  ip: string | null
+  userAgent: string | null
+}
+
+export interface OperatorSession {
+  sessionId: string
+  operator: Operator
+  expiresAt: Date
+}
+
+export type AuthService = ReturnType<typeof createAuthService>
+
+export function createAuthService({ db, clock, sessionIdleMs, sessionAbsoluteMs }: AuthServiceDeps) {
+  return {
+    /**
+     * Signs an operator in. Only active internal users with an operator role qualify; every other
+     * case (unknown login, wrong password, portal user, role `user`, archived) is the same error.
+     */
+    async signIn(login: string, password: string, origin: RequestOrigin): Promise<LoginResponse> {
+      const user = await db
+        .selectFrom('users')
+        .select(['id', 'login', 'name', 'kind', 'role', 'active', 'password_hash'])
+        .where(sql<string>`lower(login)`, '=', sql<string>`lower(${login})`)
+        .executeTakeFirst()
+      const passwordMatches = await verifyPassword(user?.password_hash ?? unknownUserHash, password)
+      const role = user && user.kind === 'internal' && user.active && user.password_hash ? operatorRole(user.role) : null
+      if (!user || !role || !passwordMatches) throw new DeskError('INVALID_CREDENTIALS')
+
+      const now = clock.now()
+      const expiresAt = new Date(now.getTime() + sessionAbsoluteMs)
+      const issued = issueToken()
+      await db.transaction().execute(async (tx) => {
+        await tx
+          .insertInto('sessions')
+          .values({
+            token_hash: issued.hash,
+            user_id: user.id,
+            audience: 'operator',
+            created_at: now,
+            last_seen_at: now,
+            expires_at: expiresAt,
+            ip: origin.ip,
+            user_agent: origin.userAgent?.slice(0, 512) ?? null
+          })
+          .execute()
+        await tx.updateTable('users').set({ last_sign_in_at: now }).where('id', '=', user.id).execute()
+      })
+      return { token: issued.token, expiresAt: expiresAt.toISOString(), operator: { id: user.id, login: user.login, name: user.name, role } }
+    },
+
+    /** The live operator session behind a bearer token, or null when it is unknown, revoked or expired. */
+    async authenticate(token: string): Promise<OperatorSession | null> {
+      const row = await db
+        .selectFrom('sessions as s')
+        .innerJoin('users as u', 'u.id', 's.user_id')
+        .select(['s.id', 's.last_seen_at', 's.expires_at', 's.revoked_at', 'u.id as user_id', 'u.login', 'u.name', 'u.kind', 'u.role', 'u.active'])
+        .where('s.token_hash', '=', hashToken(token))
+        .where('s.audience', '=', 'operator')
+        .executeTakeFirst()
+      if (!row) return null
+      const now = clock.now().getTime()
+      const role = row.kind === 'internal' && row.active ? operatorRole(row.role) : null
+      const idleExpired = now >= row.last_seen_at.getTime() + sessionIdleMs
+      if (row.revoked_at !== null || now >= row.expires_at.getTime() || idleExpired || !role) return null
+      if (now - row.last_seen_at.getTime() >= touchIntervalMs) {
+        await db.updateTable('sessions').set({ last_seen_at: new Date(now) }).where('id', '=', row.id).execute()
+      }
+      return { sessionId: row.id, operator: { id: row.user_id, login: row.login, name: row.name, role }, expiresAt: row.expires_at }
+    },
+
+    async signOut(sessionId: string): Promise<void> {
+      await db
+        .updateTable('sessions')
+        .set({ revoked_at: clock.now() })
+        .where('id', '=', sessionId)
+        .where('revoked_at', 'is', null)
+        .execute()
+    }
+  }
+}
+
+function operatorRole(role: string | null): OperatorRole | null {
+  return (operatorRoles as readonly string[]).includes(role ?? '') ? (role as OperatorRole) : null
+}

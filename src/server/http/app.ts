@@ -1,0 +1,53 @@
+import Fastify, { type FastifyInstance } from 'fastify'
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
+import type { Kysely } from 'kysely'
+import type { Clock } from '../clock'
+import type { ServerConfig } from '../config'
+import type { DatabaseKind } from '../db/connect'
+import type { Database } from '../db/schema'
+import { createAuthService } from '../domain/auth/auth-service'
+import { errorResponse, sendError } from './errors'
+import { loggerOptions, type LogDestination } from './logging'
+import { registerOpenApi } from './openapi'
+import { authRoutes } from './routes/auth'
+import { healthRoutes } from './routes/health'
+import { userRoutes } from './routes/users'
+
+export interface AppDeps {
+  db: Kysely<Database>
+  databaseKind: DatabaseKind
+  config: Pick<ServerConfig, 'logLevel' | 'sessionIdleMs' | 'sessionAbsoluteMs'>
+  clock: Clock
+  /** Where log lines go (tests capture them); standard output when omitted. */
+  logDestination?: LogDestination
+}
+
+/** JSON requests are small: a login, a filter. Anything bigger is refused with 413. */
+export const bodyLimitBytes = 64 * 1024
+
+/** The portal API as a Fastify instance, not yet listening. */
+export async function buildApp({ db, databaseKind, config, clock, logDestination }: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(config.logLevel, logDestination),
+    bodyLimit: bodyLimitBytes,
+    // A malformed URL (bad percent-encoding) gets the API's error shape too.
+    frameworkErrors: (error, request, reply) => sendError(request, reply, error)
+  })
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+  // Only JSON bodies: anything else is 415 rather than a string that fails validation.
+  app.removeContentTypeParser('text/plain')
+  app.decorateRequest('operatorSession', null)
+  app.setErrorHandler((error, request, reply) => sendError(request, reply, error))
+  app.setNotFoundHandler((_request, reply) => {
+    const { status, body } = errorResponse(404, 'NOT_FOUND', 'There is no such endpoint.')
+    return reply.status(status).send(body)
+  })
+
+  await registerOpenApi(app)
+  const auth = createAuthService({ db, clock, sessionIdleMs: config.sessionIdleMs, sessionAbsoluteMs: config.sessionAbsoluteMs })
+  await app.register(healthRoutes, { db, databaseKind })
+  await app.register(authRoutes, { auth })
+  await app.register(userRoutes, { db, auth })
+  return app
+}

@@ -1,0 +1,69 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
+import type { ApiErrorBody } from '../../shared/api'
+import { DeskError, errorMessages, type ErrorCode, type FieldIssue } from '../../shared/errors'
+
+export const statusOfCode: Record<ErrorCode, number> = {
+  VALIDATION: 400,
+  INVALID_CREDENTIALS: 401,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+  UNREACHABLE: 502,
+  SERVER: 500,
+  PORTAL_START_FAILED: 500,
+  INTERNAL: 500
+}
+
+export interface ErrorResponse {
+  status: number
+  body: ApiErrorBody
+}
+
+export function errorResponse(status: number, code: ErrorCode, message?: string, details?: unknown): ErrorResponse {
+  const error: ApiErrorBody['error'] = { code, message: message ?? errorMessages[code].en }
+  if (details !== undefined) error.details = details
+  return { status, body: { error } }
+}
+
+/** Fastify's own client errors, named by their codes, with words an operator can act on. */
+const frameworkMessages: Record<string, string> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'The request body is not valid JSON.',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'The request body is empty; send a JSON object.',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'The request body is too large.',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'The request body must be sent as application/json.',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'The Content-Length header does not match the body.',
+  FST_ERR_BAD_URL: 'The address is not valid.'
+}
+
+/** Maps anything thrown while handling a request to the one error shape of the API. */
+export function toErrorResponse(error: unknown): ErrorResponse {
+  if (error instanceof DeskError) return errorResponse(statusOfCode[error.code], error.code, error.message, error.details)
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const context = (error as { validationContext?: string }).validationContext ?? 'request'
+    const details: FieldIssue[] = error.validation.map((issue) => ({
+      path: issue.instancePath.replace(/^\//, '').replace(/\//g, '.') || context,
+      message: issue.message ?? 'Invalid value'
+    }))
+    return errorResponse(400, 'VALIDATION', errorMessages.VALIDATION.en, details)
+  }
+  const fastifyError = error as Partial<FastifyError>
+  const status = typeof fastifyError.statusCode === 'number' ? fastifyError.statusCode : 500
+  if (status >= 400 && status < 500) {
+    const code: ErrorCode =
+      status === 401 ? 'UNAUTHORIZED' : status === 403 ? 'FORBIDDEN' : status === 404 ? 'NOT_FOUND' : status === 409 ? 'CONFLICT' : status === 429 ? 'RATE_LIMITED' : 'VALIDATION'
+    const message = (fastifyError.code && frameworkMessages[fastifyError.code]) ?? errorMessages[code].en
+    return errorResponse(status, code, message)
+  }
+  return errorResponse(500, 'SERVER')
+}
+
+export function sendError(request: FastifyRequest, reply: FastifyReply, error: unknown): FastifyReply {
+  const { status, body } = toErrorResponse(error)
+  if (status >= 500) request.log.error({ err: error }, 'request failed')
+  else request.log.debug({ code: body.error.code, status }, 'request refused')
+  if (body.error.code === 'UNAUTHORIZED') void reply.header('www-authenticate', 'Bearer')
+  return reply.status(status).send(body)
+}

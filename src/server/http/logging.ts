@@ -1,0 +1,35 @@
+import type { FastifyServerOptions } from 'fastify'
+import type { LogLevel } from '../config'
+
+/**
+ * Paths pino blanks out wherever they appear in a log line. Request bodies and headers are not
+ * logged by default; this keeps credentials out even when someone logs a request or body later.
+ */
+export const redactedPaths = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'headers.authorization',
+  'headers.cookie',
+  'authorization',
+  'password',
+  'token',
+  '*.password',
+  '*.token',
+  '*.passwordHash',
+  '*.password_hash',
+  'body.password',
+  'req.body.password'
+]
+
+export interface LogDestination {
+  write(line: string): void
+}
+
+export function loggerOptions(level: LogLevel, destination?: LogDestination): FastifyServerOptions['logger'] {
+  if (level === 'silent' && !destination) return false
+  return {
+    level,
+    redact: { paths: redactedPaths, censor: '[redacted]' },
+    ...(destination ? { stream: destination } : {})
+  }
+}

@@ -1,0 +1,72 @@
+import type { FastifyInstance } from 'fastify'
+import { systemClock, type Clock } from './clock'
+import type { ServerConfig } from './config'
+import { connectDatabase, type DatabaseHandle } from './db/connect'
+import { migrateToLatest, type MigrationResult } from './db/migrate'
+import { isDatabaseEmpty } from './db/seed/seed'
+import { seedDemoAccounts } from './demo-data'
+import { buildApp } from './http/app'
+import type { LogDestination } from './http/logging'
+
+export interface StartOptions {
+  config: ServerConfig
+  clock?: Clock
+  logDestination?: LogDestination
+  /** Seed the demo data when the database holds no users yet (the embedded mode). */
+  seedIfEmpty?: { password: string; portalUsers: number; seed?: string }
+}
+
+export interface RunningServer {
+  app: FastifyInstance
+  database: DatabaseHandle
+  port: number
+  url: string
+  migration: MigrationResult
+  seeded: boolean
+  /** Stops accepting requests, waits for those in flight, then closes the database. */
+  close(): Promise<void>
+}
+
+/** Connects, migrates (refusing a newer schema), optionally seeds, and listens. */
+export async function startPortalServer(options: StartOptions): Promise<RunningServer> {
+  const { config } = options
+  const clock = options.clock ?? systemClock
+  const database = await connectDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
+  let app: FastifyInstance | undefined
+  try {
+    const migration = await migrateToLatest(database.db)
+    let seeded = false
+    if (options.seedIfEmpty && (await isDatabaseEmpty(database.db))) {
+      await seedDemoAccounts(database.db, { ...options.seedIfEmpty, now: clock.now() })
+      seeded = true
+    }
+    app = await buildApp({
+      db: database.db,
+      databaseKind: database.dialect,
+      config,
+      clock,
+      ...(options.logDestination ? { logDestination: options.logDestination } : {})
+    })
+    await app.listen({ host: config.host, port: config.port })
+    const address = app.server.address()
+    const port = typeof address === 'object' && address ? address.port : config.port
+    const running = app
+    let closing: Promise<void> | undefined
+    return {
+      app: running,
+      database,
+      port,
+      url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
+      migration,
+      seeded,
+      close: () => {
+        closing ??= running.close().then(() => database.close())
+        return closing
+      }
+    }
+  } catch (error) {
+    await app?.close().catch(() => undefined)
+    await database.close().catch(() => undefined)
+    throw error
+  }
+}

@@ -1,0 +1,85 @@
+import { spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { repoRoot, startBrowserHost, type BrowserHostOptions } from './host'
+
+const usage = 'Usage: npm run preview:browser -- [--users N] [--password P] [--data DIR] [--port N]'
+
+function positiveInteger(name: string, value: string | undefined, allowZero: boolean): number | undefined {
+  if (value === undefined) return undefined
+  const number = Number(value)
+  if (!Number.isInteger(number) || number < (allowZero ? 0 : 1)) throw new Error(`--${name} must be a whole number${allowZero ? '' : ' above 0'}, not "${value}".`)
+  return number
+}
+
+function readOptions(): BrowserHostOptions {
+  const { values } = parseArgs({
+    options: {
+      users: { type: 'string' },
+      password: { type: 'string' },
+      data: { type: 'string' },
+      port: { type: 'string' },
+      help: { type: 'boolean', short: 'h' }
+    },
+    strict: true
+  })
+  if (values.help) {
+    console.log(usage)
+    process.exit(0)
+  }
+  const port = positiveInteger('port', values.port, true)
+  if (port !== undefined && port > 65535) throw new Error('--port must be at most 65535.')
+  return {
+    users: positiveInteger('users', values.users, true),
+    password: values.password,
+    dataDir: values.data,
+    port,
+    serverOutput: 'quiet'
+  }
+}
+
+function ensureBuilt(): void {
+  if (existsSync(join(repoRoot, 'out/renderer/index.html'))) return
+  console.error('The renderer is not built yet; building it now (npm run build)…')
+  const result = spawnSync(process.execPath, [join(repoRoot, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: repoRoot, stdio: 'inherit' })
+  if (result.status !== 0 || !existsSync(join(repoRoot, 'out/renderer/index.html'))) {
+    throw new Error('The build failed. Fix the errors above, run `npm run build`, then try again.')
+  }
+}
+
+async function main(): Promise<void> {
+  let options: BrowserHostOptions
+  try {
+    options = readOptions()
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n${usage}`)
+    process.exit(2)
+  }
+  ensureBuilt()
+  const host = await startBrowserHost(options)
+  console.log(`PortalDesk browser host: ${host.url}`)
+  if (host.firstRun) {
+    console.log(`First run: the local administrator is "${host.firstRun.login}" with the password ${host.firstRun.password}`)
+  }
+
+  let closing = false
+  const stop = (): void => {
+    if (closing) return
+    closing = true
+    host.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(`The browser host did not stop cleanly: ${String(error)}`)
+        process.exit(1)
+      }
+    )
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error))
+  process.exit(1)
+})

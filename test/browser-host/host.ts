@@ -1,0 +1,243 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { build } from 'esbuild'
+import { createDesk, type Desk } from '../../src/main/desk'
+import { dispatch } from '../../src/main/ipc/dispatch'
+import type { Logger } from '../../src/main/log'
+import { createConsoleLogger } from '../../src/main/log'
+import { appResponseHeaders } from '../../src/main/window/csp'
+import { readRendererFile } from '../../src/main/window/renderer-files'
+import { DeskError } from '../../src/shared/errors'
+import { createForkLauncher } from './stand-ins/fork-launcher'
+import { createJsonFileStore } from './stand-ins/json-file-store'
+import { createNodeCipher } from './stand-ins/node-cipher'
+
+export const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
+
+export interface BrowserHostOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number
+  /** The desk's user-data folder; a fresh temporary one (removed on close) when absent. */
+  dataDir?: string
+  /** Portal users to seed on first run (the server's default when absent). */
+  users?: number
+  /** Password of every seeded account; random when absent (see `firstRun`). */
+  password?: string
+  /** Sign the local administrator in on first run, as the desk does. Default true. */
+  autoSignIn?: boolean
+  /** The built renderer; default out/renderer. */
+  rendererDir?: string
+  /** Simulate Linux without a keyring (safeStorage backend `basic_text`): nothing secret is persisted. */
+  basicText?: boolean
+  /** 'inherit' shows the portal server's log; default 'quiet'. */
+  serverOutput?: 'inherit' | 'quiet'
+}
+
+export interface BrowserHost {
+  /** http://127.0.0.1:<port>/ */
+  url: string
+  dataDir: string
+  /** On a first run, the seeded administrator's login and password (also shown by the renderer). */
+  firstRun: { login: string; password: string } | null
+  close(): Promise<void>
+}
+
+const tokenHeader = 'x-desk-token'
+const maxBodyBytes = 1024 * 1024
+const shimTag = '<script src="/__desk/shim.js"></script>'
+
+/**
+ * Serves the built renderer to a plain browser and answers its `window.desk` calls with the very handler
+ * table the Electron main process registers, backed by a real portal server process.
+ */
+export async function startBrowserHost(options: BrowserHostOptions = {}): Promise<BrowserHost> {
+  const rendererDir = resolve(options.rendererDir ?? join(repoRoot, 'out/renderer'))
+  if (!existsSync(join(rendererDir, 'index.html'))) {
+    throw new Error(`The renderer is not built (${join(rendererDir, 'index.html')} is missing). Run \`npm run build\` first.`)
+  }
+  const ownsDataDir = options.dataDir === undefined
+  const dataDir = ownsDataDir ? await mkdtemp(join(tmpdir(), 'portaldesk-host-')) : resolve(options.dataDir as string)
+  await mkdir(dataDir, { recursive: true, mode: 0o700 })
+
+  const token = randomBytes(32).toString('base64url')
+  const log = hostLogger()
+  let desk: Desk | null = null
+  const server = createServer()
+  try {
+    const shim = await bundleShim(token)
+    desk = await createDesk(
+      {
+        userDataDir: dataDir,
+        cipher: createNodeCipher(options.basicText ? { simulate: 'basic_text' } : {}),
+        openStore: (name) => createJsonFileStore(join(dataDir, `${name}.json`)),
+        launcher: createForkLauncher({ cwd: repoRoot, output: options.serverOutput ?? 'quiet' }),
+        log,
+        baseEnv: process.env
+      },
+      { seedPassword: options.password, seedUsers: options.users, signInSeededAdmin: options.autoSignIn ?? true }
+    )
+    const port = await listen(server, options.port ?? 0)
+    const origin = `http://127.0.0.1:${port}`
+    const activeDesk = desk
+    server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+      handle(request, response, { origin, token, shim, rendererDir, desk: activeDesk, log }).catch((error: unknown) => {
+        log.error(`browser host request failed: ${String(error)}`)
+        if (!response.headersSent) send(response, 500, 'text/plain; charset=utf-8', 'Internal error')
+        else response.destroy()
+      })
+    })
+
+    const state = await desk.session.state()
+    if (state.localPortal.state === 'failed') throw new Error(state.localPortal.error ?? 'The embedded portal could not start.')
+
+    return {
+      url: `${origin}/`,
+      dataDir,
+      firstRun: state.firstRunNotice,
+      close: async () => {
+        server.closeAllConnections()
+        await new Promise<void>((done) => server.close(() => done()))
+        await activeDesk.shutdown()
+        if (ownsDataDir) await rm(dataDir, { recursive: true, force: true })
+      }
+    }
+  } catch (error) {
+    server.closeAllConnections()
+    server.close()
+    await desk?.shutdown().catch(() => undefined)
+    if (ownsDataDir) await rm(dataDir, { recursive: true, force: true })
+    throw error
+  }
+}
+
+interface HostContext {
+  origin: string
+  token: string
+  shim: string
+  rendererDir: string
+  desk: Desk
+  log: Logger
+}
+
+async function handle(request: IncomingMessage, response: ServerResponse, context: HostContext): Promise<void> {
+  const url = new URL(request.url ?? '/', context.origin)
+  // DNS rebinding and cross-site pages: only our own host name and origin get an answer.
+  if (request.headers.host !== new URL(context.origin).host) return send(response, 403, 'text/plain; charset=utf-8', 'Forbidden host')
+  const origin = request.headers.origin
+  if (origin !== undefined && origin !== context.origin) return send(response, 403, 'text/plain; charset=utf-8', 'Forbidden origin')
+
+  if (url.pathname === '/__desk/invoke') return invoke(request, response, context)
+  if (url.pathname === '/__desk/shim.js') {
+    const site = request.headers['sec-fetch-site']
+    if (site !== undefined && site !== 'same-origin' && site !== 'none') return send(response, 403, 'text/plain; charset=utf-8', 'Forbidden')
+    return send(response, 200, 'text/javascript; charset=utf-8', context.shim)
+  }
+  if (url.pathname.startsWith('/__desk/')) return send(response, 404, 'text/plain; charset=utf-8', 'Not found')
+  if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed')
+
+  const file = await readRendererFile(context.rendererDir, url.pathname)
+  const body = file.isIndex ? Buffer.from(injectShim(file.body.toString('utf8'))) : file.body
+  return send(response, file.status, file.contentType, request.method === 'HEAD' ? '' : body, file.isIndex)
+}
+
+async function invoke(request: IncomingMessage, response: ServerResponse, context: HostContext): Promise<void> {
+  const json = 'application/json; charset=utf-8'
+  if (request.method !== 'POST') return send(response, 405, json, failure('VALIDATION', 'Use POST.'))
+  // A browser always names the origin of a POST; a missing one means a non-browser or a stripped request.
+  if (request.headers.origin !== context.origin) return send(response, 403, json, failure('FORBIDDEN', 'Forbidden origin.'))
+  if (!tokenMatches(request.headers[tokenHeader], context.token)) return send(response, 401, json, failure('UNAUTHORIZED', 'Missing or wrong desk token.'))
+  if (!String(request.headers['content-type'] ?? '').startsWith('application/json')) return send(response, 415, json, failure('VALIDATION', 'Send JSON.'))
+
+  let payload: unknown
+  try {
+    payload = JSON.parse(await readBody(request))
+  } catch {
+    return send(response, 400, json, failure('VALIDATION', 'The request body is not JSON of at most 1 MiB.'))
+  }
+  const { channel, input } = typeof payload === 'object' && payload !== null ? (payload as { channel?: unknown; input?: unknown }) : {}
+  const result = await dispatch(context.desk.table, channel, input, { log: context.log })
+  return send(response, 200, json, JSON.stringify(result))
+}
+
+function tokenMatches(header: string | string[] | undefined, token: string): boolean {
+  if (typeof header !== 'string') return false
+  const given = Buffer.from(header)
+  const expected = Buffer.from(token)
+  return given.length === expected.length && timingSafeEqual(given, expected)
+}
+
+function failure(code: 'VALIDATION' | 'FORBIDDEN' | 'UNAUTHORIZED', message: string): string {
+  return JSON.stringify({ ok: false, error: new DeskError(code, message).toShape() })
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolveBody, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > maxBodyBytes) {
+        reject(new Error('body too large'))
+        request.destroy()
+        return
+      }
+      chunks.push(chunk)
+    })
+    request.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')))
+    request.on('error', reject)
+  })
+}
+
+export function injectShim(html: string): string {
+  const script = html.search(/<script\b/i)
+  if (script >= 0) return `${html.slice(0, script)}${shimTag}\n    ${html.slice(script)}`
+  const headEnd = html.search(/<\/head>/i)
+  return headEnd >= 0 ? `${html.slice(0, headEnd)}${shimTag}\n${html.slice(headEnd)}` : `${shimTag}\n${html}`
+}
+
+function send(response: ServerResponse, status: number, contentType: string, body: string | Buffer, noStore = true): void {
+  response.writeHead(status, {
+    ...appResponseHeaders,
+    'content-type': contentType,
+    'cache-control': noStore ? 'no-store' : 'no-cache',
+    'content-length': Buffer.byteLength(body)
+  })
+  response.end(body)
+}
+
+async function bundleShim(token: string): Promise<string> {
+  const result = await build({
+    entryPoints: [join(repoRoot, 'test/browser-host/shim-entry.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    define: { __DESK_TOKEN__: JSON.stringify(token) },
+    logLevel: 'silent'
+  })
+  const output = result.outputFiles[0]
+  if (!output) throw new Error('esbuild produced no shim')
+  return output.text
+}
+
+function listen(server: ReturnType<typeof createServer>, port: number): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    server.once('error', reject)
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject)
+      resolvePort((server.address() as AddressInfo).port)
+    })
+  })
+}
+
+function hostLogger(): Logger {
+  const console = createConsoleLogger('browser host')
+  return { info: () => {}, warn: console.warn, error: console.error }
+}

@@ -1,0 +1,58 @@
+import { fork } from 'node:child_process'
+import type { ProcessLauncher } from '../../../src/main/local-portal/process-launcher'
+
+export interface ForkLauncherOptions {
+  /** The repository root: tsx is resolved from here. */
+  cwd: string
+  /** The server's entry, relative to cwd. */
+  entry?: string
+  /** 'inherit' shows the server's log (the CLI); 'quiet' shows its last error lines only if it fails. */
+  output?: 'inherit' | 'quiet'
+}
+
+const keptLines = 30
+
+/** The Node stand-in for utilityProcess.fork: the server's TypeScript entry under tsx, with an IPC channel. */
+export function createForkLauncher(options: ForkLauncherOptions): ProcessLauncher {
+  return {
+    launch(env) {
+      const quiet = (options.output ?? 'quiet') === 'quiet'
+      const child = fork(options.entry ?? 'src/server/process-entry.ts', [], {
+        cwd: options.cwd,
+        env,
+        execArgv: ['--import', 'tsx'],
+        stdio: ['ignore', quiet ? 'ignore' : 'inherit', quiet ? 'pipe' : 'inherit', 'ipc'],
+        serialization: 'json',
+        // Its own process group: Ctrl+C in a terminal reaches the host, which then stops the server in order.
+        // Should the host die, the IPC channel closes and the server stops itself.
+        detached: process.platform !== 'win32'
+      })
+      const tail: string[] = []
+      child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+        tail.push(...chunk.split('\n').filter(Boolean))
+        tail.splice(0, Math.max(0, tail.length - keptLines))
+      })
+
+      let exitListener: ((code: number | null) => void) | null = null
+      let exitCode: number | null | undefined
+      const exited = (code: number | null): void => {
+        if (exitCode !== undefined) return
+        exitCode = code
+        if (quiet && code !== 0 && code !== null && tail.length > 0) process.stderr.write(`[portal server] ${tail.join('\n[portal server] ')}\n`)
+        exitListener?.(code)
+      }
+      child.on('exit', (code) => exited(code))
+      // A spawn failure (bad cwd, missing node) is an 'error' that may come without an 'exit'.
+      child.on('error', () => exited(null))
+      return {
+        onMessage: (listener) => void child.on('message', listener),
+        onExit: (listener) => {
+          exitListener = listener
+          if (exitCode !== undefined) listener(exitCode)
+        },
+        terminate: () => void child.kill('SIGTERM'),
+        forceKill: () => void child.kill('SIGKILL')
+      }
+    }
+  }
+}

@@ -1,0 +1,201 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { ConnectionRegistry } from '../../../src/main/connections/connection-registry'
+import { LocalPortal } from '../../../src/main/local-portal/local-portal'
+import { PortalClient } from '../../../src/main/portal-client/portal-client'
+import { DeskSession } from '../../../src/main/session/desk-session'
+import type { Cipher } from '../../../src/main/vault/cipher'
+import { Vault } from '../../../src/main/vault/vault'
+import type { ProcessLauncher } from '../../../src/main/local-portal/process-launcher'
+import { fakeLauncher } from './support/fake-launcher'
+import { startFakePortal, type FakePortal } from './support/fake-portal'
+import { fakeCipher, memoryStore, recordingLogger } from './support/fakes'
+import { refusedPort } from './support/http-server'
+
+const seedPassword = 'Seed-Password-For-Tests-1'
+let portal: FakePortal
+
+beforeEach(async () => {
+  portal = await startFakePortal(seedPassword)
+})
+afterEach(() => portal.close())
+
+/** One "run" of the desk over shared stores: call it again with the same stores to simulate a restart. */
+function desk(
+  stores = { connections: memoryStore(), vault: memoryStore() },
+  options: { cipher?: Cipher; launcher?: ProcessLauncher; seeded?: boolean; signInSeededAdmin?: boolean } = {}
+) {
+  const log = recordingLogger()
+  const launcher = options.launcher ?? fakeLauncher((child) => child.send({ type: 'ready', port: portal.port, seeded: options.seeded ?? true }))
+  const open = async () => {
+    const vault = await Vault.open(options.cipher ?? fakeCipher(), stores.vault, log)
+    const connections = ConnectionRegistry.load(stores.connections, log)
+    const localPortal = new LocalPortal({ launcher, dataDir: '/tmp/portal', seedPassword, log, startTimeoutMs: 2_000 })
+    const session = new DeskSession({
+      connections,
+      vault,
+      localPortal,
+      log,
+      signInSeededAdmin: options.signInSeededAdmin,
+      createClient: (baseUrl) => new PortalClient({ baseUrl, timeoutMs: 2_000 })
+    })
+    return { session, localPortal, vault, connections, stores, log }
+  }
+  return open()
+}
+
+describe('DeskSession, first run', () => {
+  it('creates the embedded connection, starts the portal and signs the local administrator in', async () => {
+    const { session, log } = await desk()
+    const state = await session.state()
+    expect(state.connections).toEqual([{ id: expect.any(String), kind: 'embedded', name: 'Local portal' }])
+    expect(state.activeConnectionId).toBe(state.connections[0]?.id)
+    expect(state.localPortal).toEqual({ state: 'running' })
+    expect(state.operator).toMatchObject({ login: 'admin', role: 'administrator' })
+    expect(state.firstRunNotice).toEqual({ login: 'admin', password: seedPassword })
+    expect(state.startupError).toBeNull()
+
+    // The token works for users:list, yet appears nowhere the renderer or a log could see it.
+    const [token] = [...portal.tokens]
+    expect(token).toBeDefined()
+    expect((await session.listUsers({ kind: 'portal', sort: 'name', limit: 50 })).items).toHaveLength(1)
+    expect(JSON.stringify(await session.state())).not.toContain(token)
+    expect(log.lines.join('\n')).not.toContain(token)
+    expect(log.lines.join('\n')).not.toContain(seedPassword)
+  })
+
+  it('shows the notice until dismissed', async () => {
+    const { session } = await desk()
+    expect((await session.state()).firstRunNotice).not.toBeNull()
+    expect((await session.dismissNotice()).firstRunNotice).toBeNull()
+    expect((await session.state()).firstRunNotice).toBeNull()
+  })
+
+  it('can leave the administrator signed out (the e2e sign-in flows)', async () => {
+    const { session } = await desk(undefined, { signInSeededAdmin: false })
+    const state = await session.state()
+    expect(state.operator).toBeNull()
+    expect(state.firstRunNotice).toEqual({ login: 'admin', password: seedPassword })
+    expect(portal.tokens.size).toBe(0)
+  })
+
+  it('reports a portal that cannot start, in words, and stays usable', async () => {
+    const { session } = await desk(undefined, { launcher: fakeLauncher((child) => child.exit(3)) })
+    const state = await session.state()
+    expect(state.localPortal).toEqual({ state: 'failed', error: expect.stringContaining('exited (code 3)') })
+    expect(state.startupError).toMatchObject({ code: 'PORTAL_START_FAILED' })
+    expect(state.operator).toBeNull()
+    await expect(session.listUsers({ kind: 'all', sort: 'name', limit: 50 })).rejects.toMatchObject({ code: 'UNAUTHORIZED' })
+  })
+})
+
+describe('DeskSession, later runs', () => {
+  it('restores the sign-in from an encrypted vault', async () => {
+    const first = await desk()
+    await first.session.state()
+    const second = await desk(first.stores, { seeded: false })
+    const state = await second.session.state()
+    expect(state.operator).toMatchObject({ login: 'admin' })
+    expect(state.firstRunNotice).toBeNull()
+    expect(state.vault).toEqual({ persistent: true, backend: 'gnome_libsecret' })
+  })
+
+  it('asks for a new sign-in when secrets could only be kept in memory (basic_text)', async () => {
+    const cipher = fakeCipher({ backend: 'basic_text' })
+    const first = await desk(undefined, { cipher })
+    expect((await first.session.state()).operator).not.toBeNull()
+    expect(first.stores.vault.data).toEqual({})
+    const second = await desk(first.stores, { cipher, seeded: false })
+    const state = await second.session.state()
+    expect(state.operator).toBeNull()
+    expect(state.vault).toEqual({ persistent: false, backend: 'basic_text' })
+  })
+
+  it('says when the saved connections were unreadable, until dismissed', async () => {
+    const { session } = await desk({ connections: memoryStore({}, { corrupt: true }), vault: memoryStore() })
+    expect((await session.state()).connectionsReset).toBe(true)
+    expect((await session.dismissNotice()).connectionsReset).toBe(false)
+  })
+})
+
+describe('DeskSession, sign-in and sign-out', () => {
+  it('signs out: the server forgets the token and so does the desk', async () => {
+    const { session, vault } = await desk()
+    const state = await session.state()
+    const [token] = [...portal.tokens]
+    const after = await session.signOut()
+    expect(after.operator).toBeNull()
+    expect(portal.loggedOut).toEqual([token])
+    expect(await vault.getToken(state.activeConnectionId as string)).toBeNull()
+    await expect(session.listUsers({ kind: 'all', sort: 'name', limit: 50 })).rejects.toMatchObject({ code: 'UNAUTHORIZED' })
+  })
+
+  it('a wrong password changes nothing', async () => {
+    const { session } = await desk(undefined, { signInSeededAdmin: false })
+    const before = await session.state()
+    await expect(session.signIn({ login: 'admin', password: 'wrong' })).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' })
+    expect(await session.state()).toEqual(before)
+  })
+
+  it('signs in with the right password', async () => {
+    const { session } = await desk(undefined, { signInSeededAdmin: false })
+    await session.state()
+    expect((await session.signIn({ login: 'admin', password: seedPassword })).operator).toMatchObject({ login: 'admin' })
+  })
+
+  it('drops a token the server no longer accepts, so the renderer shows the sign-in screen', async () => {
+    const { session } = await desk()
+    await session.state()
+    portal.tokens.clear()
+    await expect(session.getUser(2)).rejects.toMatchObject({ code: 'UNAUTHORIZED' })
+    expect((await session.state()).operator).toBeNull()
+  })
+})
+
+describe('DeskSession, connections', () => {
+  it('adds a remote profile without switching to it', async () => {
+    const { session } = await desk()
+    const before = await session.state()
+    const remote = await session.addConnection({ name: 'Production', url: 'https://portal.example.com/' })
+    expect(remote).toMatchObject({ kind: 'remote', url: 'https://portal.example.com' })
+    const after = await session.state()
+    expect(after.activeConnectionId).toBe(before.activeConnectionId)
+    expect(after.connections).toHaveLength(2)
+    expect(session.connectionHosts()).toEqual(['portal.example.com'])
+  })
+
+  it('switching signs out of the previous connection and reports an unreachable one', async () => {
+    const { session, vault } = await desk()
+    const local = await session.state()
+    const [token] = [...portal.tokens]
+    const remote = await session.addConnection({ name: 'Down', url: `http://127.0.0.1:${await refusedPort()}` })
+    const state = await session.selectConnection(remote.id)
+    expect(state.activeConnectionId).toBe(remote.id)
+    expect(state.operator).toBeNull()
+    expect(portal.loggedOut).toEqual([token])
+    expect(await vault.getToken(local.activeConnectionId as string)).toBeNull()
+    await expect(session.signIn({ login: 'admin', password: seedPassword })).rejects.toMatchObject({ code: 'UNREACHABLE' })
+  })
+
+  it('signs in to a remote portal and back to the local one', async () => {
+    const { session } = await desk(undefined, { signInSeededAdmin: false })
+    const local = await session.state()
+    const remote = await session.addConnection({ name: 'Same server, as remote', url: portal.url })
+    await session.selectConnection(remote.id)
+    expect((await session.signIn({ login: 'admin', password: seedPassword })).operator).toMatchObject({ login: 'admin' })
+    const back = await session.selectConnection(local.activeConnectionId as string)
+    expect(back.operator).toBeNull()
+    expect(portal.tokens.size).toBe(0)
+  })
+
+  it('removes the active connection: signs out, stops the local portal, selects what remains', async () => {
+    const { session, localPortal } = await desk()
+    const local = await session.state()
+    const remote = await session.addConnection({ name: 'Other', url: 'https://other.example.com' })
+    const state = await session.removeConnection(local.activeConnectionId as string)
+    expect(state.connections).toEqual([remote])
+    expect(state.activeConnectionId).toBe(remote.id)
+    expect(portal.tokens.size).toBe(0)
+    expect(localPortal.status()).toEqual({ state: 'stopped' })
+    await expect(session.removeConnection('nope')).rejects.toMatchObject({ code: 'NOT_FOUND' })
+  })
+})

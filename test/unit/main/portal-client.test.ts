@@ -1,0 +1,144 @@
+import type { ServerResponse } from 'node:http'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { PortalClient } from '../../../src/main/portal-client/portal-client'
+import { toDeskError } from '../../../src/main/portal-client/to-desk-error'
+import { DeskError, errorMessages, type ErrorCode } from '../../../src/shared/errors'
+import type { ParsedUserListQuery } from '../../../src/shared/users'
+import { json, refusedPort, startTestServer, type TestServer } from './support/http-server'
+
+type Reply = (response: ServerResponse) => void
+const replies = new Map<string, Reply>()
+const seen: Array<{ url: string; authorization: string | undefined }> = []
+let server: TestServer
+
+beforeAll(async () => {
+  server = await startTestServer((request, response) => {
+    seen.push({ url: request.url ?? '', authorization: request.headers.authorization })
+    const reply = replies.get(new URL(request.url ?? '/', 'http://x').pathname)
+    if (reply) reply(response)
+    else json(response, 404, { error: { code: 'NOT_FOUND', message: 'No route' } })
+  })
+})
+afterAll(() => server.close())
+
+const token = 'b'.repeat(43)
+const query: ParsedUserListQuery = { kind: 'portal', sort: 'name', limit: 50, q: 'wei' }
+const emptyPage = { items: [], nextCursor: null, facets: { kind: { portal: 3, internal: 1 } } }
+
+function failWith(status: number, body: unknown): void {
+  replies.set('/api/v1/users', (response) => json(response, status, body))
+}
+
+async function codeOf(promise: Promise<unknown>): Promise<DeskError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e
+  )
+  expect(error).toBeInstanceOf(DeskError)
+  return error as DeskError
+}
+
+describe('PortalClient', () => {
+  it('adds the bearer token in main and parses answers with the shared schemas', async () => {
+    replies.set('/api/v1/users', (response) => json(response, 200, emptyPage))
+    const client = new PortalClient({ baseUrl: server.url })
+    expect(await client.listUsers(token, query)).toEqual(emptyPage)
+    const request = seen.at(-1)
+    expect(request?.authorization).toBe(`Bearer ${token}`)
+    expect(request?.url).toBe('/api/v1/users?kind=portal&sort=name&limit=50&q=wei')
+  })
+
+  it('sends no token on login and returns the operator', async () => {
+    const operator = { id: 1, login: 'admin', name: 'Admin', role: 'administrator' }
+    replies.set('/api/v1/auth/login', (response) => json(response, 200, { token, expiresAt: '2030-01-01T00:00:00.000Z', operator }))
+    const result = await new PortalClient({ baseUrl: server.url }).login({ login: 'admin', password: 'pw' })
+    expect(result.operator).toEqual(operator)
+    expect(seen.at(-1)?.authorization).toBeUndefined()
+  })
+
+  const statusCases: Array<[number, unknown, ErrorCode]> = [
+    [401, { error: { code: 'UNAUTHORIZED', message: 'expired' } }, 'UNAUTHORIZED'],
+    [401, { error: { code: 'INVALID_CREDENTIALS', message: 'Wrong login or password.' } }, 'INVALID_CREDENTIALS'],
+    [401, 'not json', 'UNAUTHORIZED'],
+    [403, { error: { code: 'FORBIDDEN', message: 'no' } }, 'FORBIDDEN'],
+    [404, { error: { code: 'NOT_FOUND', message: 'no' } }, 'NOT_FOUND'],
+    [409, { error: { code: 'CONFLICT', message: 'stale' } }, 'CONFLICT'],
+    [413, { error: { code: 'VALIDATION', message: 'too big' } }, 'VALIDATION'],
+    [415, { error: { code: 'VALIDATION', message: 'json please' } }, 'VALIDATION'],
+    [422, { error: { code: 'VALIDATION', message: 'bad' } }, 'VALIDATION'],
+    [429, { error: { code: 'RATE_LIMITED', message: 'slow down' } }, 'RATE_LIMITED'],
+    [500, { error: { code: 'SERVER', message: 'boom' } }, 'SERVER'],
+    [502, '<html>Bad gateway</html>', 'SERVER'],
+    [503, {}, 'SERVER'],
+    // The status decides, whatever code the body claims.
+    [500, { error: { code: 'INVALID_CREDENTIALS', message: 'liar' } }, 'SERVER']
+  ]
+  it.each(statusCases)('maps HTTP %i to its code', async (status, body, code) => {
+    failWith(status, body)
+    const error = await codeOf(new PortalClient({ baseUrl: server.url }).listUsers(token, query))
+    expect(error.code).toBe(code)
+    expect(error.message).toBe(errorMessages[code].en)
+  })
+
+  it('keeps the server field details of a 400', async () => {
+    const details = [{ path: 'limit', message: 'Too big' }]
+    failWith(400, { error: { code: 'VALIDATION', message: 'bad', details } })
+    const error = await codeOf(new PortalClient({ baseUrl: server.url }).listUsers(token, query))
+    expect(error.toShape()).toEqual({ code: 'VALIDATION', message: errorMessages.VALIDATION.en, details })
+  })
+
+  it('treats a 200 with an unexpected body as a SERVER failure', async () => {
+    replies.set('/api/v1/users', (response) => json(response, 200, { items: 'nope' }))
+    expect((await codeOf(new PortalClient({ baseUrl: server.url }).listUsers(token, query))).code).toBe('SERVER')
+    replies.set('/api/v1/users', (response) => {
+      response.writeHead(200, { 'content-type': 'application/json' })
+      response.end('{"items": [')
+    })
+    expect((await codeOf(new PortalClient({ baseUrl: server.url }).listUsers(token, query))).code).toBe('SERVER')
+  })
+
+  it('does not follow a redirect that could carry the token elsewhere', async () => {
+    replies.set('/api/v1/users', (response) => {
+      response.writeHead(302, { location: 'https://evil.example/steal' })
+      response.end()
+    })
+    expect((await codeOf(new PortalClient({ baseUrl: server.url }).listUsers(token, query))).code).toBe('SERVER')
+  })
+
+  it('reports a refused connection as UNREACHABLE', async () => {
+    const port = await refusedPort()
+    expect((await codeOf(new PortalClient({ baseUrl: `http://127.0.0.1:${port}` }).health())).code).toBe('UNREACHABLE')
+  })
+
+  it('reports an unknown host as UNREACHABLE', async () => {
+    expect((await codeOf(new PortalClient({ baseUrl: 'http://portaldesk-no-such-host.invalid' }).health())).code).toBe('UNREACHABLE')
+  })
+
+  it('gives up on a hung server after the timeout with UNREACHABLE', async () => {
+    replies.set('/api/v1/health', () => {
+      // Never answers.
+    })
+    const started = Date.now()
+    expect((await codeOf(new PortalClient({ baseUrl: server.url, timeoutMs: 300 }).health())).code).toBe('UNREACHABLE')
+    expect(Date.now() - started).toBeLessThan(3_000)
+  })
+
+  it('gives up on a server that sends headers then trickles the body', async () => {
+    replies.set('/api/v1/health', (response) => {
+      response.writeHead(200, { 'content-type': 'application/json' })
+      response.write('{"status":')
+      const drip = setInterval(() => response.write(' '), 50)
+      response.on('close', () => clearInterval(drip))
+    })
+    expect((await codeOf(new PortalClient({ baseUrl: server.url, timeoutMs: 400 }).health())).code).toBe('UNREACHABLE')
+  })
+})
+
+describe('toDeskError', () => {
+  it('keeps a DeskError and turns unknown things into INTERNAL', () => {
+    const conflict = new DeskError('CONFLICT')
+    expect(toDeskError(conflict)).toBe(conflict)
+    expect(toDeskError(new TypeError('x')).code).toBe('INTERNAL')
+    expect(toDeskError('string').code).toBe('INTERNAL')
+  })
+})
