@@ -1,7 +1,7 @@
 // `npm start`: build, then run the desk in Electron; where no Electron binary could be installed
 // (ELECTRON_SKIP_BINARY_DOWNLOAD, no network), serve the same desk to a browser instead.
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -9,11 +9,13 @@ import { fileURLToPath } from 'node:url'
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const bin = (pkg, file) => join(root, 'node_modules', pkg, file)
 
+// require('electron') would try to download a missing binary (and fail slowly without network), so
+// read the path it would return instead: node_modules/electron/path.txt names the binary in dist/.
 function electronBinary() {
   try {
-    // The electron package exports the binary's path; it throws when the download was skipped.
-    const path = createRequire(import.meta.url)('electron')
-    return typeof path === 'string' && existsSync(path) ? path : null
+    const packageDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'))
+    const path = join(packageDir, 'dist', readFileSync(join(packageDir, 'path.txt'), 'utf8').trim())
+    return existsSync(path) ? path : null
   } catch {
     return null
   }
@@ -45,5 +47,6 @@ if (electronBinary()) {
       ''
     ].join('\n')
   )
-  run([bin('tsx', 'dist/cli.mjs'), join(root, 'test/browser-host/cli.ts'), ...process.argv.slice(2)])
+  // node --import tsx rather than the tsx CLI: no extra process between Ctrl+C and the host's clean stop.
+  run(['--import', 'tsx', join(root, 'test/browser-host/cli.ts'), ...process.argv.slice(2)])
 }

@@ -1,3 +1,6 @@
+// The React Fast Refresh preamble as a module (empty in production builds): the strict CSP blocks the
+// inline <script> that would otherwise carry it during `npm run dev`.
+import '@vitejs/plugin-react/preamble'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { buildDeskClient, type DeskBridge } from '../shared/ipc/desk-api'

@@ -4,6 +4,7 @@ import { ConfigError, parseConfig, type ServerConfig } from './config'
 import { connectDatabase } from './db/connect'
 import { migrateToLatest, SchemaTooNewError } from './db/migrate'
 import { defaultPortalUsers, defaultSeed } from './db/seed/plan'
+import { DataDirInUseError } from './db/data-dir-lock'
 import { DatabaseNotEmptyError } from './db/seed/seed'
 import { generateDemoPassword, seedDemoAccounts } from './demo-data'
 import { startPortalServer } from './server'
@@ -78,7 +79,7 @@ async function migrate(config: ServerConfig): Promise<void> {
     const result = await migrateToLatest(database.db)
     console.log(
       result.applied.length === 0
-        ? `The schema of ${describeDatabase(config)} is up to date (version ${result.to}).`
+        ? `The schema ${describeDatabase(config)} is up to date (version ${result.to}).`
         : `Migrated ${describeDatabase(config)} from version ${result.from} to ${result.to}: ${result.applied.join(', ')}.`
     )
   } finally {
@@ -129,7 +130,7 @@ function parseUserCount(value: string | undefined): number {
   return count
 }
 
-const knownErrors = [UsageError, ConfigError, SchemaTooNewError, DatabaseNotEmptyError]
+const knownErrors = [UsageError, ConfigError, SchemaTooNewError, DatabaseNotEmptyError, DataDirInUseError]
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   if (knownErrors.some((kind) => error instanceof kind)) {

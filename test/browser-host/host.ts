@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import { createDesk, type Desk } from '../../src/main/desk'
 import { dispatch } from '../../src/main/ipc/dispatch'
+import type { ProcessLauncher } from '../../src/main/local-portal/process-launcher'
 import type { Logger } from '../../src/main/log'
 import { createConsoleLogger } from '../../src/main/log'
 import { appResponseHeaders } from '../../src/main/window/csp'
@@ -37,6 +38,8 @@ export interface BrowserHostOptions {
   basicText?: boolean
   /** 'inherit' shows the portal server's log; default 'quiet'. */
   serverOutput?: 'inherit' | 'quiet'
+  /** Tests of the host itself only: replaces the real server process. */
+  launcher?: ProcessLauncher
 }
 
 export interface BrowserHost {
@@ -76,7 +79,7 @@ export async function startBrowserHost(options: BrowserHostOptions = {}): Promis
         userDataDir: dataDir,
         cipher: createNodeCipher(options.basicText ? { simulate: 'basic_text' } : {}),
         openStore: (name) => createJsonFileStore(join(dataDir, `${name}.json`)),
-        launcher: createForkLauncher({ cwd: repoRoot, output: options.serverOutput ?? 'quiet' }),
+        launcher: options.launcher ?? createForkLauncher({ cwd: repoRoot, output: options.serverOutput ?? 'quiet' }),
         log,
         baseEnv: process.env
       },
@@ -154,11 +157,18 @@ async function invoke(request: IncomingMessage, response: ServerResponse, contex
   if (!tokenMatches(request.headers[tokenHeader], context.token)) return send(response, 401, json, failure('UNAUTHORIZED', 'Missing or wrong desk token.'))
   if (!String(request.headers['content-type'] ?? '').startsWith('application/json')) return send(response, 415, json, failure('VALIDATION', 'Send JSON.'))
 
+  let text: string
+  try {
+    text = await readBody(request)
+  } catch {
+    response.setHeader('connection', 'close')
+    return send(response, 413, json, failure('VALIDATION', 'The request body is larger than 1 MiB.'))
+  }
   let payload: unknown
   try {
-    payload = JSON.parse(await readBody(request))
+    payload = JSON.parse(text)
   } catch {
-    return send(response, 400, json, failure('VALIDATION', 'The request body is not JSON of at most 1 MiB.'))
+    return send(response, 400, json, failure('VALIDATION', 'The request body is not JSON.'))
   }
   const { channel, input } = typeof payload === 'object' && payload !== null ? (payload as { channel?: unknown; input?: unknown }) : {}
   const result = await dispatch(context.desk.table, channel, input, { log: context.log })
@@ -183,8 +193,10 @@ function readBody(request: IncomingMessage): Promise<string> {
     request.on('data', (chunk: Buffer) => {
       size += chunk.length
       if (size > maxBodyBytes) {
+        // Stop buffering; the 413 answer closes the connection.
+        request.removeAllListeners('data')
+        request.resume()
         reject(new Error('body too large'))
-        request.destroy()
         return
       }
       chunks.push(chunk)

@@ -62,13 +62,11 @@ export const en = {
   signIn: {
     title: 'Sign in',
     login: 'Login',
-    loginPlaceholder: 'admin',
     password: 'Password',
     submit: 'Sign in',
     loginRequired: 'Enter your login.',
     passwordRequired: 'Enter your password.',
     noConnection: 'Choose or add a portal first.',
-    failed: 'Sign-in failed'
   },
   users: {
     title: 'Manage Users',
@@ -81,7 +79,6 @@ export const en = {
     searchShortcut: 'Press / or Ctrl+F to search',
     clearSearch: 'Clear search',
     gridLabel: 'Users',
-    openUser: 'Open {{name}}',
     columns: {
       name: 'Name',
       login: 'Login',

@@ -59,13 +59,11 @@ export const zhCN: Translation = {
   signIn: {
     title: '登录',
     login: '登录名',
-    loginPlaceholder: 'admin',
     password: '密码',
     submit: '登录',
     loginRequired: '请输入登录名。',
     passwordRequired: '请输入密码。',
     noConnection: '请先选择或添加一个门户。',
-    failed: '登录失败'
   },
   users: {
     title: '管理用户',
@@ -78,7 +76,6 @@ export const zhCN: Translation = {
     searchShortcut: '按 / 或 Ctrl+F 搜索',
     clearSearch: '清除搜索',
     gridLabel: '用户',
-    openUser: '打开 {{name}}',
     columns: {
       name: '姓名',
       login: '登录名',

@@ -5,6 +5,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { createPgConfig } from '@electric-sql/pglite/node-postgres'
 import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
+import { lockDataDir } from './data-dir-lock'
 import type { Database } from './schema'
 
 export type DatabaseKind = 'pglite' | 'postgres'
@@ -42,15 +43,26 @@ export function pgliteDirectory(dataDir: string): string {
 async function connectPglite(dataDir: string): Promise<DatabaseHandle> {
   const directory = pgliteDirectory(dataDir)
   await mkdir(directory, { recursive: true })
-  const pglite = await PGlite.create({ dataDir: directory, extensions: { pg_trgm } })
+  const lock = await lockDataDir(directory)
+  let pglite: PGlite
+  try {
+    pglite = await PGlite.create({ dataDir: directory, extensions: { pg_trgm } })
+  } catch (error) {
+    await lock.release()
+    throw error
+  }
   const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1, idleTimeoutMillis: 0 })
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   return {
     db,
     dialect: 'pglite',
     async close() {
-      await db.destroy()
-      await pglite.close()
+      try {
+        await db.destroy()
+        await pglite.close()
+      } finally {
+        await lock.release()
+      }
     }
   }
 }

@@ -70,6 +70,13 @@ export interface UsersTable {
   search_text: ColumnType<string, never, never>
 }
 
+/** Users per kind over the whole table, maintained by triggers on users. */
+export interface UserCountsTable {
+  kind: UserKindColumn
+  /** bigint: node-postgres reads it as a string; cast in queries. */
+  total: ColumnType<string, never, never>
+}
+
 export type SessionAudience = 'operator' | 'portal'
 
 export interface SessionsTable {
@@ -91,6 +98,7 @@ export interface Database {
   companies: CompaniesTable
   websites: WebsitesTable
   users: UsersTable
+  user_counts: UserCountsTable
   sessions: SessionsTable
 }
 

@@ -55,7 +55,9 @@ export function toErrorResponse(error: unknown): ErrorResponse {
     const code: ErrorCode =
       status === 401 ? 'UNAUTHORIZED' : status === 403 ? 'FORBIDDEN' : status === 404 ? 'NOT_FOUND' : status === 409 ? 'CONFLICT' : status === 429 ? 'RATE_LIMITED' : 'VALIDATION'
     const message = (fastifyError.code && frameworkMessages[fastifyError.code]) ?? errorMessages[code].en
-    return errorResponse(status, code, message)
+    if (code !== 'VALIDATION') return errorResponse(status, code, message)
+    const path = fastifyError.code === 'FST_ERR_BAD_URL' ? 'url' : 'body'
+    return errorResponse(status, code, message, [{ path, message }] satisfies FieldIssue[])
   }
   return errorResponse(500, 'SERVER')
 }

@@ -103,6 +103,6 @@ describe('errors', () => {
 
   it('ignores details that are not field issues', () => {
     expect(fieldIssues({ currentVersion: 3 })).toEqual([])
-    expect(fieldIssues([{ path: 1 }, 'x', null])).toEqual([])
+    expect(fieldIssues([{ path: 1 }, 'x', null] as unknown as Record<string, unknown>)).toEqual([])
   })
 })

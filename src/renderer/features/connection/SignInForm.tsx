@@ -50,7 +50,7 @@ export function SignInForm({ session }: { session: SessionState }) {
       </Typography.Title>
       <Form<Credentials> form={form} layout="vertical" onFinish={submit} requiredMark={false} disabled={noConnection}>
         <Form.Item name="login" label={t('signIn.login')} rules={[{ required: true, whitespace: true, message: t('signIn.loginRequired') }]}>
-          <Input ref={loginInput} prefix={<UserOutlined aria-hidden />} autoComplete="username" spellCheck={false} placeholder={t('signIn.loginPlaceholder')} />
+          <Input ref={loginInput} prefix={<UserOutlined aria-hidden />} autoComplete="username" spellCheck={false} />
         </Form.Item>
         <Form.Item name="password" label={t('signIn.password')} rules={[{ required: true, message: t('signIn.passwordRequired') }]}>
           <Input.Password ref={passwordInput} prefix={<LockOutlined aria-hidden />} autoComplete="current-password" />

@@ -141,7 +141,13 @@ export function UserDetailPage() {
           extra={<KindTag kind={user.data.kind} t={t} />}
         >
           <Typography.Paragraph type="secondary">{t('userDetail.readOnlyHint')}</Typography.Paragraph>
-          <Descriptions bordered size="middle" column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 3, xxl: 3 }} items={detailItems(user.data, t, language)} />
+          <Descriptions
+            bordered
+            size="middle"
+            column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 3, xxl: 3 }}
+            styles={{ label: { whiteSpace: 'nowrap' } }}
+            items={detailItems(user.data, t, language)}
+          />
         </Card>
       )}
     </div>

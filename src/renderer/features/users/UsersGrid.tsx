@@ -1,4 +1,4 @@
-import { Button, Empty, Table, Typography } from 'antd'
+import { Button, Empty, Table, Typography, type TableRef } from 'antd'
 import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query'
 import { useCallback, useEffect, useMemo, useRef, type UIEvent } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -9,7 +9,24 @@ import { usePreferences } from '../../stores/app-stores'
 import { userColumns, userColumnsWidth, sortOf } from './user-columns'
 import type { UserListParams } from './user-query-keys'
 
-type TableHandle = { nativeElement: HTMLDivElement; scrollTo: (config: { top?: number; index?: number }) => void }
+/** The scrolling element of antd's virtual body. */
+function virtualHolder(table: TableRef | null): HTMLElement | null {
+  return table?.nativeElement.querySelector<HTMLElement>('.ant-table-tbody-virtual-holder') ?? null
+}
+
+/** Index (in `rows`) of the first row whose bottom edge is below the top of the viewport. */
+function firstVisibleRow(table: TableRef | null, rows: UserListItem[]): number {
+  const holder = virtualHolder(table)
+  if (!holder) return 0
+  const top = holder.getBoundingClientRect().top
+  for (const row of holder.querySelectorAll<HTMLElement>('[data-user-id]')) {
+    if (row.getBoundingClientRect().bottom > top + 1) {
+      const index = rows.findIndex((user) => user.id === Number(row.dataset.userId))
+      return Math.max(0, index)
+    }
+  }
+  return 0
+}
 
 /** Start fetching the next page while this many pixels of rows are still below the viewport. */
 const loadAheadPx = 1200
@@ -20,10 +37,11 @@ interface UsersGridProps {
   list: UseInfiniteQueryResult<InfiniteData<UserListPage>>
   params: UserListParams
   total: number | undefined
-  initialScrollTop: number
-  onScrollTopChange: (top: number) => void
+  /** The row to show first on arrival: where the operator was before opening a user. */
+  initialTopRow: number
   onSortChange: (sort: UserSort) => void
-  onOpen: (user: UserListItem) => void
+  /** Opens a user; `topRowIndex` is where the grid stood, to come back to the same place. */
+  onOpen: (user: UserListItem, topRowIndex: number) => void
   onClearSearch: () => void
 }
 
@@ -36,7 +54,7 @@ export function UsersGrid(props: UsersGridProps) {
   const { list, params } = props
   const { t } = useTranslation()
   const container = useRef<HTMLDivElement>(null)
-  const table = useRef<TableHandle>(null)
+  const table = useRef<TableRef>(null)
   const height = useElementHeight(container, 480)
   const rows = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data])
   const columns = useMemo(() => userColumns(t, params.sort), [t, params.sort])
@@ -50,24 +68,24 @@ export function UsersGrid(props: UsersGridProps) {
     [hasNextPage, isFetchingNextPage, isFetchNextPageError, isPlaceholderData, fetchNextPage]
   )
 
-  const onScroll = (event: UIEvent<HTMLDivElement>) => {
-    props.onScrollTopChange(event.currentTarget.scrollTop)
-    loadMoreIfNearEnd(event.currentTarget)
-  }
+  const onScroll = (event: UIEvent<HTMLDivElement>) => loadMoreIfNearEnd(event.currentTarget)
 
   // A page that arrived while the operator was already at the end gets no scroll event: check again.
   useEffect(() => {
-    const holder = table.current?.nativeElement.querySelector<HTMLElement>('.ant-table-tbody-virtual-holder')
+    const holder = virtualHolder(table.current)
     if (holder) loadMoreIfNearEnd(holder)
   }, [rows.length, loadMoreIfNearEnd])
 
-  // Back from a user's details: return to the same place in the same list (the pages are cached).
+  // Back from a user's details: the pages are cached, so return to the same first row. Rows are
+  // remembered by index, not pixels: the virtual list only knows the heights of rows it has drawn.
   const restored = useRef(false)
   useEffect(() => {
     if (restored.current || rows.length === 0) return
     restored.current = true
-    if (props.initialScrollTop > 0) table.current?.scrollTo({ top: props.initialScrollTop })
-  }, [rows.length, props.initialScrollTop])
+    if (props.initialTopRow > 0 && props.initialTopRow < rows.length) table.current?.scrollTo({ index: props.initialTopRow, align: 'start' })
+  }, [rows.length, props.initialTopRow])
+
+  const open = (user: UserListItem) => props.onOpen(user, firstVisibleRow(table.current, rows))
 
   // Another filter, search or sort is another list: show it from the top.
   const listKey = `${params.kind}|${params.q}|${params.sort}`
@@ -120,9 +138,9 @@ export function UsersGrid(props: UsersGridProps) {
               }}
               onRow={(user) => ({
                 tabIndex: 0,
-                onClick: () => props.onOpen(user),
+                onClick: () => open(user),
                 onKeyDown: (event) => {
-                  if (event.key === 'Enter') props.onOpen(user)
+                  if (event.key === 'Enter') open(user)
                 },
                 ...({ 'data-testid': 'user-row', 'data-user-id': user.id } as Record<string, string | number>)
               })}

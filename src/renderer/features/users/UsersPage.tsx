@@ -47,10 +47,12 @@ export function UsersPage() {
         list={list}
         params={params}
         total={countFor(kind, facets)}
-        initialScrollTop={actions.scrollTop}
-        onScrollTopChange={actions.setScrollTop}
+        initialTopRow={actions.topRowIndex}
         onSortChange={actions.setSort}
-        onOpen={(user) => void navigate(`/users/${user.id}`)}
+        onOpen={(user, topRowIndex) => {
+          actions.setTopRowIndex(topRowIndex)
+          void navigate(`/users/${user.id}`)
+        }}
         onClearSearch={() => actions.setSearchText('')}
       />
     </div>

@@ -1,5 +1,4 @@
-import { Tag, Typography } from 'antd'
-import type { ColumnType, SortOrder } from 'antd/es/table/interface'
+import { Tag, Typography, type TableColumnType } from 'antd'
 import type { TFunction } from 'i18next'
 import type { UserKind, UserListItem, UserSort, UserSortKey } from '../../../shared/users'
 import { RelativeTime } from '../../components/RelativeTime'
@@ -8,7 +7,7 @@ export function sortKeyOf(sort: UserSort): { key: UserSortKey; order: 'ascend' |
   return sort.startsWith('-') ? { key: sort.slice(1) as UserSortKey, order: 'descend' } : { key: sort as UserSortKey, order: 'ascend' }
 }
 
-export function sortOf(key: UserSortKey, order: SortOrder | undefined): UserSort {
+export function sortOf(key: UserSortKey, order: TableColumnType<UserListItem>['sortOrder']): UserSort {
   return order === 'descend' ? `-${key}` : key
 }
 
@@ -33,12 +32,12 @@ function Cell({ field, text }: { field: string; text: string | null }) {
 }
 
 /** Column widths add up to the table's scroll width; the virtual grid needs them fixed. */
-const widths = { name: 220, login: 170, email: 250, company: 190, website: 190, kind: 110, lastSignIn: 150 } as const
+const widths = { name: 210, login: 200, email: 260, company: 200, website: 200, kind: 96, lastSignIn: 140 } as const
 export const userColumnsWidth = Object.values(widths).reduce((sum, width) => sum + width, 0)
 
-export function userColumns(t: TFunction, sort: UserSort): ColumnType<UserListItem>[] {
+export function userColumns(t: TFunction, sort: UserSort): TableColumnType<UserListItem>[] {
   const current = sortKeyOf(sort)
-  const sortable = (key: UserSortKey): Pick<ColumnType<UserListItem>, 'key' | 'sorter' | 'sortOrder' | 'sortDirections'> => ({
+  const sortable = (key: UserSortKey): Pick<TableColumnType<UserListItem>, 'key' | 'sorter' | 'sortOrder' | 'sortDirections'> => ({
     key,
     sorter: true,
     sortOrder: current.key === key ? current.order : null,

@@ -43,11 +43,14 @@ export function createAuthService({ db, clock, sessionIdleMs, sessionAbsoluteMs 
      * case (unknown login, wrong password, portal user, role `user`, archived) is the same error.
      */
     async signIn(login: string, password: string, origin: RequestOrigin): Promise<LoginResponse> {
-      const user = await db
-        .selectFrom('users')
-        .select(['id', 'login', 'name', 'kind', 'role', 'active', 'password_hash'])
-        .where(sql<string>`lower(login)`, '=', sql<string>`lower(${login})`)
-        .executeTakeFirst()
+      // No login contains NUL, and PostgreSQL would refuse the parameter: treat it as unknown.
+      const user = login.includes('\u0000')
+        ? undefined
+        : await db
+            .selectFrom('users')
+            .select(['id', 'login', 'name', 'kind', 'role', 'active', 'password_hash'])
+            .where(sql<string>`lower(login)`, '=', sql<string>`lower(${login})`)
+            .executeTakeFirst()
       const passwordMatches = await verifyPassword(user?.password_hash ?? unknownUserHash, password)
       const role = user && user.kind === 'internal' && user.active && user.password_hash ? operatorRole(user.role) : null
       if (!user || !role || !passwordMatches) throw new DeskError('INVALID_CREDENTIALS')

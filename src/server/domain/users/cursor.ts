@@ -14,7 +14,8 @@ const maxInt4 = 2_147_483_647
 
 const cursorBody = z.object({
   s: userSort,
-  k: z.string().max(600).nullable(),
+  // NUL cannot be sent to PostgreSQL, and no sort key contains it.
+  k: z.string().max(600).refine((key) => !key.includes('\u0000')).nullable(),
   i: z.number().int().min(1).max(maxInt4)
 })
 

@@ -37,13 +37,24 @@ export function buildUserListQueries(db: Kysely<Database>, query: ParsedUserList
   if (cursor) page = page.where(keysetCondition(sort, cursor))
   page = page.orderBy(sort.expression, sort.direction).orderBy('u.id', sort.direction).limit(query.limit + 1)
 
-  let facets = db
-    .selectFrom('users as u')
-    .select([
-      sql<number>`count(*) filter (where u.kind = 'portal')::int`.as('portal'),
-      sql<number>`count(*) filter (where u.kind = 'internal')::int`.as('internal')
-    ])
-  for (const pattern of patterns) facets = facets.where(sql<boolean>`u.search_text like ${pattern}`)
+  // Without a search the counts come from the trigger-kept totals; with one, from the matching rows.
+  const facets =
+    patterns.length === 0
+      ? db
+          .selectFrom('user_counts')
+          .select([
+            sql<number>`coalesce(sum(total) filter (where kind = 'portal'), 0)::int`.as('portal'),
+            sql<number>`coalesce(sum(total) filter (where kind = 'internal'), 0)::int`.as('internal')
+          ])
+      : patterns.reduce(
+          (query, pattern) => query.where(sql<boolean>`u.search_text like ${pattern}`),
+          db
+            .selectFrom('users as u')
+            .select([
+              sql<number>`count(*) filter (where u.kind = 'portal')::int`.as('portal'),
+              sql<number>`count(*) filter (where u.kind = 'internal')::int`.as('internal')
+            ])
+        )
 
   return { page, facets, sort }
 }

@@ -12,7 +12,9 @@ export const maxSearchWords = 8
 const phoneLike = /^[+\d\s().\-/]+$/
 
 export function searchPatterns(q: string | undefined): string[] {
-  const text = (q ?? '').normalize('NFC').trim().toLowerCase()
+  // Control characters cannot be part of a name or an address; NUL cannot even reach PostgreSQL.
+  // eslint-disable-next-line no-control-regex
+  const text = (q ?? '').replace(/[\u0000-\u001f\u007f]+/g, ' ').normalize('NFC').trim().toLowerCase()
   if (text === '') return []
   if (phoneLike.test(text)) {
     const digits = text.replace(/\D+/g, '')

@@ -1,0 +1,114 @@
+import { test as base, expect, type Locator, type Page } from '@playwright/test'
+import { startBrowserHost, type BrowserHost } from '../browser-host/host'
+import { chromiumExecutable } from '../support/chromium'
+import { requireOrSkip } from '../support/environment'
+
+export { expect }
+
+/** The password of every seeded account, the local administrator's included. */
+export const e2ePassword = 'E2e-Password-2026!'
+/** Portal users seeded per test; the internal staff (admin, support, …) come on top. */
+export const seededPortalUsers = 300
+
+/** On CI a missing Chromium fails the run; elsewhere the suite says it skipped. */
+export const chromiumAvailable = requireOrSkip('Chromium', chromiumExecutable() !== null, 'install Debian\'s chromium or set CHROMIUM_PATH')
+
+/** The renderer as the operator sees it, with the readiness markers it publishes. */
+export class Desk {
+  constructor(readonly page: Page) {}
+
+  get shell(): Locator {
+    return this.page.locator('[data-app-state]')
+  }
+  get signedOut(): Locator {
+    return this.page.getByTestId('signed-out')
+  }
+  get signedIn(): Locator {
+    return this.page.getByTestId('signed-in')
+  }
+  // Found by purpose rather than by label, so that they work in every UI language.
+  get loginInput(): Locator {
+    return this.page.locator('input[autocomplete="username"]')
+  }
+  get passwordInput(): Locator {
+    return this.page.locator('input[autocomplete="current-password"]')
+  }
+  get grid(): Locator {
+    return this.page.getByTestId('users-grid')
+  }
+  get rows(): Locator {
+    return this.page.getByTestId('user-row')
+  }
+
+  /** Picks a language and theme through the header, as an operator would. */
+  async choose(language: 'English' | '简体中文', theme: 'light' | 'dark'): Promise<void> {
+    const select = this.page.getByTestId('language-switch')
+    if ((await select.textContent())?.includes(language) !== true) {
+      await select.click()
+      await this.page.locator('.ant-select-item-option').filter({ hasText: language }).click()
+    }
+    const dark = this.page.getByRole('switch')
+    if ((await dark.getAttribute('aria-checked')) !== String(theme === 'dark')) await dark.click()
+    await expect(this.page.locator('html')).toHaveAttribute('data-theme', theme)
+  }
+
+  async open(url: string): Promise<void> {
+    await this.page.goto(url)
+    await expect(this.shell).toHaveAttribute('data-app-state', 'ready')
+  }
+
+  async signIn(login: string, password: string): Promise<void> {
+    await expect(this.signedOut).toBeVisible()
+    await this.loginInput.fill(login)
+    await this.passwordInput.fill(password)
+    await this.passwordInput.press('Enter')
+  }
+
+  /** Waits until the grid shows the settled result of exactly this filter and search. */
+  async gridSettled(kind: 'portal' | 'internal' | 'all', q = ''): Promise<void> {
+    const settled = this.page.locator(`[data-testid="users-grid"][data-state="ready"][data-kind="${kind}"][data-q="${q}"]`)
+    await expect(settled).toBeVisible()
+  }
+
+  filterCount(kind: 'portal' | 'internal' | 'all'): Promise<number> {
+    return this.page.getByTestId(`kind-filter-${kind}`).getAttribute('data-count').then(Number)
+  }
+
+  /** The values of one field in every row currently drawn by the virtual grid. */
+  field(name: 'name' | 'login' | 'email' | 'company' | 'kind', rows: Locator = this.rows): Promise<string[]> {
+    const attribute = name === 'kind' ? 'data-kind' : null
+    return rows.locator(`[data-field="${name}"]`).evaluateAll(
+      (cells, attr) => cells.map((cell) => (attr ? (cell.getAttribute(attr) ?? '') : (cell.textContent ?? ''))),
+      attribute
+    )
+  }
+
+  /** Scrolls the virtual grid until every page of the current list has been loaded. */
+  async scrollToEnd(): Promise<void> {
+    const body = this.grid.locator('.ant-table-tbody-virtual-holder')
+    await expect(async () => {
+      await body.hover()
+      await this.page.mouse.wheel(0, 4000)
+      await expect(this.grid).toHaveAttribute('data-complete', 'true', { timeout: 1000 })
+    }).toPass()
+  }
+}
+
+/** One fresh browser host (own data folder, own database, 300 seeded portal users) per test. */
+export const test = base.extend<{ host: BrowserHost; desk: Desk }>({
+  // Playwright reads the fixtures a fixture needs from its first parameter: this one needs none.
+  // eslint-disable-next-line no-empty-pattern
+  host: async ({}, use) => {
+    const host = await startBrowserHost({ users: seededPortalUsers, password: e2ePassword, autoSignIn: false })
+    try {
+      await use(host)
+    } finally {
+      await host.close()
+    }
+  },
+  desk: async ({ page, host }, use) => {
+    const desk = new Desk(page)
+    await desk.open(host.url)
+    await use(desk)
+  }
+})

@@ -1,0 +1,112 @@
+import { ManualClock } from '../../../src/server/clock'
+import type { LogLevel, ServerConfig } from '../../../src/server/config'
+import { startPortalServer, type RunningServer } from '../../../src/server/server'
+import type { ProvisionedDatabase, TestBackend } from './backends'
+
+export const testPassword = 'correct horse battery staple'
+
+export interface ApiResponse {
+  status: number
+  headers: Headers
+  body: unknown
+  text: string
+}
+
+export interface RequestOptions {
+  token?: string
+  json?: unknown
+  /** Sent verbatim, with `contentType` (default application/json). */
+  rawBody?: string
+  contentType?: string
+  headers?: Record<string, string>
+}
+
+export interface TestPortal {
+  baseUrl: string
+  clock: ManualClock
+  server: RunningServer
+  logLines: string[]
+  request(method: string, path: string, options?: RequestOptions): Promise<ApiResponse>
+  /** Signs in and returns the bearer token. */
+  signIn(login?: string, password?: string): Promise<string>
+  close(): Promise<void>
+}
+
+export interface TestPortalOptions {
+  portalUsers?: number
+  logLevel?: LogLevel
+  seed?: boolean
+}
+
+export function testConfig(database: ProvisionedDatabase, logLevel: LogLevel = 'silent'): ServerConfig {
+  return {
+    host: '127.0.0.1',
+    port: 0,
+    dataDir: database.dataDir,
+    databaseUrl: database.databaseUrl,
+    logLevel,
+    sessionIdleMs: 30 * 60_000,
+    sessionAbsoluteMs: 12 * 3_600_000
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** The real server on a real port, seeded, with a clock the test moves and its log lines captured. */
+export async function startTestPortal(backend: TestBackend, options: TestPortalOptions = {}): Promise<TestPortal> {
+  const database = await backend.provision()
+  const clock = new ManualClock('2026-03-02T08:00:00.000Z')
+  const logLines: string[] = []
+  let server: RunningServer
+  try {
+    server = await startPortalServer({
+      config: testConfig(database, options.logLevel ?? 'silent'),
+      clock,
+      logDestination: { write: (line) => void logLines.push(line) },
+      ...(options.seed === false ? {} : { seedIfEmpty: { password: testPassword, portalUsers: options.portalUsers ?? 300 } })
+    })
+  } catch (error) {
+    await database.dispose()
+    throw error
+  }
+  const baseUrl = server.url
+
+  async function request(method: string, path: string, opts: RequestOptions = {}): Promise<ApiResponse> {
+    const headers: Record<string, string> = { ...opts.headers }
+    if (opts.token) headers.authorization = `Bearer ${opts.token}`
+    let body: string | undefined
+    if (opts.json !== undefined) {
+      body = JSON.stringify(opts.json)
+      headers['content-type'] = 'application/json'
+    } else if (opts.rawBody !== undefined) {
+      body = opts.rawBody
+      headers['content-type'] = opts.contentType ?? 'application/json'
+    }
+    const response = await fetch(`${baseUrl}${path}`, { method, headers, ...(body === undefined ? {} : { body }) })
+    const text = await response.text()
+    return { status: response.status, headers: response.headers, body: parseJson(text), text }
+  }
+
+  return {
+    baseUrl,
+    clock,
+    server,
+    logLines,
+    request,
+    async signIn(login = 'admin', password = testPassword) {
+      const response = await request('POST', '/api/v1/auth/login', { json: { login, password } })
+      if (response.status !== 200) throw new Error(`sign-in as ${login} failed: ${response.status} ${response.text}`)
+      return (response.body as { token: string }).token
+    },
+    async close() {
+      await server.close()
+      await database.dispose()
+    }
+  }
+}

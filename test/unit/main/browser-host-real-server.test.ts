@@ -1,0 +1,77 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startBrowserHost, type BrowserHost } from '../../browser-host/host'
+import { buildDeskBridge, buildDeskClient, type DeskResult } from '../../../src/shared/ipc/desk-api'
+
+// The browser host against the real portal server process (tsx, PGlite, seeding): the same wiring the
+// e2e suite uses, minus the browser. Slow-ish (a real server starts twice), so it is one file.
+const password = 'Real-Server-Password-1'
+let root: string
+let rendererDir: string
+let dataDir: string
+let host: BrowserHost | null = null
+
+async function clientOf(running: BrowserHost) {
+  const origin = running.url.replace(/\/$/, '')
+  const shim = await fetch(`${origin}/__desk/shim.js`)
+  const token = /"x-desk-token": "([^"]+)"/.exec(await shim.text())?.[1] ?? ''
+  return buildDeskClient(
+    buildDeskBridge(async (channel, input) => {
+      const response = await fetch(`${origin}/__desk/invoke`, {
+        method: 'POST',
+        headers: { origin, 'content-type': 'application/json', 'x-desk-token': token },
+        body: JSON.stringify({ channel, input })
+      })
+      return (await response.json()) as DeskResult<unknown>
+    })
+  )
+}
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'portaldesk-real-host-'))
+  rendererDir = join(root, 'renderer')
+  dataDir = join(root, 'data')
+  await mkdir(rendererDir, { recursive: true })
+  await writeFile(join(rendererDir, 'index.html'), '<!doctype html><html><head><title>PortalDesk</title></head></html>')
+})
+
+afterAll(async () => {
+  await host?.close()
+  await rm(root, { recursive: true, force: true })
+})
+
+describe('browser host with the real portal server', () => {
+  it('seeds on first run, signs the administrator in and lists portal users', async () => {
+    host = await startBrowserHost({ rendererDir, dataDir, password, users: 30 })
+    expect(host.firstRun).toEqual({ login: 'admin', password })
+    const desk = await clientOf(host)
+    const state = await desk.session.state()
+    expect(state.operator).toMatchObject({ login: 'admin', role: 'administrator' })
+    expect(state.localPortal.state).toBe('running')
+    const page = await desk.users.list({ kind: 'portal', limit: 10 })
+    expect(page.items).toHaveLength(10)
+    expect(page.items.every((user) => user.kind === 'portal')).toBe(true)
+    expect(page.facets.kind.portal).toBe(30)
+    const detail = await desk.users.get({ id: page.items[0]?.id ?? 0 })
+    expect(detail.login).toBe(page.items[0]?.login)
+
+    await desk.session.signOut()
+    await expect(desk.users.list({ kind: 'portal' })).rejects.toMatchObject({ code: 'UNAUTHORIZED' })
+    await expect(desk.session.signIn({ login: 'admin', password: 'wrong-password' })).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' })
+    expect((await desk.session.signIn({ login: 'admin', password })).operator?.login).toBe('admin')
+    await host.close()
+    host = null
+  }, 180_000)
+
+  it('reuses a data folder without seeding again; the per-run key means signing in again', async () => {
+    host = await startBrowserHost({ rendererDir, dataDir, password: 'Another-Password-2', autoSignIn: true })
+    expect(host.firstRun).toBeNull()
+    const desk = await clientOf(host)
+    const state = await desk.session.state()
+    expect(state.operator).toBeNull()
+    expect(state.connections).toHaveLength(1)
+    expect((await desk.session.signIn({ login: 'admin', password })).operator?.login).toBe('admin')
+  }, 180_000)
+})

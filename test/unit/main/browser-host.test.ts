@@ -1,0 +1,149 @@
+import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
+import { request as httpRequest } from 'node:http'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { injectShim, startBrowserHost, type BrowserHost } from '../../browser-host/host'
+import { fakeLauncher } from './support/fake-launcher'
+import { startFakePortal, type FakePortal } from './support/fake-portal'
+
+const password = 'Host-Test-Password-1'
+let root: string
+let rendererDir: string
+let portal: FakePortal
+let host: BrowserHost
+let origin: string
+let token: string
+
+/** Raw HTTP, because fetch() will not let a test forge Host, Origin or Sec-Fetch-Site. */
+function raw(path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
+  const url = new URL(path, host.url)
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port: url.port, path: url.pathname + url.search, method: options.method ?? 'GET', headers: options.headers }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (chunk: Buffer) => chunks.push(chunk))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }))
+    })
+    req.on('error', reject)
+    req.end(options.body)
+  })
+}
+
+function invoke(body: unknown, headers: Record<string, string> = {}) {
+  return raw('/__desk/invoke', {
+    method: 'POST',
+    headers: { origin, 'content-type': 'application/json', 'x-desk-token': token, ...headers },
+    body: JSON.stringify(body)
+  })
+}
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'portaldesk-host-test-'))
+  rendererDir = join(root, 'renderer')
+  await mkdir(join(rendererDir, 'assets'), { recursive: true })
+  await writeFile(join(rendererDir, 'index.html'), '<!doctype html><html><head><title>PortalDesk</title><script type="module" src="/assets/app.js"></script></head><body></body></html>')
+  await writeFile(join(rendererDir, 'assets', 'app.js'), 'export {}')
+  await writeFile(join(root, 'secret.txt'), 'do not serve')
+  portal = await startFakePortal(password)
+  host = await startBrowserHost({ rendererDir, password, launcher: fakeLauncher((child) => child.send({ type: 'ready', port: portal.port, seeded: true })) })
+  origin = host.url.replace(/\/$/, '')
+  const shim = await raw('/__desk/shim.js', { headers: { 'sec-fetch-site': 'same-origin' } })
+  token = /"x-desk-token": "([^"]+)"/.exec(shim.body)?.[1] ?? ''
+})
+
+afterAll(async () => {
+  await host?.close()
+  await portal?.close()
+  await rm(root, { recursive: true, force: true })
+})
+
+describe('browser host', () => {
+  it('listens on 127.0.0.1 and reports the first-run administrator', () => {
+    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/)
+    expect(host.firstRun).toEqual({ login: 'admin', password })
+    expect(token).toHaveLength(43)
+  })
+
+  it('serves index.html with the shim before the app bundle, and the CSP', async () => {
+    const page = await raw('/', { headers: { 'sec-fetch-site': 'none' } })
+    expect(page.status).toBe(200)
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8')
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'")
+    expect(page.body.indexOf('/__desk/shim.js')).toBeGreaterThan(0)
+    expect(page.body.indexOf('/__desk/shim.js')).toBeLessThan(page.body.indexOf('/assets/app.js'))
+    const asset = await raw('/assets/app.js')
+    expect(asset.headers['content-type']).toBe('text/javascript; charset=utf-8')
+    expect((await raw('/users/7')).body).toContain('/__desk/shim.js')
+    expect((await raw('/assets/missing.js')).status).toBe(404)
+  })
+
+  it('never serves files outside the renderer folder', async () => {
+    for (const path of ['/..%2fsecret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/..%5csecret.txt']) {
+      expect((await raw(path)).body).not.toContain('do not serve')
+    }
+  })
+
+  it('answers window.desk calls with the handler table', async () => {
+    const state = await invoke({ channel: 'session:state' })
+    expect(state.status).toBe(200)
+    const result = JSON.parse(state.body) as { ok: boolean; value: { operator: { login: string } } }
+    expect(result.ok).toBe(true)
+    expect(result.value.operator.login).toBe('admin')
+    expect(state.body).not.toContain([...portal.tokens][0])
+
+    const users = JSON.parse((await invoke({ channel: 'users:list', input: { kind: 'portal' } })).body) as { ok: boolean }
+    expect(users.ok).toBe(true)
+    expect(JSON.parse((await invoke({ channel: 'users:get', input: { id: 'x' } })).body)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    expect(JSON.parse((await invoke({ channel: 'system:exec', input: 'rm -rf /' })).body)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+  })
+
+  it('rejects invoke calls without the right token', async () => {
+    expect((await invoke({ channel: 'session:state' }, { 'x-desk-token': '' })).status).toBe(401)
+    expect((await invoke({ channel: 'session:state' }, { 'x-desk-token': `${token.slice(0, -1)}x` })).status).toBe(401)
+  })
+
+  it('rejects a foreign or missing Origin', async () => {
+    expect((await invoke({ channel: 'session:state' }, { origin: 'http://evil.example' })).status).toBe(403)
+    expect((await invoke({ channel: 'session:state' }, { origin: origin.replace('127.0.0.1', 'localhost') })).status).toBe(403)
+    expect((await invoke({ channel: 'session:state' }, { origin: 'null' })).status).toBe(403)
+    const withoutOrigin = await raw('/__desk/invoke', { method: 'POST', headers: { 'content-type': 'application/json', 'x-desk-token': token }, body: '{"channel":"session:state"}' })
+    expect(withoutOrigin.status).toBe(403)
+  })
+
+  it('rejects a foreign Host (DNS rebinding) on every path', async () => {
+    for (const path of ['/', '/__desk/shim.js', '/__desk/invoke']) {
+      expect((await raw(path, { headers: { host: `evil.example:${new URL(host.url).port}` } })).status).toBe(403)
+      expect((await raw(path, { headers: { host: `localhost:${new URL(host.url).port}` } })).status).toBe(403)
+    }
+  })
+
+  it('refuses the shim (and its token) to cross-site requests', async () => {
+    expect((await raw('/__desk/shim.js', { headers: { 'sec-fetch-site': 'cross-site' } })).status).toBe(403)
+    expect((await raw('/__desk/shim.js', { headers: { 'sec-fetch-site': 'same-site' } })).status).toBe(403)
+    expect((await raw('/__desk/shim.js', { headers: { origin: 'http://evil.example' } })).status).toBe(403)
+  })
+
+  it('refuses non-JSON and oversized bodies', async () => {
+    expect((await invoke({ channel: 'session:state' }, { 'content-type': 'text/plain' })).status).toBe(415)
+    const big = await raw('/__desk/invoke', {
+      method: 'POST',
+      headers: { origin, 'content-type': 'application/json', 'x-desk-token': token },
+      body: JSON.stringify({ channel: 'session:state', input: 'x'.repeat(2 * 1024 * 1024) })
+    }).catch(() => ({ status: 'connection reset' }))
+    expect([413, 'connection reset']).toContain(big.status)
+    expect((await invoke({ channel: 'session:state' })).status).toBe(200)
+    const broken = await raw('/__desk/invoke', { method: 'POST', headers: { origin, 'content-type': 'application/json', 'x-desk-token': token }, body: '{"channel":' })
+    expect(broken.status).toBe(400)
+  })
+
+  it('keeps its files owner-only in its own data folder', async () => {
+    expect((await stat(join(host.dataDir, 'connections.json'))).mode & 0o777).toBe(0o600)
+  })
+})
+
+describe('injectShim', () => {
+  it('puts the shim before the first script, or at the end of head', () => {
+    expect(injectShim('<head><script src="/a.js"></script></head>')).toMatch(/^<head><script src="\/__desk\/shim.js"><\/script>\s*<script src="\/a.js">/)
+    expect(injectShim('<head><title>x</title></head>')).toContain('<script src="/__desk/shim.js"></script>\n</head>')
+  })
+})

@@ -1,0 +1,91 @@
+// @vitest-environment jsdom
+import './support/dom'
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react'
+import { afterEach, describe, expect, it } from 'vitest'
+import { DeskError } from '../../../src/shared/errors'
+import { fakeDesk, sessionState } from './support/fake-desk'
+import { renderApp } from './support/render-app'
+
+afterEach(cleanup)
+
+const remote = { id: 'r1', kind: 'remote', name: 'Head office', url: 'https://portal.example.com' } as const
+
+async function openAddForm() {
+  fireEvent.click(await screen.findByTestId('add-connection'))
+  return screen.getByTestId('add-connection-form')
+}
+
+describe('connection screen', () => {
+  it('explains a bad address as it is typed and never sends it', async () => {
+    const desk = fakeDesk()
+    renderApp(desk)
+    await openAddForm()
+
+    fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'Branch' } })
+    fireEvent.change(screen.getByLabelText('Address'), { target: { value: 'ftp://portal.example.com' } })
+
+    expect(await screen.findByText(/Enter a full address that starts with http:\/\/ or https:\/\//)).toBeTruthy()
+    fireEvent.click(screen.getByRole('button', { name: 'Add portal' }))
+    await waitFor(() => expect(screen.getAllByText(/Enter a full address/)).toHaveLength(1))
+    expect(desk.connections.add).not.toHaveBeenCalled()
+  })
+
+  it('adds a remote portal and makes it the one to sign in to', async () => {
+    const desk = fakeDesk()
+    desk.connections.add.mockResolvedValue(remote)
+    desk.connections.select.mockResolvedValue(sessionState({ connections: [...sessionState().connections, remote], activeConnectionId: 'r1' }))
+    renderApp(desk)
+    await openAddForm()
+
+    fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'Head office' } })
+    fireEvent.change(screen.getByLabelText('Address'), { target: { value: 'https://portal.example.com/' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Add portal' }))
+
+    await waitFor(() => expect(desk.connections.select).toHaveBeenCalledWith({ id: 'r1' }))
+    expect(desk.connections.add).toHaveBeenCalledWith({ name: 'Head office', url: 'https://portal.example.com/' })
+    const option = await screen.findByRole('radio', { name: /Head office/ })
+    expect((option as HTMLInputElement).checked).toBe(true)
+    await waitFor(() => expect(document.title).toBe('PortalDesk — Head office'))
+  })
+
+  it('says in words that the server cannot be reached when signing in to it', async () => {
+    const desk = fakeDesk()
+    desk.session.state.mockResolvedValue(sessionState({ connections: [remote], activeConnectionId: 'r1' }))
+    desk.session.signIn.mockRejectedValue(new DeskError('UNREACHABLE', 'connect ECONNREFUSED'))
+    renderApp(desk)
+
+    fireEvent.change(await screen.findByLabelText('Login'), { target: { value: 'admin' } })
+    fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'secret' } })
+    fireEvent.click(screen.getByTestId('sign-in-submit'))
+
+    const alert = await screen.findByTestId('sign-in-error')
+    expect(alert.textContent).toContain('The portal server cannot be reached.')
+    expect(alert.textContent).not.toContain('ECONNREFUSED')
+  })
+
+  it('warns that credentials stay in memory when the system has no encryption, and why the embedded portal failed', async () => {
+    const desk = fakeDesk()
+    desk.session.state.mockResolvedValue(
+      sessionState({ vault: { persistent: false, backend: 'basic_text' }, localPortal: { state: 'failed', error: 'Port 5432 is busy.' } })
+    )
+    renderApp(desk)
+
+    expect((await screen.findByTestId('vault-memory-only')).textContent).toContain('Credentials are kept in memory only')
+    const failed = screen.getByTestId('local-portal-failed')
+    expect(failed.textContent).toContain('The local portal could not start')
+    expect(failed.textContent).toContain('Port 5432 is busy.')
+  })
+
+  it('shows the first-run password once and dismisses it through main', async () => {
+    const desk = fakeDesk()
+    desk.session.state.mockResolvedValue(sessionState({ firstRunNotice: { login: 'admin', password: 'Xk3-pq9-Lm2' } }))
+    desk.session.dismissNotice.mockResolvedValue(sessionState())
+    renderApp(desk)
+
+    const notice = await screen.findByTestId('first-run-notice')
+    expect(notice.textContent).toContain('Xk3-pq9-Lm2')
+    fireEvent.click(screen.getByRole('button', { name: 'I have saved it' }))
+    await waitFor(() => expect(screen.queryByTestId('first-run-notice')).toBeNull())
+    expect(desk.session.dismissNotice).toHaveBeenCalledTimes(1)
+  })
+})

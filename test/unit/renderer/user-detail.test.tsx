@@ -1,0 +1,68 @@
+// @vitest-environment jsdom
+import './support/dom'
+import { cleanup, screen } from '@testing-library/react'
+import { afterEach, describe, expect, it } from 'vitest'
+import { DeskError } from '../../../src/shared/errors'
+import type { UserDetail } from '../../../src/shared/users'
+import { admin, fakeDesk, sessionState, userItem } from './support/fake-desk'
+import { renderApp } from './support/render-app'
+
+afterEach(cleanup)
+
+const detail: UserDetail = {
+  ...userItem(42, { name: '王芳', login: 'wang.fang', email: 'wang.fang@example.cn', phone: '+86 138 0000 0042' }),
+  firstName: '芳',
+  lastName: '王',
+  role: null,
+  language: 'zh-CN',
+  city: 'Shanghai',
+  country: 'CN',
+  companyId: 3,
+  websiteId: 3,
+  createdAt: '2025-01-02T10:00:00Z',
+  updatedAt: '2026-03-04T11:30:00Z'
+}
+
+function signedIn() {
+  const desk = fakeDesk()
+  desk.session.state.mockResolvedValue(sessionState({ operator: admin }))
+  return desk
+}
+
+function field(name: string): string {
+  return document.querySelector(`[data-testid="user-detail"] [data-field="${name}"]`)?.textContent ?? ''
+}
+
+describe('user details', () => {
+  it('shows the user of the deep link, read-only, with a way back to the grid', async () => {
+    const desk = signedIn()
+    desk.users.get.mockResolvedValue(detail)
+    renderApp(desk, { path: '/users/42' })
+
+    expect((await screen.findByTestId('user-detail-name')).textContent).toBe('王芳')
+    expect(desk.users.get).toHaveBeenCalledWith({ id: 42 })
+    expect(field('login')).toBe('wang.fang')
+    expect(field('email')).toBe('wang.fang@example.cn')
+    expect(field('country')).toBe('China')
+    expect(field('language')).toBe('简体中文')
+    expect(field('created')).toMatch(/January 2, 2025/)
+    expect(screen.getByTestId('back-to-users').getAttribute('href')).toBe('/users')
+    expect(document.querySelector('[data-testid="user-detail"] input, [data-testid="user-detail"] textarea')).toBeNull()
+  })
+
+  it('says plainly when the user does not exist', async () => {
+    const desk = signedIn()
+    desk.users.get.mockRejectedValue(new DeskError('NOT_FOUND'))
+    renderApp(desk, { path: '/users/999' })
+
+    expect((await screen.findByTestId('user-not-found')).textContent).toContain('User not found')
+  })
+
+  it('treats an id that is not a number as not found, without asking main', async () => {
+    const desk = signedIn()
+    renderApp(desk, { path: '/users/abc' })
+
+    expect(await screen.findByTestId('user-not-found')).toBeTruthy()
+    expect(desk.users.get).not.toHaveBeenCalled()
+  })
+})

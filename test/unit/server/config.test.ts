@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest'
+import { ConfigError, parseConfig } from '../../../src/server/config'
+
+describe('parseConfig', () => {
+  it('uses the documented defaults', () => {
+    expect(parseConfig({})).toEqual({
+      host: '127.0.0.1',
+      port: 4780,
+      dataDir: './.portal-data',
+      databaseUrl: undefined,
+      logLevel: 'info',
+      sessionIdleMs: 30 * 60_000,
+      sessionAbsoluteMs: 12 * 3_600_000
+    })
+  })
+
+  it('reads every variable, and treats empty ones as unset', () => {
+    const config = parseConfig({
+      HOST: '0.0.0.0',
+      PORT: '0',
+      DATA_DIR: '/var/lib/portal',
+      DATABASE_URL: 'postgresql://portal:secret@db:5432/portal',
+      LOG_LEVEL: 'warn',
+      SESSION_IDLE_MINUTES: '15',
+      SESSION_ABSOLUTE_HOURS: '8'
+    })
+    expect(config).toMatchObject({ host: '0.0.0.0', port: 0, dataDir: '/var/lib/portal', logLevel: 'warn', sessionIdleMs: 900_000, sessionAbsoluteMs: 28_800_000 })
+    expect(config.databaseUrl).toBe('postgresql://portal:secret@db:5432/portal')
+    expect(parseConfig({ DATABASE_URL: '', PORT: ' ' })).toMatchObject({ databaseUrl: undefined, port: 4780 })
+  })
+
+  it('names every bad variable in one clear message', () => {
+    const attempt = () => parseConfig({ PORT: '70000', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud', SESSION_IDLE_MINUTES: '2.5' })
+    expect(attempt).toThrow(ConfigError)
+    try {
+      attempt()
+    } catch (error) {
+      const problems = (error as ConfigError).problems
+      expect(problems).toHaveLength(4)
+      expect(problems.join('\n')).toMatch(/PORT: PORT must be between 0 and 65535/)
+      expect(problems.join('\n')).toMatch(/DATABASE_URL must start with postgres:\/\//)
+      expect(problems.join('\n')).toMatch(/LOG_LEVEL must be one of/)
+      expect(problems.join('\n')).toMatch(/SESSION_IDLE_MINUTES must be a whole number/)
+      expect((error as Error).message).not.toContain('mysql://x')
+    }
+    expect(() => parseConfig({ PORT: 'eighty' })).toThrow(/PORT must be a number/)
+  })
+})
