@@ -22,7 +22,9 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           // Each file starts its own server and database; two cores cannot run many at once.
-          maxWorkers: 2
+          maxWorkers: 2,
+          // A different worker count needs its own group, so `vitest run` can take both projects at once.
+          sequence: { groupOrder: 1 }
         }
       }
     ]

@@ -31,8 +31,13 @@ export interface RunningServer {
 export async function startPortalServer(options: StartOptions): Promise<RunningServer> {
   const { config } = options
   const clock = options.clock ?? systemClock
-  const database = await connectDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
   let app: FastifyInstance | undefined
+  const database = await connectDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    // The pool replaces the connection; say so, since a restarting database explains what follows.
+    onIdleError: (error) => app?.log.warn({ err: error }, 'an idle database connection failed and was dropped')
+  })
   try {
     const migration = await migrateToLatest(database.db)
     let seeded = false

@@ -2,8 +2,8 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startBrowserHost, type BrowserHost } from '../../browser-host/host'
-import { buildDeskBridge, buildDeskClient, type DeskResult } from '../../../src/shared/ipc/desk-api'
+import { startBrowserHost, type BrowserHost } from '../browser-host/host'
+import { buildDeskBridge, buildDeskClient, type DeskResult } from '../../src/shared/ipc/desk-api'
 
 // The browser host against the real portal server process (tsx, PGlite, seeding): the same wiring the
 // e2e suite uses, minus the browser. Slow-ish (a real server starts twice), so it is one file.
