@@ -29,6 +29,9 @@ export default defineConfig({
     root: resolve('src/renderer'),
     plugins: [react()],
     build: {
+      // electron-vite leaves bundles unminified; the renderer is parsed at every start, so minify it.
+      minify: true,
+      chunkSizeWarningLimit: 2048,
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } }
     }
   }
