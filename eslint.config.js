@@ -1,35 +1,17 @@
 // @ts-check
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
-import importX from 'eslint-plugin-import-x'
+import localRules from './eslint-rules/layering.js'
 import globals from 'globals'
 import { builtinModules } from 'node:module'
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)]
 
-/**
- * The layering of DESIGN.md, enforced: each zone lists what its files may not import.
- * `shared` is pure TypeScript; main and renderer never meet; the server stands alone.
- */
+/** The layering of DESIGN.md, enforced by a local rule (see eslint-rules/layering.js). */
 const layering = {
   files: ['src/**/*.{ts,tsx}'],
-  plugins: { 'import-x': importX },
-  settings: { 'import-x/resolver': { node: { extensions: ['.ts', '.tsx', '.js', '.mjs'] } } },
-  rules: {
-    'import-x/no-restricted-paths': [
-      'error',
-      {
-        basePath: import.meta.dirname,
-        zones: [
-          { target: './src/shared', from: ['./src/main', './src/preload', './src/renderer', './src/server'], message: 'src/shared is the contract: it imports nothing from the runtimes.' },
-          { target: './src/main', from: ['./src/renderer', './src/preload', './src/server'], message: 'main talks to the renderer over IPC and to the server over HTTP only.' },
-          { target: './src/renderer', from: ['./src/main', './src/preload', './src/server'], message: 'the renderer reaches main through window.desk only.' },
-          { target: './src/preload', from: ['./src/main', './src/renderer', './src/server'], message: 'the preload only builds window.desk from src/shared.' },
-          { target: './src/server', from: ['./src/main', './src/preload', './src/renderer'], message: 'the portal server never imports the desk.' }
-        ]
-      }
-    ]
-  }
+  plugins: { local: localRules },
+  rules: { 'local/layering': ['error', { root: import.meta.dirname }] }
 }
 
 export default tseslint.config(

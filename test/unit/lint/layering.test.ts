@@ -15,12 +15,12 @@ describe('import layering', () => {
     ['src/shared/probe.ts', "import { readFileSync } from 'node:fs'\nexport const x = readFileSync", 'no-restricted-imports'],
     ['src/shared/probe.ts', "import { app } from 'electron'\nexport const x = app", 'no-restricted-imports'],
     ['src/shared/probe.ts', 'export const x = window.location', 'no-restricted-globals'],
-    ['src/shared/probe.ts', "import { x } from '../main/index'\nexport const y = x", 'import-x/no-restricted-paths'],
-    ['src/main/probe.ts', "import { x } from '../renderer/main'\nexport const y = x", 'import-x/no-restricted-paths'],
-    ['src/renderer/probe.ts', "import { x } from '../main/index'\nexport const y = x", 'import-x/no-restricted-paths'],
+    ['src/shared/probe.ts', "import { x } from '../main/index'\nexport const y = x", 'local/layering'],
+    ['src/main/probe.ts', "import { x } from '../renderer/main'\nexport const y = x", 'local/layering'],
+    ['src/renderer/probe.ts', "import { x } from '../main/index'\nexport const y = x", 'local/layering'],
     ['src/renderer/probe.ts', "import { join } from 'node:path'\nexport const y = join", 'no-restricted-imports'],
-    ['src/server/probe.ts', "import { x } from '../main/index'\nexport const y = x", 'import-x/no-restricted-paths'],
-    ['src/server/probe.ts', "import { x } from '../preload/index'\nexport const y = x", 'import-x/no-restricted-paths'],
+    ['src/server/probe.ts', "import { x } from '../main/index'\nexport const y = x", 'local/layering'],
+    ['src/server/probe.ts', "import { x } from '../preload/index'\nexport const y = x", 'local/layering'],
     ['src/server/probe.ts', "import { BrowserWindow } from 'electron'\nexport const y = BrowserWindow", 'no-restricted-imports']
   ])('%s: flags %j', async (filePath, code, rule) => {
     expect(await ruleIdsFor(filePath, code)).toContain(rule)
@@ -29,7 +29,14 @@ describe('import layering', () => {
   it('lets every layer import src/shared', async () => {
     for (const layer of ['main', 'renderer', 'server', 'preload']) {
       const ids = await ruleIdsFor(`src/${layer}/probe.ts`, "import { channels } from '../shared/ipc/channels'\nexport const x = channels")
-      expect(ids).not.toContain('import-x/no-restricted-paths')
+      expect(ids).not.toContain('local/layering')
     }
+  })
+})
+
+describe('import layering of files that do not exist yet', () => {
+  it('still flags them, since the rule goes by path and not by resolution', async () => {
+    expect(await ruleIdsFor('src/server/http/probe.ts', "export { x } from '../../renderer/not-written-yet'")).toContain('local/layering')
+    expect(await ruleIdsFor('src/renderer/features/x/probe.ts', "const m = import('../../../main/later')\nexport { m }")).toContain('local/layering')
   })
 })
