@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { UserDetail } from '../../../shared/users'
 import type { Database } from '../../db/schema'
+import { listItemColumns, toListItem } from './list-item'
 
 const maxInt4 = 2_147_483_647
 
@@ -12,19 +13,9 @@ export async function getUserDetail(db: Kysely<Database>, id: number): Promise<U
     .selectFrom('users as u')
     .leftJoin('websites as w', 'w.id', 'u.website_id')
     .select([
-      'u.id',
-      'u.kind',
-      'u.login',
-      'u.name',
-      'u.email',
-      'u.phone',
-      'u.company_name',
+      ...listItemColumns,
       'u.company_id',
-      'w.name as website_name',
       'u.website_id',
-      'u.active',
-      'u.last_sign_in_at',
-      'u.version',
       'u.first_name',
       'u.last_name',
       'u.role',
@@ -38,17 +29,7 @@ export async function getUserDetail(db: Kysely<Database>, id: number): Promise<U
     .executeTakeFirst()
   if (!row) return null
   return {
-    id: row.id,
-    kind: row.kind,
-    login: row.login,
-    name: row.name,
-    email: row.email,
-    phone: row.phone,
-    company: row.company_name,
-    website: row.website_name,
-    active: row.active,
-    lastSignInAt: row.last_sign_in_at?.toISOString() ?? null,
-    version: row.version,
+    ...toListItem(row),
     firstName: row.first_name,
     lastName: row.last_name,
     role: row.role,

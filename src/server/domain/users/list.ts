@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely'
-import type { ParsedUserListQuery, UserListItem, UserListPage } from '../../../shared/users'
+import type { ParsedUserListQuery, UserListPage } from '../../../shared/users'
 import type { Database } from '../../db/schema'
+import { listItemColumns, toListItem } from './list-item'
 import { decodeCursor, encodeCursor, type UserCursor } from './cursor'
 import { searchPatterns } from './search'
 import { sortSpec, type SortSpec } from './sort'
@@ -18,20 +19,7 @@ export function buildUserListQueries(db: Kysely<Database>, query: ParsedUserList
   let page = db
     .selectFrom('users as u')
     .leftJoin('websites as w', 'w.id', 'u.website_id')
-    .select([
-      'u.id',
-      'u.kind',
-      'u.login',
-      'u.name',
-      'u.email',
-      'u.phone',
-      'u.company_name',
-      'w.name as website_name',
-      'u.active',
-      'u.last_sign_in_at',
-      'u.version',
-      sql<string>`${sort.expression}::text`.as('sort_key')
-    ])
+    .select([...listItemColumns, sql<string>`${sort.expression}::text`.as('sort_key')])
   if (query.kind !== 'all') page = page.where('u.kind', '=', query.kind)
   for (const pattern of patterns) page = page.where(sql<boolean>`u.search_text like ${pattern}`)
   if (cursor) page = page.where(keysetCondition(sort, cursor))
@@ -73,21 +61,7 @@ export async function listUsers(db: Kysely<Database>, query: ParsedUserListQuery
         })
       : null
   return {
-    items: items.map(
-      (row): UserListItem => ({
-        id: row.id,
-        kind: row.kind,
-        login: row.login,
-        name: row.name,
-        email: row.email,
-        phone: row.phone,
-        company: row.company_name,
-        website: row.website_name,
-        active: row.active,
-        lastSignInAt: row.last_sign_in_at?.toISOString() ?? null,
-        version: row.version
-      })
-    ),
+    items: items.map(toListItem),
     nextCursor,
     facets: { kind: { portal: counts.portal, internal: counts.internal } }
   }
