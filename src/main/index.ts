@@ -27,6 +27,11 @@ const externalLinks: ExternalLinkPolicy = {
 
 protocol.registerSchemesAsPrivileged([appSchemePrivileges])
 
+// Test hooks, read once at start: a throw-away profile folder and a smaller first-run data set.
+const userDataOverride = process.env.PORTALDESK_USER_DATA_DIR
+if (userDataOverride) app.setPath('userData', userDataOverride)
+const seedUsers = Number.parseInt(process.env.PORTALDESK_SEED_USERS ?? '', 10)
+
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
@@ -68,7 +73,7 @@ async function start(): Promise<void> {
     launcher: createUtilityProcessLauncher((modulePath, args, options) => utilityProcess.fork(modulePath, args, options), join(here, 'portal-server.js')),
     log,
     baseEnv: process.env
-  })
+  }, Number.isInteger(seedUsers) && seedUsers > 0 ? { seedUsers } : {})
   registerHandlers(ipcMain, desk.table, { isAllowedSender: (frame) => isAllowedSender(frame, origins), log })
   void desk.session.start()
 

@@ -1,0 +1,33 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { _electron as electron, expect, test } from '@playwright/test'
+import { electronExecutable } from '../support/electron'
+
+// The real desktop app: window hardening, the preload, safeStorage and the utilityProcess launcher
+// only run inside Electron. Where its binary could not be downloaded this says so and skips.
+const executable = electronExecutable()
+if (!executable) console.warn('SKIPPED: the Electron binary is not installed here (ELECTRON_SKIP_BINARY_DOWNLOAD); the real-Electron smoke test did not run.')
+
+test('the packaged desk starts the embedded portal, signs the local administrator in and lists portal users', async () => {
+  test.skip(!executable, 'the Electron binary is not installed here')
+  const userData = await mkdtemp(join(tmpdir(), 'portaldesk-electron-'))
+  const app = await electron.launch({
+    executablePath: executable ?? undefined,
+    args: ['.', '--no-sandbox'],
+    env: { ...process.env, PORTALDESK_USER_DATA_DIR: userData, PORTALDESK_SEED_USERS: '60' }
+  })
+  try {
+    const window = await app.firstWindow()
+    await expect(window.locator('[data-app-state="ready"]')).toBeVisible({ timeout: 60_000 })
+    await expect(window.getByTestId('signed-in')).toBeVisible()
+    await expect(window.getByTestId('user-row').first()).toBeVisible()
+    expect(await window.title()).toContain('PortalDesk')
+    // The bridge is the narrow one from the contract, never ipcRenderer.
+    expect(await window.evaluate(() => Object.keys((window as unknown as { desk: object }).desk).sort())).toEqual(['connections', 'session', 'users'])
+    expect(await window.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined')
+  } finally {
+    await app.close()
+    await rm(userData, { recursive: true, force: true })
+  }
+})
