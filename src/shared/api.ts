@@ -7,6 +7,8 @@ export const apiPaths = {
   login: '/api/v1/auth/login',
   logout: '/api/v1/auth/logout',
   me: '/api/v1/auth/me',
+  reauth: '/api/v1/auth/reauth',
+  audit: '/api/v1/audit',
   users: '/api/v1/users',
   user: (id: number) => `/api/v1/users/${id}`,
   docs: '/api/docs'

@@ -31,3 +31,15 @@ export const health = z.object({
   version: z.string()
 })
 export type Health = z.infer<typeof health>
+
+/** POST /api/v1/auth/reauth: the operator's own password, for the identity check of sensitive actions. */
+export const reauthRequest = z.object({
+  password: z.string().min(1).max(1024)
+})
+export type ReauthRequest = z.infer<typeof reauthRequest>
+
+export const reauthResponse = z.object({
+  /** Sensitive actions are allowed on this session until then (10 minutes). */
+  reauthenticatedUntil: z.iso.datetime({ offset: true })
+})
+export type ReauthResponse = z.infer<typeof reauthResponse>

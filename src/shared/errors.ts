@@ -8,11 +8,13 @@ export const errorCodes = [
   'INVALID_CREDENTIALS',
   'UNAUTHORIZED',
   'FORBIDDEN',
+  'REAUTH_REQUIRED',
   'NOT_FOUND',
   'CONFLICT',
   'RATE_LIMITED',
   'UNREACHABLE',
   'SERVER',
+  'UNAVAILABLE',
   'PORTAL_START_FAILED',
   'INTERNAL'
 ] as const
@@ -39,6 +41,10 @@ export const errorMessages: Record<ErrorCode, Record<Locale, string>> = {
     en: 'Your role does not allow this action.',
     'zh-CN': '您的角色无权执行此操作。'
   },
+  REAUTH_REQUIRED: {
+    en: 'This action needs a recent identity check. Confirm your password to continue.',
+    'zh-CN': '此操作需要重新验证身份，请确认您的密码后继续。'
+  },
   NOT_FOUND: {
     en: 'The requested record does not exist.',
     'zh-CN': '请求的记录不存在。'
@@ -58,6 +64,10 @@ export const errorMessages: Record<ErrorCode, Record<Locale, string>> = {
   SERVER: {
     en: 'The portal server could not complete the request. Try again later.',
     'zh-CN': '门户服务器无法完成该请求，请稍后再试。'
+  },
+  UNAVAILABLE: {
+    en: 'The portal database is not available right now. Try again in a moment.',
+    'zh-CN': '门户数据库暂时不可用，请稍后再试。'
   },
   PORTAL_START_FAILED: {
     en: 'The embedded portal could not start.',

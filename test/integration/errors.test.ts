@@ -187,7 +187,7 @@ describe.each(backends)('errors on $name', (backend) => {
     expect(json.status).toBe(200)
     const paths = Object.keys((json.body as { paths: Record<string, unknown> }).paths)
     expect(paths).toEqual(
-      expect.arrayContaining(['/api/v1/health', '/api/v1/auth/login', '/api/v1/auth/logout', '/api/v1/auth/me', '/api/v1/users', '/api/v1/users/{id}'])
+      expect.arrayContaining(['/api/v1/health', '/api/v1/auth/login', '/api/v1/auth/logout', '/api/v1/auth/me', '/api/v1/auth/reauth', '/api/v1/users', '/api/v1/users/{id}', '/api/v1/audit'])
     )
     const ui = await fetch(`${portal.baseUrl}/api/docs`)
     expect(ui.status).toBe(200)
@@ -207,11 +207,19 @@ describe.each(backends)('errors on $name', (backend) => {
     }
     // Every garbage value in every place, then random combinations.
     for (const value of garbageStrings) {
+      const decoded = safeDecode(value)
       for (const key of ['kind', 'q', 'sort', 'limit', 'cursor']) {
         check(`GET users ${key}=${value.slice(0, 40)}`, await portal.request('GET', `/api/v1/users?${key}=${value}`, { token }))
       }
       check(`GET users/${value.slice(0, 40)}`, await portal.request('GET', `/api/v1/users/${value}`, { token }))
-      const decoded = safeDecode(value)
+      for (const key of ['userId', 'actorId', 'action', 'from', 'to', 'limit', 'cursor']) {
+        check(`GET audit ${key}=${value.slice(0, 40)}`, await portal.request('GET', `/api/v1/audit?${key}=${value}`, { token }))
+      }
+      check(`reauth ${value.slice(0, 40)}`, await portal.request('POST', '/api/v1/auth/reauth', { token, json: { password: decoded } }))
+      // fetch sends visible ASCII only in headers; the unit tests cover the rest.
+      if (/^[\x20-\x7e]*$/.test(value)) {
+        check(`ticket ${value.slice(0, 40)}`, await portal.request('GET', '/api/v1/audit', { token, headers: { 'x-ticket-ref': value, 'x-reason': value } }))
+      }
       check(`login ${value.slice(0, 40)}`, await portal.request('POST', '/api/v1/auth/login', { json: { login: decoded, password: decoded } }))
     }
     for (const json of garbageJson) check(`login ${JSON.stringify(json).slice(0, 60)}`, await portal.request('POST', '/api/v1/auth/login', { json }))

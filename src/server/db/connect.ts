@@ -10,6 +10,17 @@ import type { Database } from './schema'
 
 export type DatabaseKind = 'pglite' | 'postgres'
 
+const dateOid = 1082
+
+/**
+ * node-postgres turns `date` into a Date at local midnight, which shifts a birthday by a day in
+ * some time zones. Dates stay 'YYYY-MM-DD' strings; every other type keeps its default parser.
+ */
+export const typeParsers: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === dateOid && format !== 'binary' ? (value: string) => value : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser']
+}
+
 export interface DatabaseHandle {
   db: Kysely<Database>
   dialect: DatabaseKind
@@ -51,7 +62,7 @@ async function connectPglite(dataDir: string): Promise<DatabaseHandle> {
     await lock.release()
     throw error
   }
-  const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1, idleTimeoutMillis: 0 })
+  const pool = new pg.Pool({ ...createPgConfig(pglite), types: typeParsers, max: 1, idleTimeoutMillis: 0 })
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   return {
     db,
@@ -68,7 +79,7 @@ async function connectPglite(dataDir: string): Promise<DatabaseHandle> {
 }
 
 async function connectPostgres(url: string, onIdleError?: (error: Error) => void): Promise<DatabaseHandle> {
-  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 10_000 })
+  const pool = new pg.Pool({ connectionString: url, types: typeParsers, max: 10, connectionTimeoutMillis: 10_000 })
   pool.on('error', (error) => onIdleError?.(error))
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   return {

@@ -36,6 +36,8 @@ export interface WebsitesTable {
 export type UserKindColumn = 'portal' | 'internal'
 export type UserRoleColumn = 'administrator' | 'support' | 'user'
 export type LanguageColumn = 'en' | 'zh-CN'
+export type AvatarTypeColumn = 'image/png' | 'image/jpeg' | 'image/webp'
+export type InvoiceDeliveryColumn = 'email' | 'postal'
 
 export interface UsersTable {
   id: Generated<number>
@@ -61,6 +63,29 @@ export interface UsersTable {
   password_hash: string | null
   must_change_password: ColumnType<boolean, boolean | undefined, boolean>
   last_sign_in_at: Timestamp | null
+  /** YYYY-MM-DD: `date` is read as a string (see db/connect.ts), never shifted by a time zone. */
+  birthday: string | null
+  /** PNG, JPEG or WebP bytes, at most 1 MiB; avatar_type says which (both set or both null). */
+  avatar: Buffer | null
+  avatar_type: AvatarTypeColumn | null
+  avatar_updated_at: Timestamp | null
+  /** Additional emails (the primary one is `email`). */
+  emails: ColumnType<string[], string[] | undefined, string[]>
+  street: string | null
+  street2: string | null
+  zip: string | null
+  state: string | null
+  invoice_delivery: ColumnType<InvoiceDeliveryColumn, InvoiceDeliveryColumn | undefined, InvoiceDeliveryColumn>
+  /** Oro's "Reset password": no sign-in until a new password is set through a link. */
+  reset_required: ColumnType<boolean, boolean | undefined, boolean>
+  /** Consecutive failures of this account since its last success or lock. */
+  failed_sign_ins: ColumnType<number, number | undefined, number>
+  /** Locked while this is in the future; null or past means not locked. */
+  locked_until: Timestamp | null
+  /** Locks so far: the next lock lasts longer (exponential backoff, capped). */
+  lock_count: ColumnType<number, number | undefined, number>
+  /** Set when the account was deleted (login `__deleted_user_<id>`); such a user cannot be restored. */
+  deleted_at: Timestamp | null
   created_at: CreatedAt
   updated_at: UpdatedAt
   version: ColumnType<number, number | undefined, number>
@@ -91,6 +116,177 @@ export interface SessionsTable {
   ip: string | null
   user_agent: string | null
   revoked_at: Timestamp | null
+  /** When the operator last re-verified their password on this session (the identity check). */
+  reauth_at: Timestamp | null
+}
+
+export interface PasskeysTable {
+  id: Generated<number>
+  user_id: number
+  name: string
+  credential_id: Buffer
+  public_key: Buffer
+  /** bigint: read as a string. */
+  sign_count: ColumnType<string, string | number | undefined, string | number>
+  transports: ColumnType<string[], string[] | undefined, string[]>
+  device_type: 'singleDevice' | 'multiDevice' | null
+  backed_up: ColumnType<boolean, boolean | undefined, boolean>
+  created_at: Timestamp
+  last_used_at: Timestamp | null
+}
+
+export type WebauthnPurpose = 'registration' | 'authentication'
+
+export interface WebauthnChallengesTable {
+  id: Generated<number>
+  user_id: number | null
+  session_id: string | null
+  purpose: WebauthnPurpose
+  challenge: string
+  created_at: Timestamp
+  expires_at: Timestamp
+  used_at: Timestamp | null
+}
+
+/** Never serialized to the API: the secrets stay on the server. */
+export interface TotpTable {
+  user_id: number
+  secret: string | null
+  enabled_at: Timestamp | null
+  pending_secret: string | null
+  pending_created_at: Timestamp | null
+  /** The last accepted 30-second step (bigint, read as a string): a code is never accepted twice. */
+  last_used_step: ColumnType<string | null, string | number | null | undefined, string | number | null>
+}
+
+export type ApiKeyScope = 'read' | 'read_write'
+
+export interface ApiKeysTable {
+  id: Generated<number>
+  user_id: number
+  website_id: number
+  description: string
+  scope: ColumnType<ApiKeyScope, ApiKeyScope | undefined, ApiKeyScope>
+  /** The first characters of the key, shown to identify it. */
+  key_prefix: string
+  /** SHA-256 of the whole key; the key is shown once and never stored. */
+  key_hash: Buffer
+  created_at: Timestamp
+  expires_at: Timestamp | null
+  last_used_at: Timestamp | null
+  revoked_at: Timestamp | null
+}
+
+export interface PaymentMethodsTable {
+  id: Generated<number>
+  user_id: number
+  provider: string
+  /** The provider's reference for the stored card (a token), never the card number. */
+  provider_ref: string | null
+  brand: string
+  last4: string
+  exp_month: number
+  exp_year: number
+  holder: string
+  created_at: Timestamp
+  active: ColumnType<boolean, boolean | undefined, boolean>
+}
+
+export type ResetTokenPurpose = 'reset' | 'invite'
+
+export interface ResetTokensTable {
+  id: Generated<number>
+  user_id: number
+  /** SHA-256 of the 256-bit token sent by email. */
+  token_hash: Buffer
+  purpose: ResetTokenPurpose
+  created_by: number | null
+  created_at: Timestamp
+  expires_at: Timestamp
+  used_at: Timestamp | null
+  revoked_at: Timestamp | null
+}
+
+export type BlocklistKind = 'email' | 'phone'
+
+export interface BlocklistTable {
+  id: Generated<number>
+  kind: BlocklistKind
+  /** Normalized: see domain/blocklist/normalize.ts. */
+  value: string
+  created_at: Timestamp
+  created_by: number | null
+  reason: string | null
+}
+
+export type DocumentKind = 'invoice' | 'order'
+
+export interface DocumentsTable {
+  id: Generated<number>
+  company_id: number
+  kind: DocumentKind
+  number: string
+  issued_at: Timestamp
+}
+
+export type AuditActorRole = 'administrator' | 'support' | 'portal' | 'system'
+
+/** Append-only: triggers refuse UPDATE, DELETE and TRUNCATE. */
+export interface AuditLogTable {
+  /** bigint identity: read as a string. */
+  id: ColumnType<string, never, never>
+  at: Timestamp
+  actor_id: number | null
+  actor_login: string | null
+  actor_role: AuditActorRole
+  target_user_id: number | null
+  action: string
+  changes: ColumnType<Record<string, unknown>, string, never>
+  ip: string | null
+  user_agent: string | null
+  ticket_ref: string | null
+  reason: string | null
+}
+
+export type OutboxStatus = 'pending' | 'sent' | 'failed' | 'blocked'
+
+export interface OutboxTable {
+  id: ColumnType<string, never, never>
+  user_id: number | null
+  to_address: string
+  language: LanguageColumn
+  template: string
+  subject: string
+  body_text: string
+  status: ColumnType<OutboxStatus, OutboxStatus | undefined, OutboxStatus>
+  attempts: ColumnType<number, number | undefined, number>
+  next_attempt_at: Timestamp | null
+  last_error: string | null
+  created_at: Timestamp
+  sent_at: Timestamp | null
+}
+
+export interface SignInAttemptsTable {
+  id: ColumnType<string, never, never>
+  user_id: number | null
+  audience: SessionAudience
+  login: string
+  ip: string | null
+  user_agent: string | null
+  at: Timestamp
+  success: boolean
+  reason: string | null
+}
+
+export type ThrottleScope = 'account' | 'ip'
+
+export interface SignInThrottleTable {
+  scope: ThrottleScope
+  /** The lower-cased login for 'account', the client IP for 'ip'. */
+  key: string
+  failures: ColumnType<number, number | undefined, number>
+  window_started_at: Timestamp
+  blocked_until: Timestamp | null
 }
 
 export interface Database {
@@ -100,8 +296,22 @@ export interface Database {
   users: UsersTable
   user_counts: UserCountsTable
   sessions: SessionsTable
+  passkeys: PasskeysTable
+  webauthn_challenges: WebauthnChallengesTable
+  totp: TotpTable
+  api_keys: ApiKeysTable
+  payment_methods: PaymentMethodsTable
+  reset_tokens: ResetTokensTable
+  blocklist: BlocklistTable
+  documents: DocumentsTable
+  audit_log: AuditLogTable
+  outbox: OutboxTable
+  sign_in_attempts: SignInAttemptsTable
+  sign_in_throttle: SignInThrottleTable
 }
 
 export type UserRow = Selectable<UsersTable>
 export type NewUserRow = Insertable<UsersTable>
 export type SessionRow = Selectable<SessionsTable>
+export type AuditLogRow = Selectable<AuditLogTable>
+export type OutboxRow = Selectable<OutboxTable>

@@ -5,13 +5,25 @@ import type { Clock } from '../clock'
 import type { ServerConfig } from '../config'
 import type { DatabaseKind } from '../db/connect'
 import type { Database } from '../db/schema'
-import { createAuthService } from '../domain/auth/auth-service'
+import { createAuthService, type AuthService } from '../domain/auth/auth-service'
 import { errorResponse, sendError } from './errors'
 import { loggerOptions, type LogDestination } from './logging'
 import { registerOpenApi } from './openapi'
+import { auditRoutes } from './routes/audit'
 import { authRoutes } from './routes/auth'
 import { healthRoutes } from './routes/health'
 import { userRoutes } from './routes/users'
+
+/**
+ * What every route module receives as its plugin options. A module declares the subset it uses
+ * (`FastifyPluginAsyncZod<Pick<RouteDeps, 'db' | 'auth'>>`), so adding a dependency here breaks nothing.
+ */
+export interface RouteDeps {
+  db: Kysely<Database>
+  auth: AuthService
+  clock: Clock
+  config: AppDeps['config']
+}
 
 export interface AppDeps {
   db: Kysely<Database>
@@ -38,6 +50,7 @@ export async function buildApp({ db, databaseKind, config, clock, logDestination
   // Only JSON bodies: anything else is 415 rather than a string that fails validation.
   app.removeContentTypeParser('text/plain')
   app.decorateRequest('operatorSession', null)
+  app.decorateRequest('auditHeaders', null)
   app.setErrorHandler((error, request, reply) => sendError(request, reply, error))
   app.setNotFoundHandler((_request, reply) => {
     const { status, body } = errorResponse(404, 'NOT_FOUND', 'There is no such endpoint.')
@@ -46,8 +59,11 @@ export async function buildApp({ db, databaseKind, config, clock, logDestination
 
   await registerOpenApi(app)
   const auth = createAuthService({ db, clock, sessionIdleMs: config.sessionIdleMs, sessionAbsoluteMs: config.sessionAbsoluteMs })
+  // One line per route module; each takes what it needs from `deps` (see src/server/README.md).
+  const deps: RouteDeps = { db, auth, clock, config }
   await app.register(healthRoutes, { db, databaseKind })
-  await app.register(authRoutes, { auth })
-  await app.register(userRoutes, { db, auth })
+  await app.register(authRoutes, deps)
+  await app.register(userRoutes, deps)
+  await app.register(auditRoutes, deps)
   return app
 }

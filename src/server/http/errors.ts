@@ -2,17 +2,20 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
 import type { ApiErrorBody } from '../../shared/api'
 import { DeskError, errorMessages, type ErrorCode, type FieldIssue } from '../../shared/errors'
+import { isConnectionLost, isUniqueViolation, sqlState, uniqueViolationField, violatedConstraint } from '../db/errors'
 
 export const statusOfCode: Record<ErrorCode, number> = {
   VALIDATION: 400,
   INVALID_CREDENTIALS: 401,
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
+  REAUTH_REQUIRED: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   RATE_LIMITED: 429,
   UNREACHABLE: 502,
   SERVER: 500,
+  UNAVAILABLE: 503,
   PORTAL_START_FAILED: 500,
   INTERNAL: 500
 }
@@ -38,9 +41,34 @@ const frameworkMessages: Record<string, string> = {
   FST_ERR_BAD_URL: 'The address is not valid.'
 }
 
+/**
+ * What the database refused, as the API answers it: a unique violation is 409 naming the field; a
+ * foreign key, check or type violation is bad input (400), since the domain validates first and only
+ * a race or a gap in that validation gets this far; a serialization failure or deadlock is 409 (try
+ * again); a lost connection is 503 UNAVAILABLE. Anything else is not the client's doing: null.
+ */
+export function databaseErrorResponse(error: unknown): ErrorResponse | null {
+  if (isConnectionLost(error)) return errorResponse(503, 'UNAVAILABLE')
+  if (isUniqueViolation(error)) {
+    const field = uniqueViolationField(violatedConstraint(error))
+    const message = field ? `Another record already uses this ${field}.` : 'Another record already uses one of these values.'
+    return errorResponse(409, 'CONFLICT', message, field ? ([{ path: field, message }] satisfies FieldIssue[]) : undefined)
+  }
+  const state = sqlState(error)
+  if (state === '40001' || state === '40P01') {
+    return errorResponse(409, 'CONFLICT', 'Another change to the same records was being saved at the same time. Try again.')
+  }
+  if (state === '23503' || state === '23514' || state === '23502' || state === '22001' || state === '22P02' || state === '22007' || state === '22008' || state === '22003') {
+    return errorResponse(400, 'VALIDATION', 'Some of the values are not valid for the database.')
+  }
+  return null
+}
+
 /** Maps anything thrown while handling a request to the one error shape of the API. */
 export function toErrorResponse(error: unknown): ErrorResponse {
   if (error instanceof DeskError) return errorResponse(statusOfCode[error.code], error.code, error.message, error.details)
+  const database = databaseErrorResponse(error)
+  if (database) return database
   if (hasZodFastifySchemaValidationErrors(error)) {
     const context = (error as { validationContext?: string }).validationContext ?? 'request'
     const details: FieldIssue[] = error.validation.map((issue) => ({

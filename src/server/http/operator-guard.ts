@@ -2,17 +2,21 @@ import type { FastifyRequest } from 'fastify'
 import { DeskError } from '../../shared/errors'
 import type { AuthService, OperatorSession } from '../domain/auth/auth-service'
 import { bearerToken } from '../domain/auth/tokens'
+import { parseAuditHeaders, type AuditHeaders } from './audit-headers'
 
 declare module 'fastify' {
   interface FastifyRequest {
     /** Set by the operator guard on protected routes. */
     operatorSession: OperatorSession | null
+    /** X-Ticket-Ref and X-Reason, validated by the operator guard. */
+    auditHeaders: AuditHeaders | null
   }
 }
 
 /**
  * An `onRequest` hook for routes that need a signed-in operator. It runs before the body is read
  * or validated: an anonymous caller learns nothing about what a valid request would look like.
+ * It then validates X-Ticket-Ref and X-Reason (400 when malformed), so that no route can forget to.
  */
 export function operatorGuard(auth: AuthService) {
   return async function requireOperator(request: FastifyRequest): Promise<void> {
@@ -20,6 +24,7 @@ export function operatorGuard(auth: AuthService) {
     const session = token ? await auth.authenticate(token) : null
     if (!session) throw new DeskError('UNAUTHORIZED')
     request.operatorSession = session
+    request.auditHeaders = parseAuditHeaders(request.headers)
   }
 }
 

@@ -1,7 +1,8 @@
 import { initialMigration } from './0001_initial'
+import { securityDomainMigration } from './0002_security_domain'
 import type { Migration } from './migration'
 
 export type { Migration } from './migration'
 
 /** Every migration, in order. Add a file `NNNN_name.ts` and append it here. */
-export const migrations: readonly Migration[] = [initialMigration]
+export const migrations: readonly Migration[] = [initialMigration, securityDomainMigration]

@@ -3,6 +3,7 @@ import type { Database } from '../schema'
 import type { CompanySeed } from './companies'
 import type { UserSeed } from './people'
 import { planDemoData, type WebsiteSeed } from './plan'
+import { seedSecurityData } from './security'
 
 export class DatabaseNotEmptyError extends Error {
   constructor(readonly users: number, readonly companies: number) {
@@ -65,9 +66,12 @@ export async function seedDemoData(db: Kysely<Database>, options: SeedOptions): 
     for (const table of ['companies', 'websites', 'users'] as const) {
       await sql`select setval(pg_get_serial_sequence(${table}, 'id'), (select coalesce(max(id), 0) + 1 from ${sql.table(table)}), false)`.execute(tx)
     }
+    // The security sample joins users: without statistics the planner would nest-loop over seq scans.
+    await sql`analyze users`.execute(tx)
+    await seedSecurityData(tx, options.now)
   })
   // Fresh statistics and visibility map: the planner then picks the sort and trigram indexes.
-  await sql`vacuum analyze companies, websites, users`.execute(db)
+  await sql`vacuum analyze companies, websites, users, sessions, passkeys, totp, api_keys, payment_methods, documents, audit_log, sign_in_attempts`.execute(db)
   return {
     companies: plan.companies.length,
     websites: plan.websites.length,
@@ -88,12 +92,27 @@ async function insertWebsites(db: Kysely<Database>, websites: readonly WebsiteSe
       ${websites.map((w) => w.url)}::text[], ${websites.map((w) => w.host)}::text[], ${websites.map((w) => w.companyId)}::int[])`.execute(db)
 }
 
+/**
+ * Birthday, street, zip, invoice delivery and additional emails of portal users, derived from the id
+ * in SQL: the rows get them in the same INSERT (no second pass), and the generator's random stream,
+ * hence every other seeded value, stays as it was.
+ */
+const addressColumns = sql`
+  case when t.kind = 'portal' and t.id % 3 <> 0 then date '1950-01-01' + ((t.id::bigint * 7919) % 18250)::int end,
+  case when t.kind = 'portal' and t.city is not null then
+    case when t.country in ('CN', 'TW', 'HK') then (array['人民路', '中山路', '解放路', '建设路', '南京路'])[1 + t.id % 5] || (1 + t.id % 300) || '号'
+    else (1 + t.id % 180) || ' ' || (array['Main Street', 'Station Road', 'Hauptstraße', 'Rue de la Paix', 'Calle Mayor', 'Via Roma', 'Market Square', 'Lindenweg'])[1 + t.id % 8] end
+  end,
+  case when t.kind = 'portal' and t.city is not null then (((t.id::bigint * 104729) % 90000) + 10000)::text end,
+  case when t.kind = 'portal' and t.id % 9 = 0 then 'postal' else 'email' end,
+  case when t.kind = 'portal' and t.id % 11 = 0 and t.email is not null then array['billing.' || t.id || '@' || split_part(t.email, '@', 2)] else '{}'::text[] end`
+
 async function insertUsers(db: Kysely<Database>, users: readonly UserSeed[], passwordHash: string): Promise<void> {
   const column = <K extends keyof UserSeed>(key: K): UserSeed[K][] => users.map((u) => u[key])
   await sql`insert into users (id, kind, login, name_prefix, first_name, middle_name, last_name, name_suffix, name,
       email, phone, company_id, website_id, role, language, city, country, active, last_sign_in_at, created_at,
-      updated_at, password_hash)
-    select t.*, t.created_at, ${passwordHash}
+      updated_at, password_hash, birthday, street, zip, invoice_delivery, emails)
+    select t.*, t.created_at, ${passwordHash}, ${addressColumns}
     from unnest(${column('id')}::int[], ${column('kind')}::text[], ${column('login')}::text[],
       ${column('namePrefix')}::text[], ${column('firstName')}::text[], ${column('middleName')}::text[],
       ${column('lastName')}::text[], ${column('nameSuffix')}::text[], ${column('name')}::text[],

@@ -16,6 +16,9 @@ const unknownUserHash = '$argon2id$v=19$m=19456,t=2,p=1$UlnF9hKs53NuWFXWss22lQ$L
 /** last_seen_at is written at most this often per session, so that reads do not become writes. */
 const touchIntervalMs = 60_000
 
+/** How long a password re-verification (POST /auth/reauth) unlocks the sensitive actions: Odoo's 10 minutes. */
+export const reauthWindowMs = 10 * 60_000
+
 export interface AuthServiceDeps {
   db: Kysely<Database>
   clock: Clock
@@ -32,6 +35,8 @@ export interface OperatorSession {
   sessionId: string
   operator: Operator
   expiresAt: Date
+  /** Until when the session counts as re-verified; null when it never was or the window has passed. */
+  reauthenticatedUntil: Date | null
 }
 
 export type AuthService = ReturnType<typeof createAuthService>
@@ -82,7 +87,7 @@ export function createAuthService({ db, clock, sessionIdleMs, sessionAbsoluteMs 
       const row = await db
         .selectFrom('sessions as s')
         .innerJoin('users as u', 'u.id', 's.user_id')
-        .select(['s.id', 's.last_seen_at', 's.expires_at', 's.revoked_at', 'u.id as user_id', 'u.login', 'u.name', 'u.kind', 'u.role', 'u.active'])
+        .select(['s.id', 's.last_seen_at', 's.expires_at', 's.revoked_at', 's.reauth_at', 'u.id as user_id', 'u.login', 'u.name', 'u.kind', 'u.role', 'u.active'])
         .where('s.token_hash', '=', hashToken(token))
         .where('s.audience', '=', 'operator')
         .executeTakeFirst()
@@ -94,7 +99,42 @@ export function createAuthService({ db, clock, sessionIdleMs, sessionAbsoluteMs 
       if (now - row.last_seen_at.getTime() >= touchIntervalMs) {
         await db.updateTable('sessions').set({ last_seen_at: new Date(now) }).where('id', '=', row.id).execute()
       }
-      return { sessionId: row.id, operator: { id: row.user_id, login: row.login, name: row.name, role }, expiresAt: row.expires_at }
+      const reauthUntil = row.reauth_at ? row.reauth_at.getTime() + reauthWindowMs : null
+      return {
+        sessionId: row.id,
+        operator: { id: row.user_id, login: row.login, name: row.name, role },
+        expiresAt: row.expires_at,
+        reauthenticatedUntil: reauthUntil !== null && reauthUntil > now ? new Date(reauthUntil) : null
+      }
+    },
+
+    /**
+     * The identity check: the operator's own password marks this session re-verified for ten
+     * minutes. A wrong password is INVALID_CREDENTIALS (not UNAUTHORIZED: the session stays).
+     * Every attempt is recorded with the sign-ins.
+     */
+    async reauthenticate(session: OperatorSession, password: string, origin: RequestOrigin): Promise<Date> {
+      const user = await db.selectFrom('users').select(['password_hash']).where('id', '=', session.operator.id).executeTakeFirst()
+      const matches = await verifyPassword(user?.password_hash ?? unknownUserHash, password)
+      const now = clock.now()
+      await db.transaction().execute(async (tx) => {
+        await tx
+          .insertInto('sign_in_attempts')
+          .values({
+            user_id: session.operator.id,
+            audience: 'operator',
+            login: session.operator.login,
+            ip: origin.ip?.slice(0, 64) ?? null,
+            user_agent: origin.userAgent?.slice(0, 512) ?? null,
+            at: now,
+            success: matches && Boolean(user?.password_hash),
+            reason: matches ? 'reauth' : 'reauth_wrong_password'
+          })
+          .execute()
+        if (matches) await tx.updateTable('sessions').set({ reauth_at: now }).where('id', '=', session.sessionId).execute()
+      })
+      if (!matches || !user?.password_hash) throw new DeskError('INVALID_CREDENTIALS')
+      return new Date(now.getTime() + reauthWindowMs)
     },
 
     async signOut(sessionId: string): Promise<void> {

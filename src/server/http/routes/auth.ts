@@ -1,9 +1,10 @@
 import { z } from 'zod'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { apiErrorBody, apiPaths } from '../../../shared/api'
-import { loginRequest, loginResponse, operator } from '../../../shared/auth'
+import { loginRequest, loginResponse, operator, reauthRequest, reauthResponse } from '../../../shared/auth'
 import type { AuthService } from '../../domain/auth/auth-service'
 import { operatorGuard, sessionOf } from '../operator-guard'
+import { requestOrigin } from '../request-context'
 
 export interface AuthRouteDeps {
   auth: AuthService
@@ -26,7 +27,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteDeps> = async (app, { au
     },
     async (request) => {
       const { login, password } = request.body
-      return auth.signIn(login, password, { ip: request.ip, userAgent: request.headers['user-agent'] ?? null })
+      return auth.signIn(login, password, requestOrigin(request))
     }
   )
 
@@ -59,5 +60,26 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteDeps> = async (app, { au
       }
     },
     async (request) => sessionOf(request).operator
+  )
+
+  app.post(
+    apiPaths.reauth,
+    {
+      onRequest: requireOperator,
+      schema: {
+        tags: ['auth'],
+        summary: 'Re-verify the operator with their password: sensitive actions are allowed for 10 minutes',
+        description:
+          'Needed for disabling 2FA, deleting a user, changing a login or role, and changing another internal ' +
+          "user's password; without it they answer 403 REAUTH_REQUIRED. A wrong password is 401 INVALID_CREDENTIALS and keeps the session.",
+        security: bearer,
+        body: reauthRequest,
+        response: { 200: reauthResponse, 400: apiErrorBody, 401: apiErrorBody }
+      }
+    },
+    async (request) => {
+      const until = await auth.reauthenticate(sessionOf(request), request.body.password, requestOrigin(request))
+      return { reauthenticatedUntil: until.toISOString() }
+    }
   )
 }

@@ -27,7 +27,7 @@ export const healthRoutes: FastifyPluginAsyncZod<HealthRouteDeps> = async (app, 
         await sql`select 1`.execute(db)
       } catch (error) {
         request.log.error({ err: error }, 'health check: the database does not answer')
-        return reply.status(503).send(errorResponse(503, 'SERVER', 'The database does not answer.').body)
+        return reply.status(503).send(errorResponse(503, 'UNAVAILABLE', 'The database does not answer.').body)
       }
       return { status: 'ok' as const, database: databaseKind, version: serverVersion }
     }

@@ -1,0 +1,48 @@
+import type { Kysely } from 'kysely'
+import type { Locale } from '../../../shared/errors'
+import type { Database, OutboxStatus } from '../../db/schema'
+import { renderMail, type MailTemplateData, type MailTemplateName } from '../../mail/templates'
+import { isBlocked } from '../blocklist/normalize'
+
+export interface MailRequest<Name extends MailTemplateName> {
+  userId: number | null
+  to: string
+  /** The recipient's language (users.language). */
+  language: Locale
+  template: Name
+  data: MailTemplateData<Name>
+  now: Date
+}
+
+export interface EnqueuedMail {
+  id: string
+  status: OutboxStatus
+}
+
+/**
+ * Renders the email in the recipient's language and appends it to the outbox, inside the caller's
+ * transaction (the mail exists exactly when the action it reports committed). An address on the
+ * block list is stored as 'blocked' and the sender never picks it up; anything else waits as
+ * 'pending' for the SMTP worker.
+ */
+export async function enqueueMail<Name extends MailTemplateName>(trx: Kysely<Database>, mail: MailRequest<Name>): Promise<EnqueuedMail> {
+  const rendered = renderMail(mail.template, mail.language, mail.data)
+  const blocked = await isBlocked(trx, 'email', mail.to)
+  const status: OutboxStatus = blocked ? 'blocked' : 'pending'
+  const row = await trx
+    .insertInto('outbox')
+    .values({
+      user_id: mail.userId,
+      to_address: mail.to.trim(),
+      language: mail.language,
+      template: mail.template,
+      subject: rendered.subject,
+      body_text: rendered.text,
+      status,
+      next_attempt_at: blocked ? null : mail.now,
+      created_at: mail.now
+    })
+    .returning(['id', 'status'])
+    .executeTakeFirstOrThrow()
+  return { id: row.id, status: row.status }
+}

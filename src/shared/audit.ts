@@ -1,0 +1,58 @@
+import { z } from 'zod'
+
+export const auditActorRoles = ['administrator', 'support', 'portal', 'system'] as const
+
+export const auditListLimit = { min: 1, max: 200, default: 50 } as const
+
+const id = z.coerce.number().int().positive().max(2_147_483_647)
+const isoDateTime = z.iso.datetime({ offset: true })
+
+/** Query of GET /api/v1/audit: newest first, keyset pages. Numbers may arrive as strings. */
+export const auditListQuery = z
+  .object({
+    /** The user the action was about. */
+    userId: id.optional(),
+    /** The operator (or portal user) who acted. */
+    actorId: id.optional(),
+    action: z
+      .string()
+      .trim()
+      .max(64)
+      .regex(/^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)*$/, 'An action looks like user.create or password.set')
+      .optional(),
+    /** Inclusive lower bound. */
+    from: isoDateTime.optional(),
+    /** Exclusive upper bound. */
+    to: isoDateTime.optional(),
+    limit: z.coerce.number().int().min(auditListLimit.min).max(auditListLimit.max).default(auditListLimit.default),
+    cursor: z.string().min(1).max(200).optional()
+  })
+  .refine((q) => !q.from || !q.to || new Date(q.from) < new Date(q.to), { message: 'from must be before to', path: ['to'] })
+export type AuditListQuery = z.input<typeof auditListQuery>
+export type ParsedAuditListQuery = z.output<typeof auditListQuery>
+
+export const auditFieldChange = z.object({ from: z.unknown(), to: z.unknown() })
+
+export const auditEntry = z.object({
+  /** int8 identity, as a string. */
+  id: z.string().regex(/^\d+$/),
+  at: isoDateTime,
+  actor: z.object({
+    id: z.number().int().positive().nullable(),
+    login: z.string().nullable(),
+    role: z.enum(auditActorRoles)
+  }),
+  target: z
+    .object({ id: z.number().int().positive(), login: z.string().nullable(), name: z.string().nullable() })
+    .nullable(),
+  action: z.string(),
+  changes: z.record(z.string(), auditFieldChange),
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  ticketRef: z.string().nullable(),
+  reason: z.string().nullable()
+})
+export type AuditEntry = z.infer<typeof auditEntry>
+
+export const auditPage = z.object({ items: z.array(auditEntry), nextCursor: z.string().nullable() })
+export type AuditPage = z.infer<typeof auditPage>
