@@ -26,7 +26,21 @@ const configSchema = z.object({
     .optional(),
   LOG_LEVEL: z.enum(logLevels, { error: `LOG_LEVEL must be one of ${logLevels.join(', ')}` }).default('info'),
   SESSION_IDLE_MINUTES: positiveInt('SESSION_IDLE_MINUTES', 7 * 24 * 60).default(30),
-  SESSION_ABSOLUTE_HOURS: positiveInt('SESSION_ABSOLUTE_HOURS', 24 * 90).default(12)
+  SESSION_ABSOLUTE_HOURS: positiveInt('SESSION_ABSOLUTE_HOURS', 24 * 90).default(12),
+  SMTP_URL: z
+    .string()
+    .trim()
+    .refine((value) => /^smtps?:\/\/[^\s]+$/.test(value) && URL.canParse(value), 'SMTP_URL must look like smtp://user:pass@host:587 or smtps://host:465')
+    .optional(),
+  MAIL_FROM: z.string().trim().min(3, 'MAIL_FROM must be an address such as "Portal <no-reply@example.com>"').max(254).optional(),
+  PUBLIC_URL: z
+    .string()
+    .trim()
+    .refine((value) => /^https?:\/\/[^\s]+$/.test(value) && URL.canParse(value), 'PUBLIC_URL must start with http:// or https://')
+    .optional(),
+  // Defaults (60 minutes, 72 hours) live with the links: domain/reset/links.ts.
+  RESET_LINK_TTL_MINUTES: positiveInt('RESET_LINK_TTL_MINUTES', 7 * 24 * 60).optional(),
+  INVITE_LINK_TTL_HOURS: positiveInt('INVITE_LINK_TTL_HOURS', 30 * 24).optional()
 })
 
 export interface ServerConfig {
@@ -38,6 +52,16 @@ export interface ServerConfig {
   logLevel: LogLevel
   sessionIdleMs: number
   sessionAbsoluteMs: number
+  /** Unset: emails stay in the outbox as not delivered (the embedded default). */
+  smtpUrl?: string | undefined
+  /** The sender of every email; default `PortalDesk <no-reply@localhost>`. */
+  mailFrom?: string | undefined
+  /** Where emailed links point (reset and invitation links); default `http://HOST:PORT` as bound. */
+  publicUrl?: string | undefined
+  /** How long an emailed reset link stays valid; unset: one hour. */
+  resetLinkTtlMs?: number
+  /** How long a welcome email's set-password link stays valid; unset: 72 hours. */
+  inviteLinkTtlMs?: number
 }
 
 export class ConfigError extends Error {
@@ -66,6 +90,11 @@ export function parseConfig(env: Record<string, string | undefined>): ServerConf
     databaseUrl: c.DATABASE_URL,
     logLevel: c.LOG_LEVEL,
     sessionIdleMs: c.SESSION_IDLE_MINUTES * 60_000,
-    sessionAbsoluteMs: c.SESSION_ABSOLUTE_HOURS * 3_600_000
+    sessionAbsoluteMs: c.SESSION_ABSOLUTE_HOURS * 3_600_000,
+    smtpUrl: c.SMTP_URL,
+    mailFrom: c.MAIL_FROM,
+    publicUrl: c.PUBLIC_URL?.replace(/\/+$/, ''),
+    ...(c.RESET_LINK_TTL_MINUTES === undefined ? {} : { resetLinkTtlMs: c.RESET_LINK_TTL_MINUTES * 60_000 }),
+    ...(c.INVITE_LINK_TTL_HOURS === undefined ? {} : { inviteLinkTtlMs: c.INVITE_LINK_TTL_HOURS * 3_600_000 })
   }
 }

@@ -7,6 +7,8 @@ import { isDatabaseEmpty } from './db/seed/seed'
 import { seedDemoAccounts } from './demo-data'
 import { buildApp } from './http/app'
 import type { LogDestination } from './http/logging'
+import { smtpTransport } from './mail/smtp-transport'
+import { createMailWorker, type MailWorker } from './mail/worker'
 
 export interface StartOptions {
   config: ServerConfig
@@ -23,9 +25,14 @@ export interface RunningServer {
   url: string
   migration: MigrationResult
   seeded: boolean
+  /** Delivers the outbox when SMTP_URL is set; null otherwise (emails stay pending, visible in GET /outbox). */
+  mailWorker: MailWorker | null
   /** Stops accepting requests, waits for those in flight, then closes the database. */
   close(): Promise<void>
 }
+
+/** The sender when MAIL_FROM is unset. */
+export const defaultMailFrom = 'PortalDesk <no-reply@localhost>'
 
 /** Connects, migrates (refusing a newer schema), optionally seeds, and listens. */
 export async function startPortalServer(options: StartOptions): Promise<RunningServer> {
@@ -56,6 +63,10 @@ export async function startPortalServer(options: StartOptions): Promise<RunningS
     const address = app.server.address()
     const port = typeof address === 'object' && address ? address.port : config.port
     const running = app
+    const mailWorker = config.smtpUrl
+      ? createMailWorker({ db: database.db, clock, transport: smtpTransport(config.smtpUrl), from: config.mailFrom ?? defaultMailFrom, logger: running.log })
+      : null
+    mailWorker?.start()
     let closing: Promise<void> | undefined
     return {
       app: running,
@@ -64,8 +75,9 @@ export async function startPortalServer(options: StartOptions): Promise<RunningS
       url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
       migration,
       seeded,
+      mailWorker,
       close: () => {
-        closing ??= running.close().then(() => database.close())
+        closing ??= (mailWorker?.stop() ?? Promise.resolve()).then(() => running.close()).then(() => database.close())
         return closing
       }
     }

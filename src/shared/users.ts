@@ -18,6 +18,18 @@ export const userSort = z.enum([...userSortKeys, ...userSortKeys.map((k) => `-${
 ])
 export type UserSort = z.infer<typeof userSort>
 
+export const userStatuses = ['active', 'archived', 'all'] as const
+export type UserStatus = (typeof userStatuses)[number]
+
+/** "No sign-in for 90 days" of the `signIn=dormant` filter. */
+export const dormantAfterDays = 90
+
+const maxInt4 = 2_147_483_647
+/** A database id in a query string or body (int4). */
+const recordId = z.coerce.number().int().positive().max(maxInt4)
+/** A database id in a JSON body: a number, never coerced. */
+const bodyId = z.number().int().positive().max(maxInt4)
+
 export const userListLimit = { min: 1, max: 200, default: 50 } as const
 
 /** Query of GET /api/v1/users and of the `users:list` channel. Numbers may arrive as strings (query string). */
@@ -27,12 +39,65 @@ export const userListQuery = z.object({
   sort: userSort.default('name'),
   limit: z.coerce.number().int().min(userListLimit.min).max(userListLimit.max).default(userListLimit.default),
   /** Opaque keyset cursor returned as `nextCursor` by the previous page. */
-  cursor: z.string().min(1).max(1000).optional()
+  cursor: z.string().min(1).max(1000).optional(),
+  /**
+   * Active (the default when absent), archived (deleted accounts included) or both. Not a zod
+   * default, so that the parsed query of callers written before the filter existed still type-checks.
+   */
+  status: z.enum(userStatuses).optional(),
+  /** Whether TOTP is enabled. */
+  twoFactor: z.enum(['on', 'off']).optional(),
+  /** `true`: locked right now (too many failed sign-ins); `false`: not locked. */
+  locked: z.enum(['true', 'false']).optional(),
+  /** `never` signed in, or `dormant`: signed in before, but not in the last 90 days. */
+  signIn: z.enum(['never', 'dormant']).optional(),
+  companyId: recordId.optional(),
+  websiteId: recordId.optional()
 })
 export type UserListQuery = z.input<typeof userListQuery>
 export type ParsedUserListQuery = z.output<typeof userListQuery>
 
 const isoDateTime = z.iso.datetime({ offset: true })
+/** A calendar day, YYYY-MM-DD. */
+const isoDate = z.iso.date()
+
+export const languages = ['en', 'zh-CN'] as const
+export const invoiceDeliveries = ['email', 'postal'] as const
+
+/** The user's fields of issue 3 beyond the skeleton's list item, named alike in list items and the detail. */
+const userRecordFields = z.object({
+  namePrefix: z.string().nullable(),
+  firstName: z.string().nullable(),
+  middleName: z.string().nullable(),
+  lastName: z.string().nullable(),
+  nameSuffix: z.string().nullable(),
+  /** Additional emails; the primary one is `email`. */
+  emails: z.array(z.string()),
+  birthday: isoDate.nullable(),
+  /** GET it with the operator's bearer token; null when the user has no avatar. */
+  avatarUrl: z.string().nullable(),
+  street: z.string().nullable(),
+  street2: z.string().nullable(),
+  city: z.string().nullable(),
+  zip: z.string().nullable(),
+  state: z.string().nullable(),
+  /** ISO 3166-1 alpha-2. */
+  country: z.string().length(2).nullable(),
+  invoiceDelivery: z.enum(invoiceDeliveries),
+  language: z.enum(languages),
+  /** Internal users only. */
+  role: internalRole.nullable(),
+  /** Locked right now by failed sign-ins (until `lockedUntil`). */
+  locked: z.boolean(),
+  lockedUntil: isoDateTime.nullable(),
+  /** TOTP enabled. */
+  twoFactor: z.boolean(),
+  mustChangePassword: z.boolean(),
+  companyId: z.number().int().positive().nullable(),
+  websiteId: z.number().int().positive().nullable(),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime
+})
 
 export const userListItem = z.object({
   id: z.number().int().positive(),
@@ -45,9 +110,14 @@ export const userListItem = z.object({
   website: z.string().nullable(),
   active: z.boolean(),
   lastSignInAt: isoDateTime.nullable(),
-  version: z.number().int().nonnegative()
+  version: z.number().int().nonnegative(),
+  // Issue 3 grew the record. Optional in the type only so that older fixtures still type-check: the
+  // server always sends them (its responses use `completeUserListItem`, where they are required).
+  ...userRecordFields.partial().shape
 })
 export type UserListItem = z.infer<typeof userListItem>
+/** The list item as the server sends it: every field present. */
+export const completeUserListItem = userListItem.required()
 
 export const userFacets = z.object({
   kind: z.object({ portal: z.number().int().nonnegative(), internal: z.number().int().nonnegative() })
@@ -60,20 +130,172 @@ export const userListPage = z.object({
   facets: userFacets
 })
 export type UserListPage = z.infer<typeof userListPage>
+export const completeUserListPage = userListPage.extend({ items: z.array(completeUserListItem) })
+export type CompleteUserListPage = z.infer<typeof completeUserListPage>
 
 export const userId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER)
 
-/** The read-only detail of the walking skeleton; the full form grows it. */
+/** One user: the list item's fields, plus what only the form needs. */
 export const userDetail = userListItem.extend({
   firstName: z.string().nullable(),
   lastName: z.string().nullable(),
   role: internalRole.nullable(),
-  language: z.enum(['en', 'zh-CN']),
+  language: z.enum(languages),
   city: z.string().nullable(),
   country: z.string().length(2).nullable(),
   companyId: z.number().int().positive().nullable(),
   websiteId: z.number().int().positive().nullable(),
   createdAt: isoDateTime,
-  updatedAt: isoDateTime
+  updatedAt: isoDateTime,
+  /** The company's VAT number (edited through this form, like the company name). */
+  vat: z.string().nullable().optional(),
+  /** Documents were issued for the user's company: country, company name and VAT are locked. */
+  documentLocked: z.boolean().optional(),
+  /** Oro's "Reset password": no sign-in until a new password is set through a link. */
+  resetRequired: z.boolean().optional(),
+  /** Set when the account was deleted (login `__deleted_user_<id>`); it cannot be restored. */
+  deletedAt: isoDateTime.nullable().optional()
 })
 export type UserDetail = z.infer<typeof userDetail>
+/** The detail as the server sends it: every field present. */
+export const completeUserDetail = userDetail.required()
+
+// ---------------------------------------------------------------------------------------------
+// Writes: POST /users, PATCH /users/:id, DELETE /users/:id. Unknown fields are refused (strict).
+
+/** Officially assigned ISO 3166-1 alpha-2 codes. */
+export const countryCodes: ReadonlySet<string> = new Set(
+  (
+    'AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ ' +
+    'CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR ' +
+    'GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP ' +
+    'KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT ' +
+    'MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW ' +
+    'SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG ' +
+    'UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW'
+  ).split(' ')
+)
+
+/** Logins of deleted accounts look like this; nobody may choose one. */
+export const deletedLoginPrefix = '__deleted_user_'
+
+// eslint-disable-next-line no-control-regex -- control characters are what is refused
+const controlCharacters = /[\u0000-\u001f\u007f]/
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `At most ${max} characters.`)
+    .refine((value) => !controlCharacters.test(value), 'Control characters (tabs, line breaks…) are not allowed.')
+/** An optional text field: empty (or only spaces) clears it. */
+const clearableText = (max: number) =>
+  text(max)
+    .nullable()
+    .transform((value) => (value === '' ? null : value))
+
+export const userLimits = { namePart: 100, affix: 40, name: 200, login: 254, email: 254, phone: 40, street: 200, city: 100, zip: 20, state: 100, companyName: 200, vat: 40 } as const
+
+export const loginField = text(userLimits.login)
+  .min(1, 'The username is required.')
+  .refine((value) => !/\s/.test(value), 'A username cannot contain spaces.')
+  .refine((value) => !value.toLowerCase().startsWith(deletedLoginPrefix), `Usernames starting with ${deletedLoginPrefix} are reserved.`)
+export const emailField = z.string().trim().max(userLimits.email, `At most ${userLimits.email} characters.`).pipe(z.email('Not a valid email address.'))
+const phoneField = text(userLimits.phone)
+  .refine((value) => value === '' || (/^\+?[0-9\s().\-/]+$/.test(value) && /[0-9].*[0-9].*[0-9]/.test(value)), 'Not a valid phone number.')
+  .nullable()
+  .transform((value) => (value === '' ? null : value))
+/** The server also refuses a birthday after today (by its clock). */
+const birthdayField = isoDate.refine((value) => value >= '1900-01-01', 'A birthday cannot be before 1900.').nullable()
+const countryField = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine((value) => countryCodes.has(value), 'Not an ISO 3166-1 alpha-2 country code (such as DE or CN).')
+  .nullable()
+const requiredName = text(userLimits.namePart).min(1, 'Required.')
+
+const editableFields = {
+  namePrefix: clearableText(userLimits.affix),
+  firstName: clearableText(userLimits.namePart),
+  middleName: clearableText(userLimits.namePart),
+  lastName: clearableText(userLimits.namePart),
+  nameSuffix: clearableText(userLimits.affix),
+  /** The display name; composed from the name parts when not given. */
+  name: text(userLimits.name).min(1, 'The name cannot be empty.'),
+  email: emailField.nullable(),
+  emails: z
+    .array(emailField)
+    .max(20, 'At most 20 additional emails.')
+    .refine((list) => new Set(list.map((e) => e.toLowerCase())).size === list.length, 'An email is listed twice.'),
+  phone: phoneField,
+  birthday: birthdayField,
+  street: clearableText(userLimits.street),
+  street2: clearableText(userLimits.street),
+  city: clearableText(userLimits.city),
+  zip: clearableText(userLimits.zip),
+  state: clearableText(userLimits.state),
+  country: countryField,
+  invoiceDelivery: z.enum(invoiceDeliveries),
+  language: z.enum(languages),
+  companyId: bodyId.nullable(),
+  websiteId: bodyId.nullable(),
+  mustChangePassword: z.boolean()
+}
+const optionalEditable = z.object(editableFields).partial().shape
+
+/** The password as typed; the server checks it against the password policy. */
+const newPassword = z.string().min(1, 'The password is required.').max(1024)
+
+/**
+ * POST /users. A portal user needs first name, surname, username and password (the Prim.io page),
+ * a company and a website; an internal user needs its role.
+ */
+export const userCreateRequest = z.discriminatedUnion('kind', [
+  z.strictObject({
+    ...optionalEditable,
+    kind: z.literal('portal'),
+    login: loginField,
+    password: newPassword,
+    firstName: requiredName,
+    lastName: requiredName,
+    companyId: bodyId,
+    websiteId: bodyId
+  }),
+  z.strictObject({
+    ...optionalEditable,
+    kind: z.literal('internal'),
+    login: loginField,
+    role: internalRole,
+    /** Optional: without one the user signs in only after a reset link. */
+    password: newPassword.optional()
+  })
+])
+export type UserCreateRequest = z.input<typeof userCreateRequest>
+
+/**
+ * PATCH /users/:id: the fields to change and the `version` that was read. `companyName` and `vat`
+ * edit the user's company (all its users see the change).
+ */
+export const userUpdateRequest = z.strictObject({
+  ...optionalEditable,
+  version: z.number().int().min(1).max(maxInt4),
+  login: loginField.optional(),
+  role: internalRole.optional(),
+  companyName: text(userLimits.companyName).min(1, 'The company name cannot be empty.').optional(),
+  vat: clearableText(userLimits.vat).optional()
+})
+export type UserUpdateRequest = z.input<typeof userUpdateRequest>
+
+/** POST /users/:id/archive and /restore: optionally the version that was read. */
+export const userLifecycleRequest = z.strictObject({ version: z.number().int().min(1).max(maxInt4).optional() })
+
+/** DELETE /users/:id (Odoo's portal account deletion). */
+export const userDeleteRequest = z.strictObject({
+  /** Put the email and phone on the block list. */
+  blocklist: z.boolean()
+})
+export type UserDeleteRequest = z.input<typeof userDeleteRequest>
+
+/** Avatars: PNG, JPEG or WebP (recognized by their bytes), at most 1 MiB. */
+export const avatarMaxBytes = 1024 * 1024
+export const avatarTypes = ['image/png', 'image/jpeg', 'image/webp'] as const

@@ -50,7 +50,7 @@ describe('browser host with the real portal server', () => {
     const state = await desk.session.state()
     expect(state.operator).toMatchObject({ login: 'admin', role: 'administrator' })
     expect(state.localPortal.state).toBe('running')
-    const page = await desk.users.list({ kind: 'portal', limit: 10 })
+    const page = await desk.users.list({ kind: 'portal', status: 'all', limit: 10 })
     expect(page.items).toHaveLength(10)
     expect(page.items.every((user) => user.kind === 'portal')).toBe(true)
     expect(page.facets.kind.portal).toBe(30)

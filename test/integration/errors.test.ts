@@ -33,6 +33,79 @@ const garbageStrings = [
   '%20'.repeat(300)
 ]
 
+/**
+ * Routes with ids in the path, in OpenAPI form: one entry per route. The fuzz test sends every
+ * garbage value in each placeholder; the OpenAPI test checks that each is documented.
+ */
+const fuzzedRoutes: Array<{ method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; path: string }> = [
+  { method: 'POST', path: '/api/v1/users/{id}/2fa/invite' },
+  { method: 'DELETE', path: '/api/v1/users/{id}/2fa' },
+  { method: 'GET', path: '/api/v1/users/{id}/passkeys' },
+  { method: 'DELETE', path: '/api/v1/users/{id}/passkeys/{pid}' },
+  { method: 'GET', path: '/api/v1/users/{id}/sessions' },
+  { method: 'DELETE', path: '/api/v1/users/{id}/sessions' },
+  { method: 'DELETE', path: '/api/v1/users/{id}/sessions/{sid}' },
+  { method: 'GET', path: '/api/v1/users/{id}/api-keys' },
+  { method: 'DELETE', path: '/api/v1/users/{id}/api-keys/{kid}' },
+  { method: 'POST', path: '/api/v1/users/{id}/unlock' },
+  { method: 'GET', path: '/api/v1/users/{id}/sign-ins' },
+  { method: 'GET', path: '/api/v1/users/{id}/payment-methods' },
+  { method: 'DELETE', path: '/api/v1/users/{id}/payment-methods/{pmid}' },
+  { method: 'POST', path: '/api/v1/users' },
+  { method: 'PATCH', path: '/api/v1/users/{id}' },
+  { method: 'DELETE', path: '/api/v1/users/{id}' },
+  { method: 'POST', path: '/api/v1/users/{id}/archive' },
+  { method: 'POST', path: '/api/v1/users/{id}/restore' },
+  { method: 'GET', path: '/api/v1/users/{id}/avatar' },
+  { method: 'PUT', path: '/api/v1/users/{id}/avatar' },
+  { method: 'DELETE', path: '/api/v1/users/{id}/avatar' },
+  { method: 'GET', path: '/api/v1/companies' },
+  { method: 'GET', path: '/api/v1/companies/{id}' },
+  { method: 'GET', path: '/api/v1/websites' },
+  { method: 'POST', path: '/api/v1/users/{id}/password' },
+  { method: 'POST', path: '/api/v1/users/{id}/reset-link' },
+  { method: 'GET', path: '/api/v1/users/{id}/reset-link' },
+  { method: 'DELETE', path: '/api/v1/users/{id}/reset-link' },
+  { method: 'POST', path: '/api/v1/users/{id}/require-reset' },
+  { method: 'POST', path: '/api/v1/users/{id}/portal-access' },
+  { method: 'GET', path: '/api/v1/outbox' },
+  { method: 'GET', path: '/reset-password' },
+  { method: 'POST', path: '/reset-password' },
+  { method: 'POST', path: '/api/v1/portal/login' },
+  { method: 'POST', path: '/api/v1/portal/passkeys/options' },
+  { method: 'POST', path: '/api/v1/portal/passkeys/login' },
+  { method: 'POST', path: '/api/v1/me/logout' },
+  { method: 'GET', path: '/api/v1/me' },
+  { method: 'PATCH', path: '/api/v1/me' },
+  { method: 'DELETE', path: '/api/v1/me' },
+  { method: 'POST', path: '/api/v1/me/password' },
+  { method: 'POST', path: '/api/v1/me/sign-out-others' },
+  { method: 'POST', path: '/api/v1/me/2fa/setup' },
+  { method: 'POST', path: '/api/v1/me/2fa/verify' },
+  { method: 'DELETE', path: '/api/v1/me/2fa' },
+  { method: 'GET', path: '/api/v1/me/passkeys' },
+  { method: 'POST', path: '/api/v1/me/passkeys' },
+  { method: 'POST', path: '/api/v1/me/passkeys/options' },
+  { method: 'PATCH', path: '/api/v1/me/passkeys/{id}' },
+  { method: 'DELETE', path: '/api/v1/me/passkeys/{id}' },
+  { method: 'GET', path: '/api/v1/me/payment-methods' },
+  { method: 'POST', path: '/api/v1/me/payment-methods' },
+  { method: 'DELETE', path: '/api/v1/me/payment-methods/{id}' },
+  { method: 'GET', path: '/api/v1/me/api-keys' },
+  { method: 'POST', path: '/api/v1/me/api-keys' },
+  { method: 'DELETE', path: '/api/v1/me/api-keys/{id}' }
+]
+
+/** The route's path with every placeholder set to `value`, or only the ones after the user id (which is `5`). */
+function fuzzedPath(path: string, value: string, keepUser: boolean): string {
+  let first = true
+  return path.replace(/\{[a-z]+\}/g, () => {
+    const keep = keepUser && first
+    first = false
+    return keep ? '5' : value
+  })
+}
+
 const garbageJson: unknown[] = [
   null,
   [],
@@ -189,6 +262,8 @@ describe.each(backends)('errors on $name', (backend) => {
     expect(paths).toEqual(
       expect.arrayContaining(['/api/v1/health', '/api/v1/auth/login', '/api/v1/auth/logout', '/api/v1/auth/me', '/api/v1/auth/reauth', '/api/v1/users', '/api/v1/users/{id}', '/api/v1/audit'])
     )
+    const documented = (json.body as { paths: Record<string, Record<string, unknown>> }).paths
+    for (const route of fuzzedRoutes) expect(documented[route.path]?.[route.method.toLowerCase()], `${route.method} ${route.path}`).toBeDefined()
     const ui = await fetch(`${portal.baseUrl}/api/docs`)
     expect(ui.status).toBe(200)
     expect(await ui.text()).toContain('<html')
@@ -221,6 +296,13 @@ describe.each(backends)('errors on $name', (backend) => {
         check(`ticket ${value.slice(0, 40)}`, await portal.request('GET', '/api/v1/audit', { token, headers: { 'x-ticket-ref': value, 'x-reason': value } }))
       }
       check(`login ${value.slice(0, 40)}`, await portal.request('POST', '/api/v1/auth/login', { json: { login: decoded, password: decoded } }))
+      for (const route of fuzzedRoutes) {
+        for (const keepUser of route.path.indexOf('{') === route.path.lastIndexOf('{') ? [false] : [false, true]) {
+          const path = fuzzedPath(route.path, value, keepUser)
+          const json = route.method === 'GET' ? undefined : random.pick(garbageJson)
+          check(`${route.method} ${path.slice(0, 120)}`, await portal.request(route.method, path, { token, ...(json === undefined ? {} : { json }) }))
+        }
+      }
     }
     for (const json of garbageJson) check(`login ${JSON.stringify(json).slice(0, 60)}`, await portal.request('POST', '/api/v1/auth/login', { json }))
     for (let i = 0; i < 400; i++) {

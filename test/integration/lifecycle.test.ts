@@ -8,6 +8,7 @@ import { currentSchemaVersion, latestVersion, migrateToLatest, SchemaTooNewError
 import { DatabaseNotEmptyError } from '../../src/server/db/seed/seed'
 import { seedDemoAccounts } from '../../src/server/demo-data'
 import { startPortalServer } from '../../src/server/server'
+import { migrations } from '../../src/server/db/migrations'
 import { backends, pgliteBackend, type ProvisionedDatabase } from './support/backends'
 import { testConfig } from './support/portal'
 
@@ -24,7 +25,7 @@ describe.each(backends)('schema and seed on $name', (backend) => {
     try {
       expect(await currentSchemaVersion(handle.db)).toBe(0)
       const first = await migrateToLatest(handle.db)
-      expect(first).toMatchObject({ from: 0, to: latestVersion(), applied: ['0001_initial', '0002_security_domain'] })
+      expect(first).toMatchObject({ from: 0, to: latestVersion(), applied: migrations.map((m) => `${String(m.version).padStart(4, '0')}_${m.name}`) })
       const second = await migrateToLatest(handle.db)
       expect(second).toEqual({ from: latestVersion(), to: latestVersion(), applied: [] })
     } finally {

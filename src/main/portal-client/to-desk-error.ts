@@ -1,12 +1,12 @@
 import { isAxiosError } from 'axios'
 import { ZodError } from 'zod'
-import { apiErrorBody } from '../../shared/api'
-import { DeskError, errorMessages, fieldIssues, type ErrorCode } from '../../shared/errors'
+import { apiErrorBody, type ApiErrorBody } from '../../shared/api'
+import { DeskError, errorMessages, fieldIssues, type DeskErrorShape, type ErrorCode } from '../../shared/errors'
 
 const validationStatuses: ReadonlySet<number> = new Set([400, 413, 415, 422])
 
-function codeForStatus(status: number, serverCode: ErrorCode | undefined): ErrorCode {
-  if (status === 401) return serverCode === 'INVALID_CREDENTIALS' ? 'INVALID_CREDENTIALS' : 'UNAUTHORIZED'
+function codeForStatus(status: number): ErrorCode {
+  if (status === 401) return 'UNAUTHORIZED'
   if (status === 403) return 'FORBIDDEN'
   if (status === 404) return 'NOT_FOUND'
   if (status === 409) return 'CONFLICT'
@@ -16,9 +16,49 @@ function codeForStatus(status: number, serverCode: ErrorCode | undefined): Error
 }
 
 /**
- * Maps anything a portal call can throw to a DeskError: the HTTP status decides the code (the server's
- * own code only refines a 401), the message comes from the shared catalogue, and VALIDATION keeps the
- * server's field details. No response at all (refused, unknown host, timeout, abort) is UNREACHABLE.
+ * The statuses with which the portal sends each of its codes. The server's code is kept only when
+ * it agrees with the status: a 403 may be FORBIDDEN or REAUTH_REQUIRED, a 503 UNAVAILABLE; a code
+ * that contradicts its status (a 500 claiming INVALID_CREDENTIALS, a proxy's page) counts for nothing.
+ */
+const statusesOfServerCode: Partial<Record<ErrorCode, readonly number[]>> = {
+  VALIDATION: [...validationStatuses],
+  INVALID_CREDENTIALS: [401],
+  UNAUTHORIZED: [401],
+  FORBIDDEN: [403],
+  REAUTH_REQUIRED: [403],
+  NOT_FOUND: [404],
+  CONFLICT: [409],
+  RATE_LIMITED: [429],
+  UNAVAILABLE: [503]
+}
+
+function codeOf(status: number, serverCode: ErrorCode | undefined): ErrorCode {
+  if (serverCode !== undefined && statusesOfServerCode[serverCode]?.includes(status)) return serverCode
+  return codeForStatus(status)
+}
+
+/**
+ * The details worth carrying to the desk: field issues (which field, in words) for VALIDATION and
+ * CONFLICT, and a conflict's `currentVersion` (to reload and compare). Anything else is dropped.
+ */
+function detailsFor(code: ErrorCode, serverError: ApiErrorBody['error'] | undefined): DeskErrorShape['details'] {
+  if (code !== 'VALIDATION' && code !== 'CONFLICT') return undefined
+  const details = serverError?.details
+  const issues = fieldIssues(Array.isArray(details) ? details : undefined)
+  if (issues.length > 0) return issues
+  if (code === 'CONFLICT' && typeof details === 'object' && details !== null && 'currentVersion' in details) {
+    const currentVersion = details.currentVersion
+    if (typeof currentVersion === 'number' && Number.isSafeInteger(currentVersion) && currentVersion >= 0) return { currentVersion }
+  }
+  return undefined
+}
+
+/**
+ * Maps anything a portal call can throw to a DeskError: the server's own code when it is one of
+ * the shared codes and agrees with the HTTP status, otherwise the status decides. The message comes
+ * from the shared catalogue (the renderer shows it in the operator's language); VALIDATION and
+ * CONFLICT keep the server's field issues, CONFLICT its `currentVersion`. No response at all
+ * (refused, unknown host, timeout, abort) is UNREACHABLE.
  */
 export function toDeskError(error: unknown): DeskError {
   if (error instanceof DeskError) return error
@@ -32,10 +72,6 @@ export function toDeskError(error: unknown): DeskError {
   }
   const body = apiErrorBody.safeParse(response.data)
   const serverError = body.success ? body.data.error : undefined
-  const code = codeForStatus(response.status, serverError?.code)
-  if (code === 'VALIDATION') {
-    const issues = fieldIssues(Array.isArray(serverError?.details) ? serverError.details : undefined)
-    return new DeskError('VALIDATION', errorMessages.VALIDATION.en, issues.length > 0 ? issues : undefined)
-  }
-  return new DeskError(code)
+  const code = codeOf(response.status, serverError?.code)
+  return new DeskError(code, errorMessages[code].en, detailsFor(code, serverError))
 }

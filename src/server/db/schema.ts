@@ -100,6 +100,8 @@ export interface UserCountsTable {
   kind: UserKindColumn
   /** bigint: node-postgres reads it as a string; cast in queries. */
   total: ColumnType<string, never, never>
+  /** Active users of the kind (bigint, read as a string). */
+  active: ColumnType<string, never, never>
 }
 
 export type SessionAudience = 'operator' | 'portal'

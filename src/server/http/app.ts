@@ -10,8 +10,12 @@ import { errorResponse, sendError } from './errors'
 import { loggerOptions, type LogDestination } from './logging'
 import { registerOpenApi } from './openapi'
 import { auditRoutes } from './routes/audit'
+import { companyRoutes } from './routes/companies'
 import { authRoutes } from './routes/auth'
 import { healthRoutes } from './routes/health'
+import { portalRoutes } from './routes/portal-auth'
+import { securityRoutes } from './routes/security'
+import { passwordAndMailRoutes } from './routes/passwords'
 import { userRoutes } from './routes/users'
 
 /**
@@ -28,7 +32,7 @@ export interface RouteDeps {
 export interface AppDeps {
   db: Kysely<Database>
   databaseKind: DatabaseKind
-  config: Pick<ServerConfig, 'logLevel' | 'sessionIdleMs' | 'sessionAbsoluteMs'>
+  config: Pick<ServerConfig, 'logLevel' | 'sessionIdleMs' | 'sessionAbsoluteMs' | 'host' | 'publicUrl' | 'resetLinkTtlMs' | 'inviteLinkTtlMs' | 'smtpUrl'>
   clock: Clock
   /** Where log lines go (tests capture them); standard output when omitted. */
   logDestination?: LogDestination
@@ -65,5 +69,9 @@ export async function buildApp({ db, databaseKind, config, clock, logDestination
   await app.register(authRoutes, deps)
   await app.register(userRoutes, deps)
   await app.register(auditRoutes, deps)
+  await app.register(companyRoutes, deps)
+  await app.register(passwordAndMailRoutes, deps)
+  await app.register(securityRoutes, deps)
+  await app.register(portalRoutes, deps)
   return app
 }

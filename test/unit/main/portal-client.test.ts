@@ -70,8 +70,18 @@ describe('PortalClient', () => {
     [500, { error: { code: 'SERVER', message: 'boom' } }, 'SERVER'],
     [502, '<html>Bad gateway</html>', 'SERVER'],
     [503, {}, 'SERVER'],
-    // The status decides, whatever code the body claims.
-    [500, { error: { code: 'INVALID_CREDENTIALS', message: 'liar' } }, 'SERVER']
+    // The server's own code counts when it agrees with the status…
+    [403, { error: { code: 'REAUTH_REQUIRED', message: 'Confirm your password' } }, 'REAUTH_REQUIRED'],
+    [503, { error: { code: 'UNAVAILABLE', message: 'database down' } }, 'UNAVAILABLE'],
+    [403, 'not json', 'FORBIDDEN'],
+    // …and the status decides when the body says nothing, or something that contradicts it.
+    [500, { error: { code: 'INVALID_CREDENTIALS', message: 'liar' } }, 'SERVER'],
+    [500, { error: { code: 'UNAVAILABLE', message: 'wrong status' } }, 'SERVER'],
+    [403, { error: { code: 'UNAVAILABLE', message: 'wrong status' } }, 'FORBIDDEN'],
+    [401, { error: { code: 'REAUTH_REQUIRED', message: 'wrong status' } }, 'UNAUTHORIZED'],
+    [404, { error: { code: 'REAUTH_REQUIRED', message: 'wrong status' } }, 'NOT_FOUND'],
+    [409, { error: { code: 'TEAPOT', message: 'unknown code' } }, 'CONFLICT'],
+    [503, '<html>Service Unavailable</html>', 'SERVER']
   ]
   it.each(statusCases)('maps HTTP %i to its code', async (status, body, code) => {
     failWith(status, body)
@@ -85,6 +95,37 @@ describe('PortalClient', () => {
     failWith(400, { error: { code: 'VALIDATION', message: 'bad', details } })
     const error = await codeOf(new PortalClient({ baseUrl: server.url }).listUsers(token, query))
     expect(error.toShape()).toEqual({ code: 'VALIDATION', message: errorMessages.VALIDATION.en, details })
+  })
+
+  it('keeps the field issues of a refusal for a missing ticket reference', async () => {
+    const details = [{ path: 'X-Ticket-Ref', message: 'Support agents must give a ticket reference (X-Ticket-Ref) for security actions.' }]
+    failWith(400, { error: { code: 'VALIDATION', message: 'ticket', details } })
+    const error = await codeOf(new PortalClient({ baseUrl: server.url }).listUsers(token, query))
+    expect(error.toShape()).toEqual({ code: 'VALIDATION', message: errorMessages.VALIDATION.en, details })
+  })
+
+  it('keeps the current version of a stale write, and the field of a duplicate', async () => {
+    failWith(409, { error: { code: 'CONFLICT', message: 'stale', details: { currentVersion: 7 } } })
+    const stale = await codeOf(new PortalClient({ baseUrl: server.url }).listUsers(token, query))
+    expect(stale.toShape()).toEqual({ code: 'CONFLICT', message: errorMessages.CONFLICT.en, details: { currentVersion: 7 } })
+
+    const issues = [{ path: 'email', message: 'Another record already uses this email.' }]
+    failWith(409, { error: { code: 'CONFLICT', message: 'duplicate', details: issues } })
+    expect((await codeOf(new PortalClient({ baseUrl: server.url }).listUsers(token, query))).details).toEqual(issues)
+  })
+
+  it('drops details that are neither field issues nor a version', async () => {
+    const cases: unknown[] = [{ currentVersion: 'seven' }, { currentVersion: -1 }, { currentVersion: 1.5 }, { secret: 'x', stack: 'at …' }, ['not an issue'], 'text']
+    for (const details of cases) {
+      failWith(409, { error: { code: 'CONFLICT', message: 'odd', details } })
+      const error = await codeOf(new PortalClient({ baseUrl: server.url }).listUsers(token, query))
+      expect(error.toShape(), JSON.stringify(details)).toEqual({ code: 'CONFLICT', message: errorMessages.CONFLICT.en })
+    }
+    failWith(403, { error: { code: 'REAUTH_REQUIRED', message: 'again', details: { currentVersion: 3 } } })
+    expect((await codeOf(new PortalClient({ baseUrl: server.url }).listUsers(token, query))).toShape()).toEqual({
+      code: 'REAUTH_REQUIRED',
+      message: errorMessages.REAUTH_REQUIRED.en
+    })
   })
 
   it('treats a 200 with an unexpected body as a SERVER failure', async () => {

@@ -4,14 +4,10 @@ import { operatorRoles } from '../../../shared/users'
 import type { LoginResponse, Operator, OperatorRole } from '../../../shared/auth'
 import type { Database } from '../../db/schema'
 import type { Clock } from '../../clock'
-import { verifyPassword } from './passwords'
+import { unknownUserHash, verifyPassword } from './passwords'
 import { hashToken, issueToken } from './tokens'
-
-/**
- * The hash of a random password nobody knows, with the production parameters. An unknown login is
- * verified against it, so that it costs as much time as a known one: timing reveals nothing.
- */
-const unknownUserHash = '$argon2id$v=19$m=19456,t=2,p=1$UlnF9hKs53NuWFXWss22lQ$Luj/EjEiV3oS3fpReH+E68NYQ8ize8qk0YbgcpeuKPI'
+import { passPasswordGate, recordAttempt, refuseSignIn, type SignInRequest } from '../sign-in/password-gate'
+import { recordSignInSuccess } from '../sign-in/throttle'
 
 /** last_seen_at is written at most this often per session, so that reads do not become writes. */
 const touchIntervalMs = 60_000
@@ -45,20 +41,25 @@ export function createAuthService({ db, clock, sessionIdleMs, sessionAbsoluteMs 
   return {
     /**
      * Signs an operator in. Only active internal users with an operator role qualify; every other
-     * case (unknown login, wrong password, portal user, role `user`, archived) is the same error.
+     * case (unknown login, wrong password, portal user, role `user`, archived, reset required,
+     * temporarily locked) is the same error. Throttled and recorded like portal sign-ins
+     * (domain/sign-in): 429 RATE_LIMITED for an address over its failure limit.
      */
     async signIn(login: string, password: string, origin: RequestOrigin): Promise<LoginResponse> {
       // No login contains NUL, and PostgreSQL would refuse the parameter: treat it as unknown.
-      const user = login.includes('\u0000')
+      const candidate = login.includes('\u0000')
         ? undefined
         : await db
             .selectFrom('users')
-            .select(['id', 'login', 'name', 'kind', 'role', 'active', 'password_hash'])
+            .select(['id', 'login', 'name', 'kind', 'role', 'active', 'password_hash', 'locked_until', 'reset_required', 'deleted_at'])
             .where(sql<string>`lower(login)`, '=', sql<string>`lower(${login})`)
             .executeTakeFirst()
-      const passwordMatches = await verifyPassword(user?.password_hash ?? unknownUserHash, password)
-      const role = user && user.kind === 'internal' && user.active && user.password_hash ? operatorRole(user.role) : null
-      if (!user || !role || !passwordMatches) throw new DeskError('INVALID_CREDENTIALS')
+      const attempt: SignInRequest = { login, password, audience: 'operator', ip: origin.ip, userAgent: origin.userAgent, now: clock.now() }
+      const user = await passPasswordGate(db, attempt, candidate)
+      const role = user.kind === 'internal' && user.active && user.deleted_at === null ? operatorRole(user.role) : null
+      if (!role) await refuseSignIn(db, attempt, user, user.active ? 'not_eligible' : 'archived')
+      if (user.reset_required) await refuseSignIn(db, attempt, user, 'reset_required')
+      if (!role) throw new DeskError('INVALID_CREDENTIALS')
 
       const now = clock.now()
       const expiresAt = new Date(now.getTime() + sessionAbsoluteMs)
@@ -77,7 +78,8 @@ export function createAuthService({ db, clock, sessionIdleMs, sessionAbsoluteMs 
             user_agent: origin.userAgent?.slice(0, 512) ?? null
           })
           .execute()
-        await tx.updateTable('users').set({ last_sign_in_at: now }).where('id', '=', user.id).execute()
+        await recordSignInSuccess(tx, user.id, user.login, now)
+        await recordAttempt(tx, attempt, user, null, true)
       })
       return { token: issued.token, expiresAt: expiresAt.toISOString(), operator: { id: user.id, login: user.login, name: user.name, role } }
     },

@@ -37,7 +37,8 @@ export async function enqueueMail<Name extends MailTemplateName>(trx: Kysely<Dat
       language: mail.language,
       template: mail.template,
       subject: rendered.subject,
-      body_text: rendered.text,
+      // A blocked email never leaves: keep no usable link in it.
+      body_text: blocked ? redactLinkTokens(rendered.text) : rendered.text,
       status,
       next_attempt_at: blocked ? null : mail.now,
       created_at: mail.now
@@ -45,4 +46,13 @@ export async function enqueueMail<Name extends MailTemplateName>(trx: Kysely<Dat
     .returning(['id', 'status'])
     .executeTakeFirstOrThrow()
   return { id: row.id, status: row.status }
+}
+
+/**
+ * Emailed links carry a single-use token (`?token=…`, 43 base64url characters) that exists nowhere
+ * else in clear. The outbox keeps the body only until the email left (or can never leave): then the
+ * token is replaced, so that neither a database reader nor `GET /outbox` can use a link.
+ */
+export function redactLinkTokens(text: string): string {
+  return text.replace(/([?&]token=)[A-Za-z0-9_-]{20,}/g, '$1[removed]')
 }

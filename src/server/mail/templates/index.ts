@@ -1,5 +1,10 @@
 import type { Locale } from '../../../shared/errors'
+import { accountDeleted } from './account-deleted'
 import { passwordChanged } from './password-changed'
+import { resetLink } from './reset-link'
+import { welcome } from './welcome'
+import { twoFactorDisabled } from './two-factor-disabled'
+import { twoFactorInvitation } from './two-factor-invitation'
 import type { MailTemplate, RenderedMail } from './template'
 
 /**
@@ -7,7 +12,12 @@ import type { MailTemplate, RenderedMail } from './template'
  * `defineTemplate<Data>({ en, 'zh-CN' })`, then a line here; `enqueueMail` is then typed for it.
  */
 export const mailTemplates = {
-  passwordChanged
+  passwordChanged,
+  resetLink,
+  welcome,
+  twoFactorInvitation,
+  twoFactorDisabled,
+  accountDeleted
 } as const
 
 export type MailTemplateName = keyof typeof mailTemplates

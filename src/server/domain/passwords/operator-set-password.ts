@@ -1,0 +1,74 @@
+import type { Kysely } from 'kysely'
+import type { OperatorRole } from '../../../shared/auth'
+import { DeskError } from '../../../shared/errors'
+import type { SetPasswordRequest, SetPasswordResponse } from '../../../shared/passwords'
+import type { Database } from '../../db/schema'
+import { withTransaction } from '../../db/transaction'
+import type { AuditContext } from '../audit/record'
+import { recordAudit } from '../audit/record'
+import { enqueueMail } from '../mail/outbox'
+import { setPassword } from './set-password'
+
+export const supportTemporaryOnlyMessage = 'Support agents may only set a temporary password: send mustChange: true, so that the user chooses their own at the next sign-in.'
+export const noEmailToNotifyMessage = 'This user has no email address, so the "password changed" email cannot be sent. Send notify: false.'
+
+export interface OperatorSetPasswordInput {
+  userId: number
+  request: SetPasswordRequest
+  actorRole: OperatorRole
+  /** The operator's own session: kept when operators set their own password here. */
+  actorSessionId: string
+  actorId: number
+  audit: AuditContext
+  now: Date
+  portalUrl: string | null
+}
+
+/**
+ * POST /users/:id/password: the policy, the hash, every session of the user revoked (but the
+ * caller's own when it is their account), the optional "password changed" email (never the
+ * password) and the audit row, in one transaction. The role matrix was checked by the route; the
+ * rule that support sets temporary passwords only is checked here, before anything changes.
+ */
+export async function operatorSetPassword(db: Kysely<Database>, input: OperatorSetPasswordInput): Promise<SetPasswordResponse> {
+  if (input.actorRole === 'support' && !input.request.mustChange) {
+    throw new DeskError('FORBIDDEN', supportTemporaryOnlyMessage, [{ path: 'mustChange', message: supportTemporaryOnlyMessage }])
+  }
+  return withTransaction(db, async (trx) => {
+    const self = input.userId === input.actorId
+    const result = await setPassword(trx, {
+      userId: input.userId,
+      password: input.request.password,
+      mustChange: input.request.mustChange,
+      now: input.now,
+      ...(self ? { exceptSessionId: input.actorSessionId } : {})
+    })
+    const { before, after } = result
+    let mailId: string | null = null
+    if (input.request.notify) {
+      if (!after.email) throw new DeskError('VALIDATION', noEmailToNotifyMessage, [{ path: 'notify', message: noEmailToNotifyMessage }])
+      const mail = await enqueueMail(trx, {
+        userId: after.id,
+        to: after.email,
+        language: after.language,
+        template: 'passwordChanged',
+        data: { name: after.name, changedAt: input.now.toISOString(), portalUrl: input.portalUrl },
+        now: input.now
+      })
+      mailId = mail.id
+    }
+    await recordAudit(trx, input.audit, {
+      action: 'password.set',
+      targetUserId: after.id,
+      changes: {
+        passwordHash: { from: before.password_hash, to: after.password_hash },
+        mustChange: { from: before.must_change_password, to: after.must_change_password },
+        resetRequired: { from: before.reset_required, to: after.reset_required },
+        lockedUntil: { from: before.locked_until, to: after.locked_until },
+        sessionsRevoked: { from: null, to: result.sessionsRevoked },
+        notified: { from: null, to: input.request.notify }
+      }
+    })
+    return { userId: after.id, mustChangePassword: after.must_change_password, sessionsRevoked: result.sessionsRevoked, mailId, version: after.version }
+  })
+}

@@ -1,0 +1,70 @@
+import { sql, type Kysely } from 'kysely'
+import { DeskError } from '../../../shared/errors'
+import type { PortalLoginResponse } from '../../../shared/portal'
+import type { Database } from '../../db/schema'
+import { withTransaction } from '../../db/transaction'
+import type { RequestOrigin } from '../auth/auth-service'
+import { recordAttempt, countSignInFailure, passPasswordGate, refuseSignIn, type SignInRequest } from '../sign-in/password-gate'
+import { defaultSignInProtection, type SignInProtectionPolicy } from '../sign-in/policy'
+import { recordSignInSuccess } from '../sign-in/throttle'
+import { spendTotpCode } from '../totp/self-service'
+import type { PortalSessions } from './portal-sessions'
+
+export interface PortalSignInInput {
+  login: string
+  password: string
+  otp?: string | undefined
+}
+
+export interface PortalSignInDeps {
+  db: Kysely<Database>
+  sessions: PortalSessions
+  now: Date
+  policy?: SignInProtectionPolicy
+}
+
+/**
+ * POST /api/v1/portal/login. Every refusal is 401 INVALID_CREDENTIALS with the same message (unknown
+ * login, wrong password, internal user, archived, deleted, reset required, locked), except:
+ * - an IP over its failure limit: 429 RATE_LIMITED (about the address, not the account);
+ * - a right password on an account with 2FA and no or a wrong code: 401 INVALID_CREDENTIALS with
+ *   `details: {otp: 'required' | 'invalid'}`. Only the password's owner gets that far, so it leaks
+ *   nothing to someone guessing passwords; a wrong code counts as a failed attempt like a wrong password.
+ * Every attempt is recorded in sign_in_attempts.
+ */
+export async function signInPortalUser({ db, sessions, now, policy = defaultSignInProtection }: PortalSignInDeps, input: PortalSignInInput, origin: RequestOrigin): Promise<PortalLoginResponse> {
+  const request: SignInRequest = { login: input.login, password: input.password, audience: 'portal', ip: origin.ip, userAgent: origin.userAgent, now }
+  // No login contains NUL, and PostgreSQL would refuse the parameter: treat it as unknown.
+  const candidate = input.login.includes('\u0000')
+    ? undefined
+    : await db
+        .selectFrom('users as u')
+        .leftJoin('totp as t', 't.user_id', 'u.id')
+        .select(['u.id', 'u.login', 'u.name', 'u.kind', 'u.active', 'u.deleted_at', 'u.reset_required', 'u.password_hash', 'u.locked_until', 't.enabled_at as totp_enabled_at'])
+        .where(sql<string>`lower(u.login)`, '=', sql<string>`lower(${input.login})`)
+        .executeTakeFirst()
+
+  const user = await passPasswordGate(db, request, candidate, policy)
+  if (user.kind !== 'portal') await refuseSignIn(db, request, user, 'not_eligible')
+  if (user.deleted_at !== null) await refuseSignIn(db, request, user, 'deleted')
+  if (!user.active) await refuseSignIn(db, request, user, 'archived')
+  if (user.reset_required) await refuseSignIn(db, request, user, 'reset_required')
+
+  if (user.totp_enabled_at !== null) {
+    if (input.otp === undefined) {
+      await refuseSignIn(db, request, user, 'otp_required', new DeskError('INVALID_CREDENTIALS', 'Enter the code from your authenticator app.', { otp: 'required' }))
+    }
+    const accepted = await withTransaction(db, (trx) => spendTotpCode(trx, user.id, input.otp ?? '', now))
+    if (!accepted) {
+      await countSignInFailure(db, request, user, 'otp_invalid', policy)
+      throw new DeskError('INVALID_CREDENTIALS', 'The code is not valid. Enter the current code from your authenticator app.', { otp: 'invalid' })
+    }
+  }
+
+  return withTransaction(db, async (trx) => {
+    const issued = await sessions.issue(trx, user.id, origin, now)
+    await recordSignInSuccess(trx, user.id, user.login, now)
+    await recordAttempt(trx, request, user, null, true)
+    return { token: issued.token, expiresAt: issued.expiresAt.toISOString(), user: { id: user.id, login: user.login, name: user.name } }
+  })
+}

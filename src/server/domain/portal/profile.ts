@@ -1,0 +1,142 @@
+import type { Kysely } from 'kysely'
+import { DeskError, type FieldIssue } from '../../../shared/errors'
+import type { MeContactUpdate, MeProfile } from '../../../shared/portal'
+import type { Database } from '../../db/schema'
+import { diffChanges } from '../audit/changes'
+import { recordAudit } from '../audit/record'
+import { isBlocked } from '../blocklist/normalize'
+import { lockUser, updateUserVersioned } from '../users/versioned-update'
+import { portalAuditContext } from './confirm-password'
+import type { PortalActor } from './portal-actor'
+
+async function hasDocuments(db: Kysely<Database>, companyId: number | null): Promise<boolean> {
+  if (companyId === null) return false
+  const row = await db.selectFrom('documents').select('id').where('company_id', '=', companyId).limit(1).executeTakeFirst()
+  return row !== undefined
+}
+
+/** GET /api/v1/me: the signed-in user's own record, without anything secret. */
+export async function readProfile(db: Kysely<Database>, userId: number): Promise<MeProfile> {
+  const row = await db
+    .selectFrom('users as u')
+    .leftJoin('companies as c', 'c.id', 'u.company_id')
+    .leftJoin('websites as w', 'w.id', 'u.website_id')
+    .leftJoin('totp as t', 't.user_id', 'u.id')
+    .select([
+      'u.id',
+      'u.login',
+      'u.name',
+      'u.email',
+      'u.phone',
+      'u.street',
+      'u.street2',
+      'u.city',
+      'u.zip',
+      'u.state',
+      'u.country',
+      'u.company_id',
+      'c.name as company_name',
+      'c.vat',
+      'w.name as website',
+      'u.invoice_delivery',
+      'u.language',
+      't.enabled_at',
+      'u.last_sign_in_at',
+      'u.version'
+    ])
+    .where('u.id', '=', userId)
+    .executeTakeFirst()
+  if (!row) throw new DeskError('UNAUTHORIZED')
+  return {
+    id: row.id,
+    login: row.login,
+    name: row.name,
+    email: row.email,
+    phone: row.phone,
+    street: row.street,
+    street2: row.street2,
+    city: row.city,
+    zip: row.zip,
+    state: row.state,
+    country: row.country,
+    companyName: row.company_name,
+    vat: row.vat,
+    website: row.website,
+    invoiceDelivery: row.invoice_delivery,
+    language: row.language,
+    twoFactor: row.enabled_at !== null,
+    documentLock: await hasDocuments(db, row.company_id),
+    lastSignInAt: row.last_sign_in_at?.toISOString() ?? null,
+    version: row.version
+  }
+}
+
+/** Why a locked field cannot change, in words that tell the user what to do. */
+export const documentLockMessage =
+  'Invoices or orders have already been issued for your company, so the country, company name and VAT number can no longer be changed here. Contact an administrator to change them.'
+
+/**
+ * PATCH /api/v1/me: the contact form, with the version that was read (409 with currentVersion when
+ * stale). Country, company name and VAT are refused (400, each locked field named, with the
+ * "contact an administrator" message) once the company has documents; a block-listed email or phone
+ * is refused too. Company name and VAT are the company's: changing them renames it for its users.
+ * One transaction with its audit row (`profile.update`, actor the user).
+ */
+export async function updateOwnContact(db: Kysely<Database>, actor: PortalActor, input: MeContactUpdate): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const before = await lockUser(trx, actor.userId)
+    const company = before.company_id === null ? undefined : await trx.selectFrom('companies').selectAll().where('id', '=', before.company_id).forUpdate().executeTakeFirst()
+
+    const nextCompanyName = input.companyName === undefined ? (company?.name ?? null) : input.companyName
+    const nextVat = input.vat === undefined ? (company?.vat ?? null) : input.vat
+    const companyNameChanged = nextCompanyName !== (company?.name ?? null)
+    const vatChanged = nextVat !== (company?.vat ?? null)
+    const issues: FieldIssue[] = []
+
+    if (await hasDocuments(trx, before.company_id)) {
+      if (input.country !== before.country) issues.push({ path: 'country', message: documentLockMessage })
+      if (companyNameChanged) issues.push({ path: 'companyName', message: documentLockMessage })
+      if (vatChanged) issues.push({ path: 'vat', message: documentLockMessage })
+    }
+    if (!company && (companyNameChanged || vatChanged)) {
+      const message = 'Your account is not linked to a company. Contact an administrator to add one.'
+      if (companyNameChanged) issues.push({ path: 'companyName', message })
+      if (vatChanged) issues.push({ path: 'vat', message })
+    }
+    if (companyNameChanged && nextCompanyName === null) issues.push({ path: 'companyName', message: 'The company name cannot be removed.' })
+    if (input.email.toLowerCase() !== (before.email ?? '').toLowerCase() && (await isBlocked(trx, 'email', input.email))) {
+      issues.push({ path: 'email', message: 'This email address cannot be used. Contact an administrator.' })
+    }
+    if (input.phone !== before.phone && (await isBlocked(trx, 'phone', input.phone))) {
+      issues.push({ path: 'phone', message: 'This phone number cannot be used. Contact an administrator.' })
+    }
+    if (issues.length > 0) {
+      const locked = issues.some((issue) => issue.message === documentLockMessage)
+      throw new DeskError('VALIDATION', locked ? documentLockMessage : issues[0]?.message, issues)
+    }
+
+    const values = {
+      name: input.name,
+      email: input.email,
+      phone: input.phone,
+      street: input.street,
+      city: input.city,
+      country: input.country,
+      street2: input.street2 ?? null,
+      zip: input.zip ?? null,
+      state: input.state ?? null,
+      ...(input.invoiceDelivery === undefined ? {} : { invoice_delivery: input.invoiceDelivery })
+    }
+    await updateUserVersioned(trx, actor.userId, input.version, values, actor.now)
+    const changes = diffChanges(before, values)
+    if (company && (companyNameChanged || vatChanged)) {
+      await trx
+        .updateTable('companies')
+        .set({ name: nextCompanyName ?? company.name, vat: nextVat, updated_at: actor.now })
+        .where('id', '=', company.id)
+        .execute()
+      Object.assign(changes, diffChanges({ companyName: company.name, vat: company.vat }, { companyName: nextCompanyName, vat: nextVat }))
+    }
+    await recordAudit(trx, portalAuditContext(actor), { action: 'profile.update', targetUserId: actor.userId, changes })
+  })
+}

@@ -1,0 +1,32 @@
+import type { Kysely } from 'kysely'
+import { DeskError, type FieldIssue } from '../../../shared/errors'
+import type { Database } from '../../db/schema'
+
+/**
+ * The country lock: once invoices or orders were issued for a company, its users' country, the
+ * company name and the VAT number are what those documents say, and must not drift. Moving the user
+ * to another company changes the company name they carry, so it is locked too.
+ */
+export const documentLockedFields = ['country', 'companyName', 'vat', 'companyId'] as const
+export type DocumentLockedField = (typeof documentLockedFields)[number]
+
+export async function companyHasDocuments(db: Kysely<Database>, companyId: number | null): Promise<boolean> {
+  if (companyId === null) return false
+  const row = await db.selectFrom('documents').select('id').where('company_id', '=', companyId).limit(1).executeTakeFirst()
+  return row !== undefined
+}
+
+export const documentLockMessage =
+  'Country, company name and VAT cannot be changed once invoices or orders were issued for this company. Contact an administrator to change them.'
+
+/**
+ * The refusal for a locked change (409 CONFLICT naming each field). `overridable` adds how an
+ * administrator overrides it: the same request with a reason (X-Reason header).
+ */
+export function documentLockRefusal(fields: readonly string[], overridable: boolean): DeskError {
+  const message = overridable
+    ? `${documentLockMessage} Administrators may override the lock by giving a reason (X-Reason header).`
+    : documentLockMessage
+  const details: FieldIssue[] = fields.map((path) => ({ path, message: documentLockMessage }))
+  return new DeskError('CONFLICT', message, details)
+}

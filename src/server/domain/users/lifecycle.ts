@@ -1,0 +1,144 @@
+import type { Kysely } from 'kysely'
+import { DeskError } from '../../../shared/errors'
+import { deletedLoginPrefix } from '../../../shared/users'
+import type { Database, UserRow } from '../../db/schema'
+import { withTransaction } from '../../db/transaction'
+import { diffChanges, fieldChange } from '../audit/changes'
+import { recordAudit, type AuditContext } from '../audit/record'
+import { normalizeEmail, normalizePhone } from '../blocklist/normalize'
+import { enqueueMail } from '../mail/outbox'
+import { revokeSessions } from '../sessions/revoke-sessions'
+import { assertNotDeleted } from './fields'
+import { lockUser, staleVersion, updateUserVersioned } from './versioned-update'
+
+export interface LifecycleOptions {
+  /** The operator: nobody archives or deletes their own account. */
+  actorId: number
+  /** The version the operator read, when given: a stale one is 409 with the current version. */
+  version?: number
+  audit: AuditContext
+}
+
+async function lockedTarget(trx: Kysely<Database>, id: number, options: LifecycleOptions): Promise<UserRow> {
+  const row = await lockUser(trx, id)
+  if (options.version !== undefined && options.version !== row.version) throw staleVersion(row.version)
+  return row
+}
+
+function notYourself(row: UserRow, actorId: number, what: string): void {
+  if (row.id === actorId) throw new DeskError('CONFLICT', `You cannot ${what} your own account; ask another administrator.`)
+}
+
+/** POST /users/:id/archive: no more sign-in (active = false) and every session ends, in one transaction. */
+export async function archiveUser(db: Kysely<Database>, id: number, options: LifecycleOptions): Promise<void> {
+  await withTransaction(db, async (trx) => {
+    const before = await lockedTarget(trx, id, options)
+    notYourself(before, options.actorId, 'archive')
+    if (!before.active) throw new DeskError('CONFLICT', 'This user is already archived.')
+    const after = await updateUserVersioned(trx, id, before.version, { active: false }, options.audit.at)
+    const sessions = await revokeSessions(trx, id, { now: options.audit.at })
+    await recordAudit(trx, options.audit, {
+      action: 'user.archive',
+      targetUserId: id,
+      changes: { ...diffChanges({ active: before.active }, { active: after.active }), sessionsRevoked: fieldChange('sessionsRevoked', 0, sessions) }
+    })
+  })
+}
+
+/** POST /users/:id/restore: the archived user may sign in again; a deleted account never comes back. */
+export async function restoreUser(db: Kysely<Database>, id: number, options: LifecycleOptions): Promise<void> {
+  await withTransaction(db, async (trx) => {
+    const before = await lockedTarget(trx, id, options)
+    assertNotDeleted(before)
+    if (before.active) throw new DeskError('CONFLICT', 'This user is not archived.')
+    const after = await updateUserVersioned(trx, id, before.version, { active: true }, options.audit.at)
+    await recordAudit(trx, options.audit, { action: 'user.restore', targetUserId: id, changes: diffChanges({ active: before.active }, { active: after.active }) })
+  })
+}
+
+export interface DeleteUserOptions extends LifecycleOptions {
+  /** Put the email and phone on the block list. */
+  blocklist: boolean
+}
+
+/**
+ * DELETE /users/:id, Odoo's portal account deletion, in one transaction:
+ * - the login becomes `__deleted_user_<id>` (the old one is free again), the password is removed;
+ * - sessions, passkeys, TOTP, API keys, payment methods and WebAuthn challenges are deleted,
+ *   outstanding reset links revoked;
+ * - the user is archived and marked deleted (it cannot be restored);
+ * - with `blocklist`, the email and phone go on the block list first;
+ * - the "account deleted" email is queued to the old address (the outbox stores it as 'blocked',
+ *   never sent, when the address is on the block list: block-listed addresses are never mailed);
+ * - then the primary and additional emails and the avatar are cleared, so that the address can
+ *   register again (`users_email_key`) and no picture outlives the account. Name, phone, address and
+ *   company stay: issued documents and the audit trail refer to them. The audit trail is kept.
+ */
+export async function deleteUser(db: Kysely<Database>, id: number, options: DeleteUserOptions): Promise<void> {
+  const now = options.audit.at
+  await withTransaction(db, async (trx) => {
+    const before = await lockedTarget(trx, id, options)
+    notYourself(before, options.actorId, 'delete')
+    assertNotDeleted(before)
+
+    const blocked: string[] = []
+    if (options.blocklist) {
+      const entries = [
+        ...(before.email ? [{ kind: 'email' as const, value: normalizeEmail(before.email) }] : []),
+        ...(before.phone && normalizePhone(before.phone).replace('+', '') !== '' ? [{ kind: 'phone' as const, value: normalizePhone(before.phone) }] : [])
+      ]
+      for (const entry of entries) {
+        await trx
+          .insertInto('blocklist')
+          .values({ ...entry, created_at: now, created_by: options.actorId, reason: 'Account deleted' })
+          .onConflict((conflict) => conflict.columns(['kind', 'value']).doNothing())
+          .execute()
+        blocked.push(entry.kind)
+      }
+    }
+    if (before.email) {
+      await enqueueMail(trx, { userId: id, to: before.email, language: before.language, template: 'accountDeleted', data: { name: before.name, deletedAt: now.toISOString() }, now })
+    }
+
+    await trx.deleteFrom('sessions').where('user_id', '=', id).execute()
+    await trx.deleteFrom('passkeys').where('user_id', '=', id).execute()
+    await trx.deleteFrom('totp').where('user_id', '=', id).execute()
+    await trx.deleteFrom('api_keys').where('user_id', '=', id).execute()
+    await trx.deleteFrom('payment_methods').where('user_id', '=', id).execute()
+    await trx.deleteFrom('webauthn_challenges').where('user_id', '=', id).execute()
+    await trx.updateTable('reset_tokens').set({ revoked_at: now }).where('user_id', '=', id).where('used_at', 'is', null).where('revoked_at', 'is', null).execute()
+
+    const after = await updateUserVersioned(
+      trx,
+      id,
+      before.version,
+      {
+        login: `${deletedLoginPrefix}${id}`,
+        password_hash: null,
+        active: false,
+        deleted_at: now,
+        email: null,
+        emails: [],
+        avatar: null,
+        avatar_type: null,
+        avatar_updated_at: null,
+        must_change_password: false,
+        reset_required: false,
+        failed_sign_ins: 0,
+        locked_until: null
+      },
+      now
+    )
+    await recordAudit(trx, options.audit, {
+      action: 'user.delete',
+      targetUserId: id,
+      changes: {
+        ...diffChanges(
+          { login: before.login, email: before.email, emails: before.emails, active: before.active, password: before.password_hash !== null, deletedAt: null },
+          { login: after.login, email: after.email, emails: after.emails, active: after.active, password: false, deletedAt: after.deleted_at }
+        ),
+        blocklisted: fieldChange('blocklisted', [], blocked)
+      }
+    })
+  })
+}
