@@ -1,10 +1,11 @@
 import { z } from 'zod'
+import { pageLimit, recordId } from './numbers'
 
 export const auditActorRoles = ['administrator', 'support', 'portal', 'system'] as const
 
 export const auditListLimit = { min: 1, max: 200, default: 50 } as const
 
-const id = z.coerce.number().int().positive().max(2_147_483_647)
+const id = recordId
 const isoDateTime = z.iso.datetime({ offset: true })
 
 /** Query of GET /api/v1/audit: newest first, keyset pages. Numbers may arrive as strings. */
@@ -24,7 +25,7 @@ export const auditListQuery = z
     from: isoDateTime.optional(),
     /** Exclusive upper bound. */
     to: isoDateTime.optional(),
-    limit: z.coerce.number().int().min(auditListLimit.min).max(auditListLimit.max).default(auditListLimit.default),
+    limit: pageLimit(auditListLimit),
     cursor: z.string().min(1).max(200).optional()
   })
   .refine((q) => !q.from || !q.to || new Date(q.from) < new Date(q.to), { message: 'from must be before to', path: ['to'] })

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { pageLimit, pathId } from './numbers'
 
 /** Companies (the "contractors" users belong to) and the portal websites users register on. */
 
@@ -9,7 +10,7 @@ export const companyListLimit = { min: 1, max: 200, default: 50 } as const
 /** GET /api/v1/companies: search by name or VAT, sorted by name, keyset pages. */
 export const companyListQuery = z.object({
   q: z.string().trim().max(200).optional(),
-  limit: z.coerce.number().int().min(companyListLimit.min).max(companyListLimit.max).default(companyListLimit.default),
+  limit: pageLimit(companyListLimit),
   cursor: z.string().min(1).max(1000).optional()
 })
 export type CompanyListQuery = z.input<typeof companyListQuery>
@@ -33,7 +34,7 @@ export const companyPage = z.object({
 })
 export type CompanyPage = z.infer<typeof companyPage>
 
-export const companyId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER)
+export const companyId = pathId
 
 export const companyUserStatuses = ['active', 'archived', 'deleted'] as const
 

@@ -11,6 +11,7 @@ export const errorCodes = [
   'REAUTH_REQUIRED',
   'NOT_FOUND',
   'CONFLICT',
+  'DOCUMENT_LOCKED',
   'RATE_LIMITED',
   'UNREACHABLE',
   'SERVER',
@@ -52,6 +53,10 @@ export const errorMessages: Record<ErrorCode, Record<Locale, string>> = {
   CONFLICT: {
     en: 'Someone else changed this record in the meantime. Reload it and try again.',
     'zh-CN': '该记录已被他人修改，请重新加载后再试。'
+  },
+  DOCUMENT_LOCKED: {
+    en: 'Invoices or orders were already issued for this company, so its country, name and VAT number can no longer change. Contact an administrator to change them.',
+    'zh-CN': '该公司已开具发票或订单，国家/地区、公司名称和税号不能再更改。如需更改，请联系管理员。'
   },
   RATE_LIMITED: {
     en: 'Too many attempts. Wait a moment and try again.',

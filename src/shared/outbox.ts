@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { pageLimit, recordId } from './numbers'
 
 export const outboxStatuses = ['pending', 'sent', 'failed', 'blocked'] as const
 export type OutboxStatus = (typeof outboxStatuses)[number]
@@ -9,8 +10,8 @@ export const outboxListLimit = { min: 1, max: 200, default: 50 } as const
 export const outboxListQuery = z
   .object({
     status: z.enum(outboxStatuses).optional(),
-    userId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
-    limit: z.coerce.number().int().min(outboxListLimit.min).max(outboxListLimit.max).default(outboxListLimit.default),
+    userId: recordId.optional(),
+    limit: pageLimit(outboxListLimit),
     /** The `nextCursor` of the previous page. */
     cursor: z.string().regex(/^\d{1,19}$/, 'The cursor is the nextCursor of a previous page').optional()
   })

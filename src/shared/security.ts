@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { recordId } from './numbers'
 
 /**
  * The operator's security actions on one user (issue 3: two-factor, passkeys, sessions, API keys,
@@ -24,7 +25,7 @@ export const securityPaths = {
 const isoDateTime = z.iso.datetime({ offset: true })
 
 /** An int4 identity in a URL (passkeys, API keys, payment methods). */
-export const securityRecordId = z.coerce.number().int().positive().max(2_147_483_647)
+export const securityRecordId = recordId
 
 /** A session id: an int8 identity, kept as its decimal text (JavaScript numbers cannot hold every int8). */
 const maxInt8 = 9_223_372_036_854_775_807n

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { maxRecordId, pageLimit, pathId, recordId } from './numbers'
 
 export const userKinds = ['portal', 'internal'] as const
 export const userKind = z.enum(userKinds)
@@ -24,9 +25,8 @@ export type UserStatus = (typeof userStatuses)[number]
 /** "No sign-in for 90 days" of the `signIn=dormant` filter. */
 export const dormantAfterDays = 90
 
-const maxInt4 = 2_147_483_647
+const maxInt4 = maxRecordId
 /** A database id in a query string or body (int4). */
-const recordId = z.coerce.number().int().positive().max(maxInt4)
 /** A database id in a JSON body: a number, never coerced. */
 const bodyId = z.number().int().positive().max(maxInt4)
 
@@ -37,7 +37,7 @@ export const userListQuery = z.object({
   kind: z.enum(['portal', 'internal', 'all']).default('all'),
   q: z.string().trim().max(200).optional(),
   sort: userSort.default('name'),
-  limit: z.coerce.number().int().min(userListLimit.min).max(userListLimit.max).default(userListLimit.default),
+  limit: pageLimit(userListLimit),
   /** Opaque keyset cursor returned as `nextCursor` by the previous page. */
   cursor: z.string().min(1).max(1000).optional(),
   /**
@@ -133,7 +133,7 @@ export type UserListPage = z.infer<typeof userListPage>
 export const completeUserListPage = userListPage.extend({ items: z.array(completeUserListItem) })
 export type CompleteUserListPage = z.infer<typeof completeUserListPage>
 
-export const userId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER)
+export const userId = pathId
 
 /** One user: the list item's fields, plus what only the form needs. */
 export const userDetail = userListItem.extend({

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { apiErrorBody } from '../../src/shared/api'
 import { createdApiKey, meProfile, paymentMethodItem, twoFactorSetupResponse } from '../../src/shared/portal'
 import { verifyApiKey } from '../../src/server/domain/api-keys/keys'
-import { documentLockMessage } from '../../src/server/domain/portal/profile'
+import { documentLockMessage } from '../../src/server/domain/users/document-lock'
 import { backends } from './support/backends'
 import { expectNothingChanged, expectRefusal, watchedTables } from './support/operators'
 import { startTestPortal, testPassword, type TestPortal } from './support/portal'
@@ -111,7 +111,7 @@ describe.each(backends)('portal self-service (/me) on $name', (backend) => {
     expect(profile.documentLock).toBe(true)
     const otherCountry = profile.country === 'FR' ? 'DE' : 'FR'
     const refused = await expectNothingChanged(portal, () => client.patch('/api/v1/me', contact(profile, { country: otherCountry, companyName: 'Renamed Ltd', vat: 'XX123' })))
-    expectRefusal(refused, 400, 'VALIDATION')
+    expectRefusal(refused, 409, 'DOCUMENT_LOCKED')
     const error = (refused.body as { error: { message: string; details: { path: string; message: string }[] } }).error
     expect(error.message).toBe(documentLockMessage)
     expect(error.message).toMatch(/contact an administrator/i)

@@ -341,7 +341,7 @@ describe.each(backends)('users administration on $name', (backend) => {
       expect((await detail(target.id)).documentLocked).toBe(true)
       for (const body of [{ country: target.country === 'FR' ? 'BE' : 'FR' }, { companyName: 'Renamed Ltd' }, { vat: 'XX999' }, { companyId: 1 }]) {
         const response = await expectNothingChanged(portal, () => admin.patch(`/api/v1/users/${target.id}`, { version: target.version, ...body }))
-        expectRefusal(response, 409, 'CONFLICT')
+        expectRefusal(response, 409, 'DOCUMENT_LOCKED')
         const error = (response.body as { error: { message: string; details: { path: string }[] } }).error
         expect(error.message).toMatch(/Contact an administrator/)
         expect(error.details[0]?.path).toBe(Object.keys(body)[0])

@@ -28,6 +28,7 @@ const statusesOfServerCode: Partial<Record<ErrorCode, readonly number[]>> = {
   REAUTH_REQUIRED: [403],
   NOT_FOUND: [404],
   CONFLICT: [409],
+  DOCUMENT_LOCKED: [409],
   RATE_LIMITED: [429],
   UNAVAILABLE: [503]
 }
@@ -42,7 +43,7 @@ function codeOf(status: number, serverCode: ErrorCode | undefined): ErrorCode {
  * CONFLICT, and a conflict's `currentVersion` (to reload and compare). Anything else is dropped.
  */
 function detailsFor(code: ErrorCode, serverError: ApiErrorBody['error'] | undefined): DeskErrorShape['details'] {
-  if (code !== 'VALIDATION' && code !== 'CONFLICT') return undefined
+  if (code !== 'VALIDATION' && code !== 'CONFLICT' && code !== 'DOCUMENT_LOCKED') return undefined
   const details = serverError?.details
   const issues = fieldIssues(Array.isArray(details) ? details : undefined)
   if (issues.length > 0) return issues

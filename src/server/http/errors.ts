@@ -12,6 +12,7 @@ export const statusOfCode: Record<ErrorCode, number> = {
   REAUTH_REQUIRED: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  DOCUMENT_LOCKED: 409,
   RATE_LIMITED: 429,
   UNREACHABLE: 502,
   SERVER: 500,

@@ -79,7 +79,7 @@ describe('list item', () => {
 describe('country lock and account-deleted mail', () => {
   it('names the locked fields and tells whom to ask', () => {
     const refusal = documentLockRefusal(['country', 'vat'], false)
-    expect(refusal.code).toBe('CONFLICT')
+    expect(refusal.code).toBe('DOCUMENT_LOCKED')
     expect(refusal.message).toMatch(/Contact an administrator/)
     expect(refusal.details).toEqual([expect.objectContaining({ path: 'country' }), expect.objectContaining({ path: 'vat' })])
     expect(documentLockRefusal(['country'], true).message).toMatch(/X-Reason/)

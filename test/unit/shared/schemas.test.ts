@@ -106,3 +106,15 @@ describe('errors', () => {
     expect(fieldIssues([{ path: 1 }, 'x', null] as unknown as Record<string, unknown>)).toEqual([])
   })
 })
+
+describe('numbers from paths and query strings', () => {
+  it.each(['0x10', '1e1', ' 7', '7 ', '', '+7', '-7', '7.0', '0', String(2 ** 60)])('refuses %j as a record id', (value) => {
+    expect(userId.safeParse(value).success).toBe(false)
+  })
+
+  it('reads plain digits and numbers', () => {
+    expect(userId.parse('16')).toBe(16)
+    expect(userId.parse(16)).toBe(16)
+    expect(userListQuery.safeParse({ limit: '0x10' }).success).toBe(false)
+  })
+})

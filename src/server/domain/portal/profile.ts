@@ -5,15 +5,10 @@ import type { Database } from '../../db/schema'
 import { diffChanges } from '../audit/changes'
 import { recordAudit } from '../audit/record'
 import { isBlocked } from '../blocklist/normalize'
+import { companyHasDocuments, documentLockRefusal } from '../users/document-lock'
 import { lockUser, updateUserVersioned } from '../users/versioned-update'
 import { portalAuditContext } from './confirm-password'
 import type { PortalActor } from './portal-actor'
-
-async function hasDocuments(db: Kysely<Database>, companyId: number | null): Promise<boolean> {
-  if (companyId === null) return false
-  const row = await db.selectFrom('documents').select('id').where('company_id', '=', companyId).limit(1).executeTakeFirst()
-  return row !== undefined
-}
 
 /** GET /api/v1/me: the signed-in user's own record, without anything secret. */
 export async function readProfile(db: Kysely<Database>, userId: number): Promise<MeProfile> {
@@ -65,15 +60,11 @@ export async function readProfile(db: Kysely<Database>, userId: number): Promise
     invoiceDelivery: row.invoice_delivery,
     language: row.language,
     twoFactor: row.enabled_at !== null,
-    documentLock: await hasDocuments(db, row.company_id),
+    documentLock: await companyHasDocuments(db, row.company_id),
     lastSignInAt: row.last_sign_in_at?.toISOString() ?? null,
     version: row.version
   }
 }
-
-/** Why a locked field cannot change, in words that tell the user what to do. */
-export const documentLockMessage =
-  'Invoices or orders have already been issued for your company, so the country, company name and VAT number can no longer be changed here. Contact an administrator to change them.'
 
 /**
  * PATCH /api/v1/me: the contact form, with the version that was read (409 with currentVersion when
@@ -93,10 +84,12 @@ export async function updateOwnContact(db: Kysely<Database>, actor: PortalActor,
     const vatChanged = nextVat !== (company?.vat ?? null)
     const issues: FieldIssue[] = []
 
-    if (await hasDocuments(trx, before.company_id)) {
-      if (input.country !== before.country) issues.push({ path: 'country', message: documentLockMessage })
-      if (companyNameChanged) issues.push({ path: 'companyName', message: documentLockMessage })
-      if (vatChanged) issues.push({ path: 'vat', message: documentLockMessage })
+    if (await companyHasDocuments(trx, before.company_id)) {
+      const locked = [input.country !== before.country && 'country', companyNameChanged && 'companyName', vatChanged && 'vat'].filter(
+        (field): field is string => typeof field === 'string'
+      )
+      // Portal users never override the lock: the refusal tells them to contact an administrator.
+      if (locked.length > 0) throw documentLockRefusal(locked, false)
     }
     if (!company && (companyNameChanged || vatChanged)) {
       const message = 'Your account is not linked to a company. Contact an administrator to add one.'
@@ -110,10 +103,7 @@ export async function updateOwnContact(db: Kysely<Database>, actor: PortalActor,
     if (input.phone !== before.phone && (await isBlocked(trx, 'phone', input.phone))) {
       issues.push({ path: 'phone', message: 'This phone number cannot be used. Contact an administrator.' })
     }
-    if (issues.length > 0) {
-      const locked = issues.some((issue) => issue.message === documentLockMessage)
-      throw new DeskError('VALIDATION', locked ? documentLockMessage : issues[0]?.message, issues)
-    }
+    if (issues.length > 0) throw new DeskError('VALIDATION', issues[0]?.message, issues)
 
     const values = {
       name: input.name,

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { DeskError, type FieldIssue } from '../../../shared/errors'
+import { DeskError, errorMessages, type FieldIssue } from '../../../shared/errors'
 import type { Database } from '../../db/schema'
 
 /**
@@ -16,11 +16,11 @@ export async function companyHasDocuments(db: Kysely<Database>, companyId: numbe
   return row !== undefined
 }
 
-export const documentLockMessage =
-  'Country, company name and VAT cannot be changed once invoices or orders were issued for this company. Contact an administrator to change them.'
+export const documentLockMessage = errorMessages.DOCUMENT_LOCKED.en
 
 /**
- * The refusal for a locked change (409 CONFLICT naming each field). `overridable` adds how an
+ * The refusal for a locked change (409 DOCUMENT_LOCKED naming each field), for operators and
+ * portal users alike. `overridable` adds how an
  * administrator overrides it: the same request with a reason (X-Reason header).
  */
 export function documentLockRefusal(fields: readonly string[], overridable: boolean): DeskError {
@@ -28,5 +28,5 @@ export function documentLockRefusal(fields: readonly string[], overridable: bool
     ? `${documentLockMessage} Administrators may override the lock by giving a reason (X-Reason header).`
     : documentLockMessage
   const details: FieldIssue[] = fields.map((path) => ({ path, message: documentLockMessage }))
-  return new DeskError('CONFLICT', message, details)
+  return new DeskError('DOCUMENT_LOCKED', message, details)
 }
