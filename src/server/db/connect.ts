@@ -81,6 +81,10 @@ async function connectPglite(dataDir: string): Promise<DatabaseHandle> {
 async function connectPostgres(url: string, onIdleError?: (error: Error) => void): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: url, types: typeParsers, max: 10, connectionTimeoutMillis: 10_000 })
   pool.on('error', (error) => onIdleError?.(error))
+  // A client that is checked out (inside a transaction, between two queries) has no pool listener,
+  // and node-postgres emits a dropped connection as an 'error' event: unheard, it would end the
+  // process. Listen on every client; the query in flight still fails with the error (→ 503).
+  pool.on('connect', (client) => client.on('error', (error) => onIdleError?.(error)))
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   return {
     db,
