@@ -9,7 +9,7 @@ import { setPassword } from '../passwords/set-password'
 import { revokeSessions } from '../sessions/revoke-sessions'
 import { passPasswordGate } from '../sign-in/password-gate'
 import { confirmOwnPassword, portalAuditContext } from './confirm-password'
-import { deleteAccount } from './delete-account'
+import { eraseAccount } from '../users/erase-account'
 import type { PortalActor } from './portal-actor'
 
 async function portalUrl(db: Kysely<Database>, websiteId: number | null): Promise<string | null> {
@@ -72,7 +72,7 @@ export async function signOutOtherSessions(db: Kysely<Database>, actor: PortalAc
 
 /**
  * Delete my account: the password and the login typed in again (a mismatch is 400 on `login`, nothing
- * changed), then Odoo's deletion (see delete-account.ts) with the block list as asked. Audited
+ * changed), then Odoo's deletion (users/erase-account.ts) with the block list as asked. Audited
  * `account.delete`; every session ends, this one included.
  */
 export async function deleteOwnAccount(db: Kysely<Database>, actor: PortalActor, input: { password: string; login: string; blocklist: boolean }): Promise<void> {
@@ -83,7 +83,7 @@ export async function deleteOwnAccount(db: Kysely<Database>, actor: PortalActor,
   }
   await passPasswordGate(db, { login: actor.login, password: input.password, audience: 'portal', ip: actor.ip, userAgent: actor.userAgent, now: actor.now }, user)
   await withTransaction(db, async (trx) => {
-    const deleted = await deleteAccount(trx, actor.userId, { blocklist: input.blocklist, now: actor.now, requestedBy: actor.userId })
+    const deleted = await eraseAccount(trx, actor.userId, { blocklist: input.blocklist, now: actor.now, requestedBy: actor.userId })
     await recordAudit(trx, portalAuditContext(actor), {
       action: 'account.delete',
       targetUserId: actor.userId,

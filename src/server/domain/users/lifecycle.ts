@@ -1,14 +1,12 @@
 import type { Kysely } from 'kysely'
 import { DeskError } from '../../../shared/errors'
-import { deletedLoginPrefix } from '../../../shared/users'
 import type { Database, UserRow } from '../../db/schema'
 import { withTransaction } from '../../db/transaction'
 import { diffChanges, fieldChange } from '../audit/changes'
 import { recordAudit, type AuditContext } from '../audit/record'
-import { normalizeEmail, normalizePhone } from '../blocklist/normalize'
-import { enqueueMail } from '../mail/outbox'
 import { revokeSessions } from '../sessions/revoke-sessions'
 import { assertNotDeleted } from './fields'
+import { eraseAccount } from './erase-account'
 import { lockUser, staleVersion, updateUserVersioned } from './versioned-update'
 
 export interface LifecycleOptions {
@@ -81,54 +79,7 @@ export async function deleteUser(db: Kysely<Database>, id: number, options: Dele
     notYourself(before, options.actorId, 'delete')
     assertNotDeleted(before)
 
-    const blocked: string[] = []
-    if (options.blocklist) {
-      const entries = [
-        ...(before.email ? [{ kind: 'email' as const, value: normalizeEmail(before.email) }] : []),
-        ...(before.phone && normalizePhone(before.phone).replace('+', '') !== '' ? [{ kind: 'phone' as const, value: normalizePhone(before.phone) }] : [])
-      ]
-      for (const entry of entries) {
-        await trx
-          .insertInto('blocklist')
-          .values({ ...entry, created_at: now, created_by: options.actorId, reason: 'Account deleted' })
-          .onConflict((conflict) => conflict.columns(['kind', 'value']).doNothing())
-          .execute()
-        blocked.push(entry.kind)
-      }
-    }
-    if (before.email) {
-      await enqueueMail(trx, { userId: id, to: before.email, language: before.language, template: 'accountDeleted', data: { name: before.name, deletedAt: now.toISOString() }, now })
-    }
-
-    await trx.deleteFrom('sessions').where('user_id', '=', id).execute()
-    await trx.deleteFrom('passkeys').where('user_id', '=', id).execute()
-    await trx.deleteFrom('totp').where('user_id', '=', id).execute()
-    await trx.deleteFrom('api_keys').where('user_id', '=', id).execute()
-    await trx.deleteFrom('payment_methods').where('user_id', '=', id).execute()
-    await trx.deleteFrom('webauthn_challenges').where('user_id', '=', id).execute()
-    await trx.updateTable('reset_tokens').set({ revoked_at: now }).where('user_id', '=', id).where('used_at', 'is', null).where('revoked_at', 'is', null).execute()
-
-    const after = await updateUserVersioned(
-      trx,
-      id,
-      before.version,
-      {
-        login: `${deletedLoginPrefix}${id}`,
-        password_hash: null,
-        active: false,
-        deleted_at: now,
-        email: null,
-        emails: [],
-        avatar: null,
-        avatar_type: null,
-        avatar_updated_at: null,
-        must_change_password: false,
-        reset_required: false,
-        failed_sign_ins: 0,
-        locked_until: null
-      },
-      now
-    )
+    const { after, blocked } = await eraseAccount(trx, id, { blocklist: options.blocklist, now, requestedBy: options.actorId })
     await recordAudit(trx, options.audit, {
       action: 'user.delete',
       targetUserId: id,

@@ -3,37 +3,38 @@ import { deletedLoginPrefix } from '../../../shared/users'
 import type { Database, UserRow } from '../../db/schema'
 import { normalizeEmail, normalizePhone } from '../blocklist/normalize'
 import { enqueueMail } from '../mail/outbox'
-import { lockUser, updateUserVersioned } from '../users/versioned-update'
+import { lockUser, updateUserVersioned } from './versioned-update'
 
-export interface DeleteAccountOptions {
+export interface EraseAccountOptions {
   /** Put the email and phone on the block list. */
   blocklist: boolean
   now: Date
-  /** Who asked (block list rows name their creator): here the user themselves. */
+  /** Who asked (block list rows name their creator): the operator, or the user themselves. */
   requestedBy: number | null
 }
 
-export interface DeletedAccount {
+export interface ErasedAccount {
   before: UserRow
   after: UserRow
   blocked: ('email' | 'phone')[]
 }
 
 /**
- * A portal user deleting their own account, inside the caller's transaction, with the same result as
- * the operator's DELETE /users/:id (`users/lifecycle.ts` `deleteUser`, which refuses a self-deletion
- * and so cannot be called here): with `blocklist`, the email and phone go on the block list first; the
- * "account deleted" email is queued (stored as 'blocked' for a block-listed address, never sent); the
- * sessions, passkeys, TOTP, API keys, payment methods and WebAuthn challenges are deleted and
- * outstanding reset links revoked; the login becomes `__deleted_user_<id>`, the password, emails and
- * avatar are cleared, the user is archived and marked deleted. The audit trail is kept (the caller
- * adds its row).
+ * Odoo's portal deletion, inside the caller's transaction, for both ways an account ends: an
+ * operator's DELETE /users/:id (`lifecycle.ts` `deleteUser`) and a portal user's own deletion
+ * (`portal/account-security.ts`). With `blocklist`, the email and phone go on the block list first;
+ * the "account deleted" email is queued (stored as 'blocked' for a block-listed address, never
+ * sent); the sessions, passkeys, TOTP, API keys, payment methods and WebAuthn challenges are deleted
+ * and outstanding reset links revoked; the login becomes `__deleted_user_<id>`, the password, emails
+ * and avatar are cleared (so the address can register again), the user is archived and marked
+ * deleted. Name, phone, address and company stay for issued documents; the audit trail is kept (the
+ * caller adds its row).
  */
-export async function deleteAccount(trx: Kysely<Database>, userId: number, options: DeleteAccountOptions): Promise<DeletedAccount> {
+export async function eraseAccount(trx: Kysely<Database>, userId: number, options: EraseAccountOptions): Promise<ErasedAccount> {
   const before = await lockUser(trx, userId)
   const { now } = options
 
-  const blocked: DeletedAccount['blocked'] = []
+  const blocked: ErasedAccount['blocked'] = []
   if (options.blocklist) {
     const entries = [
       ...(before.email ? [{ kind: 'email' as const, value: normalizeEmail(before.email) }] : []),
