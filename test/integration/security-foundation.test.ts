@@ -8,7 +8,7 @@ import { enqueueMail } from '../../src/server/domain/mail/outbox'
 import { updateUserVersioned } from '../../src/server/domain/users/versioned-update'
 import { toErrorResponse } from '../../src/server/http/errors'
 import { backends } from './support/backends'
-import { auditCount, expectNothingChanged, expectRefusal, firstUser, signInAs, type OperatorClient } from './support/operators'
+import { auditCount, expectNothingChanged, expectRefusal, firstUser, signInAs, watchedTables, type OperatorClient } from './support/operators'
 import { startTestPortal, type TestPortal } from './support/portal'
 
 describe.each(backends)('security foundation on $name', (backend) => {
@@ -52,7 +52,11 @@ describe.each(backends)('security foundation on $name', (backend) => {
 
   it.runIf(backend.enabled)('re-authenticates an operator for ten minutes', async () => {
     const operator = await signInAs(portal, 'administrator')
-    const wrong = await expectNothingChanged(portal, () => operator.post('/api/v1/auth/reauth', { password: 'not the password' }))
+    const wrong = await expectNothingChanged(
+      portal,
+      () => operator.post('/api/v1/auth/reauth', { password: 'not the password' }),
+      watchedTables.filter((table) => table !== 'users') // the guess is counted on the account (failed_sign_ins)
+    )
     expectRefusal(wrong, 401, 'INVALID_CREDENTIALS')
     expect((await operator.get('/api/v1/auth/me')).status).toBe(200) // a wrong password keeps the session
 
@@ -70,6 +74,22 @@ describe.each(backends)('security foundation on $name', (backend) => {
       { success: false, reason: 'reauth_wrong_password' },
       { success: true, reason: 'reauth' }
     ])
+  })
+
+  it.runIf(backend.enabled)('counts wrong re-authentication passwords like failed sign-ins, so a stolen token cannot guess the password', async () => {
+    const operator = await signInAs(portal, 'support')
+    for (let guess = 0; guess < 10; guess++) {
+      expectRefusal(await operator.post('/api/v1/auth/reauth', { password: `guess number ${guess}` }), 401, 'INVALID_CREDENTIALS')
+    }
+    const locked = await portal.server.database.db.selectFrom('users').select(['locked_until']).where('id', '=', operator.id).executeTakeFirstOrThrow()
+    expect(locked.locked_until?.getTime()).toBeGreaterThan(portal.clock.now().getTime())
+    // Locked: even the right password is refused now, and the session gains nothing.
+    expectRefusal(await operator.post('/api/v1/auth/reauth', { password: 'correct horse battery staple' }), 401, 'INVALID_CREDENTIALS')
+    const session = await portal.server.database.db.selectFrom('sessions').select('reauth_at').where('user_id', '=', operator.id).where('revoked_at', 'is', null).executeTakeFirstOrThrow()
+    expect(session.reauth_at).toBeNull()
+    // The lock is temporary: after it ends the right password works again.
+    portal.clock.advance(16 * 60_000)
+    expect((await operator.post('/api/v1/auth/reauth', { password: 'correct horse battery staple' })).status).toBe(200)
   })
 
   it.runIf(backend.enabled)('keeps the audit log append-only: UPDATE, DELETE and TRUNCATE are refused by the database', async () => {

@@ -7,7 +7,7 @@ import type { Clock } from '../../clock'
 import { unknownUserHash, verifyPassword } from './passwords'
 import { hashToken, issueToken } from './tokens'
 import { passPasswordGate, recordAttempt, refuseSignIn, type SignInRequest } from '../sign-in/password-gate'
-import { recordSignInSuccess } from '../sign-in/throttle'
+import { recordSignInFailure, recordSignInSuccess, signInBlock } from '../sign-in/throttle'
 
 /** last_seen_at is written at most this often per session, so that reads do not become writes. */
 const touchIntervalMs = 60_000
@@ -116,9 +116,15 @@ export function createAuthService({ db, clock, sessionIdleMs, sessionAbsoluteMs 
      * Every attempt is recorded with the sign-ins.
      */
     async reauthenticate(session: OperatorSession, password: string, origin: RequestOrigin): Promise<Date> {
-      const user = await db.selectFrom('users').select(['password_hash']).where('id', '=', session.operator.id).executeTakeFirst()
-      const matches = await verifyPassword(user?.password_hash ?? unknownUserHash, password)
       const now = clock.now()
+      const user = await db.selectFrom('users').select(['id', 'password_hash', 'locked_until']).where('id', '=', session.operator.id).executeTakeFirst()
+      const subject = { login: session.operator.login, ip: origin.ip ?? null, user: user ?? null }
+      // A stolen token must not become a password oracle: guesses here count like failed sign-ins,
+      // and a locked account or a throttled address is refused before the password is looked at.
+      const block = await signInBlock(db, subject, now)
+      if (block === 'ip') throw new DeskError('RATE_LIMITED')
+      if (block === 'account') throw new DeskError('INVALID_CREDENTIALS')
+      const matches = await verifyPassword(user?.password_hash ?? unknownUserHash, password)
       await db.transaction().execute(async (tx) => {
         await tx
           .insertInto('sign_in_attempts')
@@ -134,6 +140,7 @@ export function createAuthService({ db, clock, sessionIdleMs, sessionAbsoluteMs 
           })
           .execute()
         if (matches) await tx.updateTable('sessions').set({ reauth_at: now }).where('id', '=', session.sessionId).execute()
+        else await recordSignInFailure(tx, subject, now)
       })
       if (!matches || !user?.password_hash) throw new DeskError('INVALID_CREDENTIALS')
       return new Date(now.getTime() + reauthWindowMs)
