@@ -15,7 +15,7 @@ const looks = [
   { language: '简体中文', tag: 'zh-CN', theme: 'dark' }
 ] as const
 
-test('photograph sign-in, grid and details', async ({ desk, page }) => {
+test('photograph sign-in, grid, details and the user page tabs', async ({ desk, page }) => {
   test.setTimeout(180_000)
   await page.setViewportSize({ width: 1366, height: 820 })
   const shot = (name: string) => page.screenshot({ path: join(folder ?? '.', `${name}.png`) })
@@ -41,6 +41,21 @@ test('photograph sign-in, grid and details', async ({ desk, page }) => {
     await expect(page.locator('[data-testid="user-detail"][data-state="ready"]')).toBeVisible()
     await settle()
     await shot(`detail-${suffix}`)
+
+    // The user page's tabs, on seeded users that have cards, sign-ins and audit entries to show.
+    const tabs = [
+      { hash: '#/users/34', ready: '[data-testid="user-detail"][data-state="ready"][data-tab="general"]', name: 'tab-general' },
+      { hash: '#/users/34/payment-methods', ready: '[data-testid="payment-methods"][data-state="ready"]', name: 'tab-payments' },
+      { hash: '#/users/46/activity', ready: '[data-testid="sign-in-history"][data-state="ready"]', name: 'tab-activity' },
+      { hash: '#/users/53/activity', ready: '[data-testid="audit-timeline"][data-state="ready"]', name: 'tab-activity-audit' }
+    ]
+    for (const tab of tabs) {
+      // Only the hash changes: the same document navigates, as a deep link inside the desk would.
+      await page.goto(page.url().replace(/#.*$/, tab.hash))
+      await expect(page.locator(tab.ready)).toBeVisible()
+      await settle()
+      await shot(`${tab.name}-${suffix}`)
+    }
 
     await page.getByTestId('back-to-users').click()
     await page.getByTestId('user-search').fill('no-such-user-anywhere')

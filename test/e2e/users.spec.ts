@@ -60,7 +60,7 @@ test.describe('Manage Users', () => {
     expect(await desk.filterCount('portal')).toBe(Number(await desk.grid.getAttribute('data-loaded')))
   })
 
-  test('opening a user shows that user\'s details, and Back returns to the grid', async ({ desk, page }) => {
+  test('opening a user shows that user\'s details and tabs, and Back returns to the grid', async ({ desk, page }) => {
     await desk.gridSettled('portal')
     const row = desk.rows.nth(2)
     const [login] = await desk.field('login', row)
@@ -72,6 +72,27 @@ test.describe('Manage Users', () => {
     const detail = page.locator('[data-testid="user-detail"][data-state="ready"]')
     await expect(detail.locator('[data-field="login"]')).toHaveText(login ?? '')
     await expect(detail.locator('[data-field="email"]')).toHaveText(email ?? '')
+
+    // Each tab is in the route: a click is a history entry, and Back returns to the previous tab.
+    await page.getByRole('tab', { name: 'Payment methods' }).click()
+    await expect(page).toHaveURL(new RegExp(`#/users/${id}/payment-methods$`))
+    await expect(page.locator('[data-testid="payment-methods"][data-state="ready"]')).toBeVisible()
+    await expect(page.getByTestId('payment-methods-hint')).toContainText('cannot be edited and must be re-entered')
+
+    await page.getByRole('tab', { name: 'Activity' }).click()
+    await expect(page).toHaveURL(new RegExp(`#/users/${id}/activity$`))
+    await expect(page.locator('[data-testid="audit-timeline"][data-state="ready"]')).toBeVisible()
+    await expect(page.locator('[data-testid="sign-in-history"][data-state="ready"]')).toBeVisible()
+
+    await page.goBack()
+    await expect(page).toHaveURL(new RegExp(`#/users/${id}/payment-methods$`))
+    await expect(page.getByRole('tab', { name: 'Payment methods', selected: true })).toBeVisible()
+
+    // Deep links to seeded users that have something to show (see src/server/db/seed/security.ts).
+    await page.goto(page.url().replace(/#.*$/, '#/users/34/payment-methods'))
+    await expect(page.locator('[data-testid="payment-methods"][data-state="ready"] tbody')).toContainText(/•••• \d{4}/)
+    await page.goto(page.url().replace(/#.*$/, '#/users/53/activity'))
+    await expect(page.locator('[data-testid="audit-entry"][data-action="password.resetLink"]').first()).toContainText('HD-')
 
     await page.getByTestId('back-to-users').click()
     await desk.gridSettled('portal')

@@ -19,6 +19,9 @@ export function createHandlerTable({ session }: DeskServices): HandlerTable {
     'connections:remove': ({ id }) => session.removeConnection(id),
     'connections:select': ({ id }) => session.selectConnection(id),
     'users:list': (query) => session.listUsers(query),
-    'users:get': ({ id }) => session.getUser(id)
+    'users:get': ({ id }) => session.getUser(id),
+    'users:payment-methods': ({ id }) => session.listPaymentMethods(id),
+    'users:sign-ins': ({ id }) => session.listSignIns(id),
+    'users:audit': (query) => session.listAudit(query)
   }
 }

@@ -1,7 +1,9 @@
 import axios, { type AxiosInstance, type AxiosRequestConfig } from 'axios'
 import type { z } from 'zod'
 import { apiPaths } from '../../shared/api'
+import { auditPage, type AuditPage, type ParsedAuditListQuery } from '../../shared/audit'
 import { health, loginResponse, operator, type Health, type LoginRequest, type LoginResponse, type Operator } from '../../shared/auth'
+import { paymentMethodList, securityPaths, signInList, type PaymentMethodList, type SignInList } from '../../shared/security'
 import { userDetail, userListPage, type ParsedUserListQuery, type UserDetail, type UserListPage } from '../../shared/users'
 import { toDeskError } from './to-desk-error'
 
@@ -59,6 +61,19 @@ export class PortalClient {
 
   getUser(token: string, id: number): Promise<UserDetail> {
     return this.#call(userDetail, { method: 'GET', url: apiPaths.user(id) }, token)
+  }
+
+  listPaymentMethods(token: string, userId: number): Promise<PaymentMethodList> {
+    return this.#call(paymentMethodList, { method: 'GET', url: securityPaths.paymentMethods(userId) }, token)
+  }
+
+  listSignIns(token: string, userId: number): Promise<SignInList> {
+    return this.#call(signInList, { method: 'GET', url: securityPaths.signIns(userId) }, token)
+  }
+
+  listAudit(token: string, query: ParsedAuditListQuery): Promise<AuditPage> {
+    const params = Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined && value !== ''))
+    return this.#call(auditPage, { method: 'GET', url: apiPaths.audit, params }, token)
   }
 
   async #call<S extends z.ZodType>(schema: S, config: AxiosRequestConfig, token?: string): Promise<z.output<S>> {

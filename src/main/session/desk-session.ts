@@ -1,7 +1,9 @@
+import type { AuditPage, ParsedAuditListQuery } from '../../shared/audit'
 import type { LoginRequest, Operator } from '../../shared/auth'
 import type { ConnectionProfile, NewRemoteConnection } from '../../shared/connections'
 import { DeskError } from '../../shared/errors'
 import { localAdminLogin } from '../../shared/local-portal-protocol'
+import type { PaymentMethodList, SignInList } from '../../shared/security'
 import type { SessionState } from '../../shared/session'
 import type { ParsedUserListQuery, UserDetail, UserListPage } from '../../shared/users'
 import type { ConnectionRegistry } from '../connections/connection-registry'
@@ -21,6 +23,9 @@ export interface SessionService {
   selectConnection(id: string): Promise<SessionState>
   listUsers(query: ParsedUserListQuery): Promise<UserListPage>
   getUser(id: number): Promise<UserDetail>
+  listPaymentMethods(userId: number): Promise<PaymentMethodList>
+  listSignIns(userId: number): Promise<SignInList>
+  listAudit(query: ParsedAuditListQuery): Promise<AuditPage>
 }
 
 export interface DeskSessionDeps {
@@ -133,6 +138,18 @@ export class DeskSession implements SessionService {
 
   getUser(id: number): Promise<UserDetail> {
     return this.#withToken((client, token) => client.getUser(token, id))
+  }
+
+  listPaymentMethods(userId: number): Promise<PaymentMethodList> {
+    return this.#withToken((client, token) => client.listPaymentMethods(token, userId))
+  }
+
+  listSignIns(userId: number): Promise<SignInList> {
+    return this.#withToken((client, token) => client.listSignIns(token, userId))
+  }
+
+  listAudit(query: ParsedAuditListQuery): Promise<AuditPage> {
+    return this.#withToken((client, token) => client.listAudit(token, query))
   }
 
   async #open(): Promise<void> {

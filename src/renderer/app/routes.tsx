@@ -1,5 +1,5 @@
 import { Navigate, type RouteObject } from 'react-router'
-import { UserDetailPage } from '../features/users/UserDetailPage'
+import { UserPage } from '../features/users/UserPage'
 import { UsersPage } from '../features/users/UsersPage'
 import { AppShell } from './AppShell'
 import { RouteError } from './RouteError'
@@ -17,7 +17,7 @@ export const appRoutes: RouteObject[] = [
     children: [
       { index: true, element: <Navigate to="/users" replace /> },
       { path: 'users', element: <UsersPage /> },
-      { path: 'users/:id', element: <UserDetailPage /> },
+      { path: 'users/:id/:tab?', element: <UserPage /> },
       { path: '*', element: <Navigate to="/users" replace /> }
     ]
   }

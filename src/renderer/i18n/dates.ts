@@ -22,3 +22,8 @@ export function describeInstant(iso: string, language: Locale, now: Date = new D
   const instant = dayjs(iso).locale(dayjsLocale[language])
   return { relative: instant.from(dayjs(now)), exact: instant.format('LLL') }
 }
+
+/** A calendar day (YYYY-MM-DD, no time zone) in the operator's language: "May 1, 2026" / "2026年5月1日". */
+export function describeDay(isoDate: string, language: Locale): string {
+  return dayjs(isoDate).locale(dayjsLocale[language]).format('LL')
+}

@@ -81,7 +81,7 @@ export const en = {
     gridLabel: 'Users',
     columns: {
       name: 'Name',
-      login: 'Login',
+      login: 'Username',
       email: 'Email',
       company: 'Company',
       website: 'Website',
@@ -111,7 +111,7 @@ export const en = {
     readOnlyHint: 'Read-only for now: editing comes in a later version.',
     fields: {
       name: 'Name',
-      login: 'Login',
+      login: 'Username',
       email: 'Email',
       phone: 'Phone',
       company: 'Company',
@@ -134,6 +134,98 @@ export const en = {
     yes: 'Yes',
     no: 'No (archived)',
     none: '—'
+  },
+  userPage: {
+    tabsLabel: 'Sections of the user page',
+    tabs: {
+      general: 'General',
+      paymentMethods: 'Payment methods',
+      activity: 'Activity'
+    },
+    forbiddenTitle: 'Not available to your role',
+    forbidden: 'Support agents cannot see the security details of an internal user. Ask an administrator.',
+    fields: {
+      namePrefix: 'Name prefix',
+      firstName: 'First name',
+      middleName: 'Middle name',
+      lastName: 'Last name',
+      nameSuffix: 'Name suffix',
+      otherEmails: 'Other emails',
+      birthday: 'Birthday',
+      address: 'Address',
+      invoiceDelivery: 'Invoice delivery',
+      signInLock: 'Sign-in protection',
+      twoFactor: 'Two-factor authentication',
+      mustChangePassword: 'Must change password at next sign-in'
+    },
+    invoiceDeliveries: {
+      email: 'By email',
+      postal: 'By post'
+    },
+    lockedUntil: 'Locked until {{until}}',
+    locked: 'Locked',
+    notLocked: 'Not locked',
+    twoFactorOn: 'On',
+    twoFactorOff: 'Off',
+    yes: 'Yes',
+    no: 'No',
+    payments: {
+      hint: 'Payment information cannot be edited and must be re-entered: the payment method has to be deleted and entered again.',
+      brand: 'Brand',
+      number: 'Card number',
+      expiry: 'Expiry',
+      added: 'Added',
+      expired: 'Expired',
+      brands: {
+        visa: 'Visa',
+        mastercard: 'Mastercard',
+        amex: 'American Express',
+        unionpay: 'UnionPay',
+        discover: 'Discover',
+        jcb: 'JCB',
+        unknown: 'Other card'
+      },
+      loading: 'Loading the payment methods…',
+      loadFailed: 'The payment methods could not be loaded.',
+      empty: 'This user has no saved payment methods.'
+    },
+    activity: {
+      auditTitle: 'Audit trail',
+      signInsTitle: 'Sign-in history',
+      filterLabel: 'Filter by action',
+      allActions: 'All actions',
+      by: 'by {{who}}',
+      unknownActor: 'someone unknown',
+      actorRoles: {
+        administrator: 'administrator',
+        support: 'support agent',
+        portal: 'portal user',
+        system: 'system'
+      },
+      actorWithRole: '{{login}} ({{role}})',
+      ticketLine: 'Ticket: {{ticket}}',
+      reasonLine: 'Reason: {{reason}}',
+      changes: 'Changes',
+      emptyValue: '(empty)',
+      loadingAudit: 'Loading the audit trail…',
+      auditFailed: 'The audit trail could not be loaded.',
+      emptyAudit: 'Nothing has been recorded about this user yet.',
+      emptyAuditFiltered: 'No “{{action}}” entries for this user.',
+      showMore: 'Show older entries',
+      loadingMore: 'Loading older entries…',
+      signIns: {
+        time: 'Time',
+        ip: 'IP address',
+        userAgent: 'Browser or device',
+        result: 'Result',
+        success: 'Succeeded',
+        failure: 'Failed',
+        loading: 'Loading the sign-in history…',
+        loadFailed: 'The sign-in history could not be loaded.',
+        empty: 'This user has not tried to sign in yet.',
+        unknown: 'Unknown'
+      }
+    }
   },
   languages: {
     en: 'English',

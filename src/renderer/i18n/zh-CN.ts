@@ -78,7 +78,7 @@ export const zhCN: Translation = {
     gridLabel: '用户',
     columns: {
       name: '姓名',
-      login: '登录名',
+      login: '用户名',
       email: '电子邮件',
       company: '公司',
       website: '网站',
@@ -108,7 +108,7 @@ export const zhCN: Translation = {
     readOnlyHint: '目前为只读：编辑功能将在后续版本中提供。',
     fields: {
       name: '姓名',
-      login: '登录名',
+      login: '用户名',
       email: '电子邮件',
       phone: '电话',
       company: '公司',
@@ -131,6 +131,98 @@ export const zhCN: Translation = {
     yes: '是',
     no: '否（已归档）',
     none: '—'
+  },
+  userPage: {
+    tabsLabel: '用户页面的分区',
+    tabs: {
+      general: '常规',
+      paymentMethods: '支付方式',
+      activity: '活动'
+    },
+    forbiddenTitle: '您的角色无权查看',
+    forbidden: '支持专员无法查看内部用户的安全信息，请联系管理员。',
+    fields: {
+      namePrefix: '称谓前缀',
+      firstName: '名',
+      middleName: '中间名',
+      lastName: '姓',
+      nameSuffix: '称谓后缀',
+      otherEmails: '其他电子邮件',
+      birthday: '生日',
+      address: '地址',
+      invoiceDelivery: '发票寄送方式',
+      signInLock: '登录保护',
+      twoFactor: '双因素认证',
+      mustChangePassword: '下次登录时必须修改密码'
+    },
+    invoiceDeliveries: {
+      email: '电子邮件',
+      postal: '邮寄'
+    },
+    lockedUntil: '锁定至 {{until}}',
+    locked: '已锁定',
+    notLocked: '未锁定',
+    twoFactorOn: '已启用',
+    twoFactorOff: '未启用',
+    yes: '是',
+    no: '否',
+    payments: {
+      hint: '支付信息无法编辑，必须重新输入：需先删除该支付方式，再重新输入。',
+      brand: '品牌',
+      number: '卡号',
+      expiry: '有效期',
+      added: '添加时间',
+      expired: '已过期',
+      brands: {
+        visa: 'Visa',
+        mastercard: '万事达卡',
+        amex: '美国运通',
+        unionpay: '银联',
+        discover: 'Discover',
+        jcb: 'JCB',
+        unknown: '其他银行卡'
+      },
+      loading: '正在加载支付方式…',
+      loadFailed: '无法加载支付方式。',
+      empty: '该用户没有已保存的支付方式。'
+    },
+    activity: {
+      auditTitle: '审计记录',
+      signInsTitle: '登录历史',
+      filterLabel: '按操作筛选',
+      allActions: '全部操作',
+      by: '操作人：{{who}}',
+      unknownActor: '未知',
+      actorRoles: {
+        administrator: '管理员',
+        support: '支持专员',
+        portal: '门户用户',
+        system: '系统'
+      },
+      actorWithRole: '{{login}}（{{role}}）',
+      ticketLine: '工单：{{ticket}}',
+      reasonLine: '原因：{{reason}}',
+      changes: '变更',
+      emptyValue: '（空）',
+      loadingAudit: '正在加载审计记录…',
+      auditFailed: '无法加载审计记录。',
+      emptyAudit: '尚无关于该用户的记录。',
+      emptyAuditFiltered: '该用户没有“{{action}}”记录。',
+      showMore: '显示更早的记录',
+      loadingMore: '正在加载更早的记录…',
+      signIns: {
+        time: '时间',
+        ip: 'IP 地址',
+        userAgent: '浏览器或设备',
+        result: '结果',
+        success: '成功',
+        failure: '失败',
+        loading: '正在加载登录历史…',
+        loadFailed: '无法加载登录历史。',
+        empty: '该用户尚未尝试登录。',
+        unknown: '未知'
+      }
+    }
   },
   languages: {
     en: 'English',

@@ -59,6 +59,9 @@ function fakeSession(overrides: Partial<SessionService> = {}): SessionService {
     selectConnection: returnsState,
     listUsers: async () => ({ items: [], nextCursor: null, facets: { kind: { portal: 0, internal: 0 } } }),
     getUser: async () => user,
+    listPaymentMethods: async () => ({ items: [] }),
+    listSignIns: async () => ({ items: [] }),
+    listAudit: async () => ({ items: [], nextCursor: null }),
     ...overrides
   }
 }
@@ -71,6 +74,35 @@ describe('dispatch', () => {
     const result = await dispatch(createHandlerTable({ session: fakeSession({ getUser }) }), 'users:get', { id: '7' }, context())
     expect(getUser).toHaveBeenCalledWith(7)
     expect(result).toEqual({ ok: true, value: user })
+  })
+
+  it('answers a user\'s payment methods, sign-ins and audit timeline from the session', async () => {
+    const card = { id: 3, provider: 'stripe', brand: 'visa', masked: '•••• 4242', expiry: '12/2030', expired: false, addedAt: '2025-01-01T00:00:00Z' }
+    const attempt = { id: '9', at: '2026-01-01T00:00:00Z', success: false, audience: 'portal', ip: '203.0.113.5', userAgent: 'Firefox', reason: 'bad_password' } as const
+    const listPaymentMethods = vi.fn(async () => ({ items: [card] }))
+    const listSignIns = vi.fn(async () => ({ items: [attempt] }))
+    const listAudit = vi.fn(async () => ({ items: [], nextCursor: null }))
+    const table = createHandlerTable({ session: fakeSession({ listPaymentMethods, listSignIns, listAudit }) })
+
+    expect(await dispatch(table, 'users:payment-methods', { id: '7' }, context())).toEqual({ ok: true, value: { items: [card] } })
+    expect(listPaymentMethods).toHaveBeenCalledWith(7)
+    expect(await dispatch(table, 'users:sign-ins', { id: 7 }, context())).toEqual({ ok: true, value: { items: [attempt] } })
+    expect(listSignIns).toHaveBeenCalledWith(7)
+    expect(await dispatch(table, 'users:audit', { userId: '7', action: 'password.set' }, context())).toEqual({ ok: true, value: { items: [], nextCursor: null } })
+    expect(listAudit).toHaveBeenCalledWith(expect.objectContaining({ userId: 7, action: 'password.set', limit: 50 }))
+  })
+
+  it('refuses an audit query without a user, or with a malformed action, before calling the session', async () => {
+    const listAudit = vi.fn(async () => ({ items: [], nextCursor: null }))
+    const table = createHandlerTable({ session: fakeSession({ listAudit }) })
+    expect(await dispatch(table, 'users:audit', {}, context())).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    expect(await dispatch(table, 'users:audit', { userId: 7, action: 'DROP TABLE' }, context())).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    expect(listAudit).not.toHaveBeenCalled()
+  })
+
+  it('passes a refusal of the security lists through as FORBIDDEN', async () => {
+    const table = createHandlerTable({ session: fakeSession({ listSignIns: async () => Promise.reject(new DeskError('FORBIDDEN')) }) })
+    expect(await dispatch(table, 'users:sign-ins', { id: 7 }, context())).toEqual({ ok: false, error: new DeskError('FORBIDDEN').toShape() })
   })
 
   it('rejects an unknown channel, including prototype names', async () => {

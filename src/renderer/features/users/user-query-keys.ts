@@ -13,5 +13,9 @@ export const userQueryKeys = {
   all: ['users'] as const,
   lists: () => [...userQueryKeys.all, 'list'] as const,
   list: (params: UserListParams) => [...userQueryKeys.lists(), params] as const,
-  detail: (id: number) => [...userQueryKeys.all, 'detail', id] as const
+  detail: (id: number) => [...userQueryKeys.all, 'detail', id] as const,
+  paymentMethods: (id: number) => [...userQueryKeys.all, 'payment-methods', id] as const,
+  signIns: (id: number) => [...userQueryKeys.all, 'sign-ins', id] as const,
+  /** `action` empty: every action. */
+  audit: (id: number, action: string) => [...userQueryKeys.all, 'audit', id, action] as const
 }

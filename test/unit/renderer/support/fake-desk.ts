@@ -59,7 +59,10 @@ export function fakeDesk() {
     },
     users: {
       list: unstubbed<Api['users']['list']>('users.list'),
-      get: unstubbed<Api['users']['get']>('users.get')
+      get: unstubbed<Api['users']['get']>('users.get'),
+      paymentMethods: unstubbed<Api['users']['paymentMethods']>('users.paymentMethods'),
+      signIns: unstubbed<Api['users']['signIns']>('users.signIns'),
+      audit: unstubbed<Api['users']['audit']>('users.audit')
     }
   } satisfies DeskClient
 }

@@ -1,0 +1,100 @@
+import { ArrowLeftOutlined } from '@ant-design/icons'
+import { Button, Card, Result, Skeleton, Tabs, Typography } from 'antd'
+import { useTranslation } from 'react-i18next'
+import { Link, useNavigate, useParams } from 'react-router'
+import { userId } from '../../../shared/users'
+import { ErrorAlert } from '../../components/ErrorAlert'
+import { errorCodeOf } from '../../components/error-text'
+import { ActivityTab } from './ActivityTab'
+import { PaymentMethodsTab } from './PaymentMethodsTab'
+import { KindTag } from './user-columns'
+import { UserGeneralTab } from './UserGeneralTab'
+import { tabOf, userPagePath } from './user-page-tabs'
+import { useUserDetail } from './user-queries'
+
+function BackLink() {
+  const { t } = useTranslation()
+  return (
+    <Link to="/users" data-testid="back-to-users">
+      <ArrowLeftOutlined aria-hidden /> {t('userDetail.back')}
+    </Link>
+  )
+}
+
+function NotFound() {
+  const { t } = useTranslation()
+  const navigate = useNavigate()
+  return (
+    <Result
+      status="404"
+      data-testid="user-not-found"
+      title={t('userDetail.notFoundTitle')}
+      subTitle={t('userDetail.notFound')}
+      extra={
+        <Button type="primary" onClick={() => void navigate('/users')}>
+          {t('userDetail.back')}
+        </Button>
+      }
+    />
+  )
+}
+
+/**
+ * One user at #/users/:id[/:tab]: General (read-only for now), Payment methods and Activity. Each tab
+ * is its own history entry, so Back returns to the previous tab and a deep link opens the right one.
+ */
+export function UserPage() {
+  const { t } = useTranslation()
+  const navigate = useNavigate()
+  const params = useParams()
+  const parsed = userId.safeParse(params.id)
+  const id = parsed.success ? parsed.data : null
+  const tab = tabOf(params.tab)
+  const user = useUserDetail(tab === null ? null : id)
+
+  if (id === null || tab === null || (user.isError && errorCodeOf(user.error) === 'NOT_FOUND')) {
+    return (
+      <div className="user-detail-page">
+        <NotFound />
+      </div>
+    )
+  }
+
+  return (
+    <div className="user-detail-page" data-testid="user-detail" data-state={user.isPending ? 'loading' : user.isError ? 'error' : 'ready'} data-tab={tab}>
+      <BackLink />
+      {user.isPending ? (
+        <Card style={{ marginTop: 16 }} aria-busy aria-label={t('userDetail.loading')}>
+          <Skeleton active paragraph={{ rows: 8 }} />
+        </Card>
+      ) : user.isError ? (
+        <div style={{ marginTop: 16 }}>
+          <ErrorAlert error={user.error} title={t('userDetail.loadFailed')} onRetry={() => void user.refetch()} testId="user-error" />
+        </div>
+      ) : (
+        <Card
+          style={{ marginTop: 16 }}
+          title={
+            <Typography.Title level={1} className="page-title" data-testid="user-detail-name">
+              {user.data.name}
+            </Typography.Title>
+          }
+          extra={<KindTag kind={user.data.kind} t={t} />}
+        >
+          <Tabs
+            activeKey={tab}
+            aria-label={t('userPage.tabsLabel')}
+            data-testid="user-tabs"
+            onChange={(key) => void navigate(userPagePath(id, tabOf(key) ?? 'general'))}
+            destroyOnHidden
+            items={[
+              { key: 'general', label: t('userPage.tabs.general'), children: <UserGeneralTab user={user.data} /> },
+              { key: 'payment-methods', label: t('userPage.tabs.paymentMethods'), children: <PaymentMethodsTab userId={id} /> },
+              { key: 'activity', label: t('userPage.tabs.activity'), children: <ActivityTab userId={id} /> }
+            ]}
+          />
+        </Card>
+      )}
+    </div>
+  )
+}
