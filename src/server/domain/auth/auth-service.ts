@@ -8,9 +8,8 @@ import { unknownUserHash, verifyPassword } from './passwords'
 import { hashToken, issueToken } from './tokens'
 import { passPasswordGate, recordAttempt, refuseSignIn, type SignInRequest } from '../sign-in/password-gate'
 import { recordSignInFailure, recordSignInSuccess, signInBlock } from '../sign-in/throttle'
+import { sessionIsLive, touchSession } from '../sessions/session-liveness'
 
-/** last_seen_at is written at most this often per session, so that reads do not become writes. */
-const touchIntervalMs = 60_000
 
 /** How long a password re-verification (POST /auth/reauth) unlocks the sensitive actions: Odoo's 10 minutes. */
 export const reauthWindowMs = 10 * 60_000
@@ -96,11 +95,8 @@ export function createAuthService({ db, clock, sessionIdleMs, sessionAbsoluteMs 
       if (!row) return null
       const now = clock.now().getTime()
       const role = row.kind === 'internal' && row.active ? operatorRole(row.role) : null
-      const idleExpired = now >= row.last_seen_at.getTime() + sessionIdleMs
-      if (row.revoked_at !== null || now >= row.expires_at.getTime() || idleExpired || !role) return null
-      if (now - row.last_seen_at.getTime() >= touchIntervalMs) {
-        await db.updateTable('sessions').set({ last_seen_at: new Date(now) }).where('id', '=', row.id).execute()
-      }
+      if (!role || !sessionIsLive(row, now, sessionIdleMs)) return null
+      await touchSession(db, row, now)
       const reauthUntil = row.reauth_at ? row.reauth_at.getTime() + reauthWindowMs : null
       return {
         sessionId: row.id,

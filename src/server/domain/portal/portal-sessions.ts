@@ -2,9 +2,8 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
 import type { Clock } from '../../clock'
 import { hashToken, issueToken } from '../auth/tokens'
+import { sessionIsLive, touchSession } from '../sessions/session-liveness'
 
-/** last_seen_at is written at most this often per session, so that reads do not become writes. */
-const touchIntervalMs = 60_000
 
 export interface PortalSessionDeps {
   db: Kysely<Database>
@@ -72,11 +71,8 @@ export function createPortalSessions({ db, clock, sessionIdleMs, sessionAbsolute
       if (!row) return null
       const now = clock.now().getTime()
       const usable = row.kind === 'portal' && row.active && row.deleted_at === null && !row.reset_required
-      const idleExpired = now >= row.last_seen_at.getTime() + sessionIdleMs
-      if (!usable || row.revoked_at !== null || now >= row.expires_at.getTime() || idleExpired) return null
-      if (now - row.last_seen_at.getTime() >= touchIntervalMs) {
-        await db.updateTable('sessions').set({ last_seen_at: new Date(now) }).where('id', '=', row.id).execute()
-      }
+      if (!usable || !sessionIsLive(row, now, sessionIdleMs)) return null
+      await touchSession(db, row, now)
       return { sessionId: row.id, userId: row.user_id, login: row.login, name: row.name, expiresAt: row.expires_at }
     },
 
