@@ -48,11 +48,14 @@ export interface BrowserHost {
   dataDir: string
   /** On a first run, the seeded administrator's login and password (also shown by the renderer). */
   firstRun: { login: string; password: string } | null
+  /** The embedded portal server's own address, for tests that check effects through its API. */
+  portalUrl: string
   close(): Promise<void>
 }
 
 const tokenHeader = 'x-desk-token'
-const maxBodyBytes = 1024 * 1024
+// A 1 MiB avatar travels as base64 inside JSON: a third more, plus the envelope.
+const maxBodyBytes = 2 * 1024 * 1024
 const shimTag = '<script src="/__desk/shim.js"></script>'
 
 /**
@@ -103,6 +106,7 @@ export async function startBrowserHost(options: BrowserHostOptions = {}): Promis
       url: `${origin}/`,
       dataDir,
       firstRun: state.firstRunNotice,
+      portalUrl: activeDesk.localPortal.url() ?? '',
       close: async () => {
         server.closeAllConnections()
         await new Promise<void>((done) => server.close(() => done()))
@@ -162,7 +166,7 @@ async function invoke(request: IncomingMessage, response: ServerResponse, contex
     text = await readBody(request)
   } catch {
     response.setHeader('connection', 'close')
-    return send(response, 413, json, failure('VALIDATION', 'The request body is larger than 1 MiB.'))
+    return send(response, 413, json, failure('VALIDATION', 'The request body is larger than 2 MiB.'))
   }
   let payload: unknown
   try {

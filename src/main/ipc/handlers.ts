@@ -1,5 +1,8 @@
 import type { SessionService } from '../session/desk-session'
 import type { HandlerTable } from './handler-table'
+import { companyHandlers } from './handlers/company-handlers'
+import { securityHandlers } from './handlers/security-handlers'
+import { userHandlers } from './handlers/user-handlers'
 
 export interface DeskServices {
   session: SessionService
@@ -18,10 +21,8 @@ export function createHandlerTable({ session }: DeskServices): HandlerTable {
     'connections:add': (connection) => session.addConnection(connection),
     'connections:remove': ({ id }) => session.removeConnection(id),
     'connections:select': ({ id }) => session.selectConnection(id),
-    'users:list': (query) => session.listUsers(query),
-    'users:get': ({ id }) => session.getUser(id),
-    'users:payment-methods': ({ id }) => session.listPaymentMethods(id),
-    'users:sign-ins': ({ id }) => session.listSignIns(id),
-    'users:audit': (query) => session.listAudit(query)
+    ...userHandlers(session),
+    ...securityHandlers(session),
+    ...companyHandlers(session)
   }
 }

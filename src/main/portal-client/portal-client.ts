@@ -5,7 +5,18 @@ import { auditPage, type AuditPage, type ParsedAuditListQuery } from '../../shar
 import { health, loginResponse, operator, type Health, type LoginRequest, type LoginResponse, type Operator } from '../../shared/auth'
 import { paymentMethodList, securityPaths, signInList, type PaymentMethodList, type SignInList } from '../../shared/security'
 import { userDetail, userListPage, type ParsedUserListQuery, type UserDetail, type UserListPage } from '../../shared/users'
+import type { AuditContext } from '../../shared/ipc/audit-context'
 import { toDeskError } from './to-desk-error'
+
+const imageTypes: ReadonlySet<string> = new Set(['image/png', 'image/jpeg', 'image/webp'])
+
+/** HTTP headers carry Latin-1 only: the reason travels percent-encoded, as the server expects. */
+export function auditHeaders(audit: AuditContext): Record<string, string> {
+  const headers: Record<string, string> = {}
+  if (audit?.ticketRef) headers['x-ticket-ref'] = audit.ticketRef
+  if (audit?.reason) headers['x-reason'] = encodeURIComponent(audit.reason)
+  return headers
+}
 
 export interface PortalClientOptions {
   baseUrl: string
@@ -76,6 +87,34 @@ export class PortalClient {
     return this.#call(auditPage, { method: 'GET', url: apiPaths.audit, params }, token)
   }
 
+  /**
+   * Any operator call of the API: the answer is parsed with `schema`; `audit` becomes the
+   * `X-Ticket-Ref` and `X-Reason` headers that the server copies into the audit row.
+   */
+  request<S extends z.ZodType>(schema: S, config: AxiosRequestConfig, token: string, audit?: AuditContext): Promise<z.output<S>> {
+    return this.#call(schema, { ...config, headers: { ...(config.headers as Record<string, string> | undefined), ...auditHeaders(audit) } }, token)
+  }
+
+  /** An image the API serves to operators only (an avatar), as a data: URL; null when there is none. */
+  async image(url: string, token: string): Promise<string | null> {
+    try {
+      const response = await this.#http.request<ArrayBuffer>({
+        method: 'GET',
+        url,
+        responseType: 'arraybuffer',
+        signal: AbortSignal.timeout(this.#timeoutMs),
+        headers: { authorization: `Bearer ${token}`, accept: 'image/*' }
+      })
+      const type = String(response.headers['content-type'] ?? '').split(';')[0]?.trim() ?? ''
+      if (!imageTypes.has(type)) return null
+      return `data:${type};base64,${Buffer.from(response.data).toString('base64')}`
+    } catch (error) {
+      const deskError = toDeskError(error)
+      if (deskError.code === 'NOT_FOUND') return null
+      throw deskError
+    }
+  }
+
   async #call<S extends z.ZodType>(schema: S, config: AxiosRequestConfig, token?: string): Promise<z.output<S>> {
     const data = await this.#send(config, token)
     const parsed = schema.safeParse(data)
@@ -89,7 +128,7 @@ export class PortalClient {
         ...config,
         // axios' timeout covers a silent socket; the signal also bounds a server that trickles bytes.
         signal: AbortSignal.timeout(this.#timeoutMs),
-        headers: token ? { authorization: `Bearer ${token}` } : {}
+        headers: { ...(config.headers as Record<string, string> | undefined), ...(token ? { authorization: `Bearer ${token}` } : {}) }
       })
       return response.data
     } catch (error) {

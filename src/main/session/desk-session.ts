@@ -26,7 +26,12 @@ export interface SessionService {
   listPaymentMethods(userId: number): Promise<PaymentMethodList>
   listSignIns(userId: number): Promise<SignInList>
   listAudit(query: ParsedAuditListQuery): Promise<AuditPage>
+  /** Runs one API call on the active connection with the signed-in operator's token. */
+  call<T>(request: PortalCall<T>): Promise<T>
 }
+
+/** One API call made for the operator: the token is handed in by the session and goes nowhere else. */
+export type PortalCall<T> = (client: PortalClient, token: string) => Promise<T>
 
 export interface DeskSessionDeps {
   connections: ConnectionRegistry
@@ -150,6 +155,10 @@ export class DeskSession implements SessionService {
 
   listAudit(query: ParsedAuditListQuery): Promise<AuditPage> {
     return this.#withToken((client, token) => client.listAudit(token, query))
+  }
+
+  call<T>(request: PortalCall<T>): Promise<T> {
+    return this.#withToken(request)
   }
 
   async #open(): Promise<void> {

@@ -109,3 +109,8 @@ export function endExpiredSession(desk: DeskClient, notices: StoreApi<SessionNot
     }
   }
 }
+
+/** The signed-in operator (null while signed out): what the desk offers follows their role. */
+export function useOperator() {
+  return useSession().data?.operator ?? null
+}

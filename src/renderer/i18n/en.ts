@@ -1,4 +1,10 @@
+import type { Shape } from './feature-strings'
 import { errorMessagesIn } from './error-messages'
+import { actionDialogStrings } from './features/actionDialog'
+import { companiesStrings } from './features/companies'
+import { securityStrings } from './features/security'
+import { userFormStrings } from './features/userForm'
+import { userGridStrings } from './features/userGrid'
 
 /**
  * The English strings: the reference shape for every other language (zh-CN must have exactly these
@@ -231,11 +237,14 @@ export const en = {
     en: 'English',
     'zh-CN': '简体中文'
   },
+  actionDialog: actionDialogStrings.en,
+  security: securityStrings.en,
+  userForm: userFormStrings.en,
+  userGrid: userGridStrings.en,
+  companies: companiesStrings.en,
   errors: errorMessagesIn('en'),
   errorDetails: 'Details: {{details}}'
 }
-
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> }
 
 /** What every language must provide: the same keys as English, each with a string. */
 export type Translation = Shape<typeof en>

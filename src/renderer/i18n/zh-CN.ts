@@ -1,5 +1,10 @@
 import type { Translation } from './en'
 import { errorMessagesIn } from './error-messages'
+import { actionDialogStrings } from './features/actionDialog'
+import { companiesStrings } from './features/companies'
+import { securityStrings } from './features/security'
+import { userFormStrings } from './features/userForm'
+import { userGridStrings } from './features/userGrid'
 
 /** 简体中文. Terms follow Odoo's Chinese documentation (门户用户, 内部用户, 管理用户). */
 export const zhCN: Translation = {
@@ -228,6 +233,11 @@ export const zhCN: Translation = {
     en: 'English',
     'zh-CN': '简体中文'
   },
+  actionDialog: actionDialogStrings['zh-CN'],
+  security: securityStrings['zh-CN'],
+  userForm: userFormStrings['zh-CN'],
+  userGrid: userGridStrings['zh-CN'],
+  companies: companiesStrings['zh-CN'],
   errors: errorMessagesIn('zh-CN'),
   errorDetails: '详细信息：{{details}}'
 }

@@ -1,8 +1,8 @@
 import { DeskError, type FieldIssue } from '../../shared/errors'
+import { reasonMaxLength, ticketRefMaxLength } from '../../shared/ipc/audit-context'
 
-/** Limits of the headers every write accepts; they are copied into the audit row. */
-export const ticketRefMaxLength = 64
-export const reasonMaxLength = 500
+/** Limits of the headers every write accepts (shared with the desk); they are copied into the audit row. */
+export { reasonMaxLength, ticketRefMaxLength }
 
 /** A ticket number as helpdesks write them: `HD-1234`, `#4521`, `JIRA/OPS-12`, `2026-03 #7`. */
 const ticketPattern = /^[A-Za-z0-9#][A-Za-z0-9#._:/ -]*$/

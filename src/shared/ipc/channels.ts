@@ -1,10 +1,10 @@
 import { z } from 'zod'
-import { auditListQuery, auditPage } from '../audit'
 import { loginRequest } from '../auth'
 import { newRemoteConnection, connectionProfile } from '../connections'
-import { paymentMethodList, signInList } from '../security'
 import { sessionState } from '../session'
-import { userDetail, userId, userListPage, userListQuery } from '../users'
+import { companyChannels } from './channels/company-channels'
+import { securityChannels } from './channels/security-channels'
+import { userChannels } from './channels/user-channels'
 
 /**
  * The IPC contract: every channel the renderer may call, with the schema of what goes in and what
@@ -19,15 +19,9 @@ export const channels = {
   'connections:add': { input: newRemoteConnection, output: connectionProfile },
   'connections:remove': { input: z.object({ id: z.string().min(1).max(64) }), output: sessionState },
   'connections:select': { input: z.object({ id: z.string().min(1).max(64) }), output: sessionState },
-  'users:list': { input: userListQuery, output: userListPage },
-  'users:get': { input: z.object({ id: userId }), output: userDetail },
-  'users:payment-methods': { input: z.object({ id: userId }), output: paymentMethodList },
-  'users:sign-ins': { input: z.object({ id: userId }), output: signInList },
-  /** One user's audit timeline: the audit query, with the user required. */
-  'users:audit': {
-    input: auditListQuery.refine((query) => query.userId !== undefined, { message: 'userId is required', path: ['userId'] }),
-    output: auditPage
-  }
+  ...userChannels,
+  ...securityChannels,
+  ...companyChannels
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
 
 export type Channels = typeof channels

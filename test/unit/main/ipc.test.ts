@@ -62,6 +62,7 @@ function fakeSession(overrides: Partial<SessionService> = {}): SessionService {
     listPaymentMethods: async () => ({ items: [] }),
     listSignIns: async () => ({ items: [] }),
     listAudit: async () => ({ items: [], nextCursor: null }),
+    call: () => Promise.reject(new Error('call is not stubbed in this test')),
     ...overrides
   }
 }

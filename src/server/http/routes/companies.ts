@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { apiErrorBody } from '../../../shared/api'
-import { companyDetail, companyId, companyListQuery, companyPage, websiteList } from '../../../shared/companies'
+import { companyDetail, companyId, companyListQuery, companyPage, companyPaths, websiteList } from '../../../shared/companies'
 import { DeskError } from '../../../shared/errors'
 import { getCompanyDetail, listWebsites } from '../../domain/companies/detail'
 import { listCompanies } from '../../domain/companies/list'
@@ -12,7 +12,6 @@ import { requirePermission } from '../request-context'
 export type CompanyRouteDeps = Pick<RouteDeps, 'db' | 'auth'>
 
 const bearer = [{ bearerAuth: [] }]
-export const companyPaths = { companies: '/api/v1/companies', websites: '/api/v1/websites' } as const
 
 export const companyRoutes: FastifyPluginAsyncZod<CompanyRouteDeps> = async (app, { db, auth }) => {
   const requireOperator = operatorGuard(auth)

@@ -1,5 +1,6 @@
-import { vi } from 'vitest'
-import type { DeskClient } from '../../../../src/shared/ipc/desk-api'
+import { vi, type Mock } from 'vitest'
+import { channelNames } from '../../../../src/shared/ipc/channels'
+import { methodName, type DeskClient } from '../../../../src/shared/ipc/desk-api'
 import type { SessionState } from '../../../../src/shared/session'
 import type { UserListItem } from '../../../../src/shared/users'
 
@@ -37,34 +38,25 @@ export function userItem(id: number, overrides: Partial<UserListItem> = {}): Use
 }
 
 /** A mock that rejects until the test gives it an answer: an unexpected call fails loudly. */
-function unstubbed<F extends (...args: never[]) => Promise<unknown>>(name: string) {
-  return vi.fn<F>().mockRejectedValue(new Error(`${name} is not stubbed in this test`))
+function unstubbed(name: string) {
+  return vi.fn().mockRejectedValue(new Error(`${name} is not stubbed in this test`))
 }
 
-type Api = DeskClient
+/** Every DeskClient method as a typed vitest mock. */
+export type FakeDesk = { [N in keyof DeskClient]: { [M in keyof DeskClient[N]]: Mock<DeskClient[N][M] extends Procedure ? DeskClient[N][M] : never> } }
+type Procedure = (...args: never[]) => unknown
 
-/** A DeskClient for tests: the session is signed out on the local portal unless stubbed otherwise. */
-export function fakeDesk() {
-  return {
-    session: {
-      state: vi.fn<Api['session']['state']>(() => Promise.resolve(sessionState())),
-      signIn: unstubbed<Api['session']['signIn']>('session.signIn'),
-      signOut: unstubbed<Api['session']['signOut']>('session.signOut'),
-      dismissNotice: unstubbed<Api['session']['dismissNotice']>('session.dismissNotice')
-    },
-    connections: {
-      add: unstubbed<Api['connections']['add']>('connections.add'),
-      remove: unstubbed<Api['connections']['remove']>('connections.remove'),
-      select: unstubbed<Api['connections']['select']>('connections.select')
-    },
-    users: {
-      list: unstubbed<Api['users']['list']>('users.list'),
-      get: unstubbed<Api['users']['get']>('users.get'),
-      paymentMethods: unstubbed<Api['users']['paymentMethods']>('users.paymentMethods'),
-      signIns: unstubbed<Api['users']['signIns']>('users.signIns'),
-      audit: unstubbed<Api['users']['audit']>('users.audit')
-    }
-  } satisfies DeskClient
+/**
+ * A DeskClient for tests, built from the channel map so that a new channel needs no change here:
+ * every method rejects until stubbed, except `session.state`, which answers signed out on the local portal.
+ */
+export function fakeDesk(): FakeDesk {
+  const tree: Record<string, Record<string, Mock>> = {}
+  for (const channel of channelNames) {
+    const { namespace, method } = methodName(channel)
+    tree[namespace] ??= {}
+    tree[namespace][method] = unstubbed(`${namespace}.${method}`)
+  }
+  tree.session?.state?.mockImplementation(() => Promise.resolve(sessionState()))
+  return tree as unknown as FakeDesk
 }
-
-export type FakeDesk = ReturnType<typeof fakeDesk>

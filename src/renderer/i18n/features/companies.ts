@@ -1,0 +1,4 @@
+import { featureStrings } from '../feature-strings'
+
+/** Strings of features/companies (both languages). */
+export const companiesStrings = featureStrings({}, {})

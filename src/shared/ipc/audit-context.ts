@@ -1,0 +1,18 @@
+import { z } from 'zod'
+
+/** Limits the server applies to `X-Ticket-Ref` and `X-Reason` (src/server/http/audit-headers.ts). */
+export const ticketRefMaxLength = 64
+export const reasonMaxLength = 500
+
+/**
+ * The ticket reference and reason an operator may give with any write. Main sends them as the
+ * `X-Ticket-Ref` and `X-Reason` headers; the server copies them into the audit row and decides
+ * whether they are required (support agents need a ticket).
+ */
+export const auditContext = z
+  .strictObject({
+    ticketRef: z.string().trim().max(ticketRefMaxLength).optional(),
+    reason: z.string().trim().max(reasonMaxLength).optional()
+  })
+  .optional()
+export type AuditContext = z.infer<typeof auditContext>
