@@ -38,6 +38,8 @@ export interface BrowserHostOptions {
   basicText?: boolean
   /** 'inherit' shows the portal server's log; default 'quiet'. */
   serverOutput?: 'inherit' | 'quiet'
+  /** Variables added to the embedded portal server's environment (SMTP_URL for a test mailbox, say). */
+  env?: Record<string, string>
   /** Tests of the host itself only: replaces the real server process. */
   launcher?: ProcessLauncher
 }
@@ -84,7 +86,7 @@ export async function startBrowserHost(options: BrowserHostOptions = {}): Promis
         openStore: (name) => createJsonFileStore(join(dataDir, `${name}.json`)),
         launcher: options.launcher ?? createForkLauncher({ cwd: repoRoot, output: options.serverOutput ?? 'quiet' }),
         log,
-        baseEnv: process.env
+        baseEnv: { ...process.env, ...options.env }
       },
       { seedPassword: options.password, seedUsers: options.users, signInSeededAdmin: options.autoSignIn ?? true }
     )

@@ -1,9 +1,12 @@
 import { test as base, expect, type Locator, type Page } from '@playwright/test'
 import { startBrowserHost, type BrowserHost } from '../browser-host/host'
 import { chromiumExecutable } from '../support/chromium'
+import { startSmtpServer, type ReceivedMail } from '../support/smtp-mailbox'
+import { PortalApi } from './support/portal-api'
 import { requireOrSkip } from '../support/environment'
 
-export { expect }
+export { expect, PortalApi }
+export { linkIn, textBody } from '../support/smtp-mailbox'
 
 /** The password of every seeded account, the local administrator's included. */
 export const e2ePassword = 'E2e-Password-2026!'
@@ -94,12 +97,24 @@ export class Desk {
   }
 }
 
-/** One fresh browser host (own data folder, own database, 300 seeded portal users) per test. */
-export const test = base.extend<{ host: BrowserHost; desk: Desk }>({
+/**
+ * One fresh browser host (own data folder, own database, 300 seeded portal users) per test, whose
+ * portal server delivers its emails to a real SMTP mailbox of the test (`mailbox.received`), and the
+ * portal's own API beside the desk (`api`) to check effects on the server.
+ */
+export const test = base.extend<{ mailbox: Mailbox; host: BrowserHost; desk: Desk; api: PortalApi }>({
   // Playwright reads the fixtures a fixture needs from its first parameter: this one needs none.
   // eslint-disable-next-line no-empty-pattern
-  host: async ({}, use) => {
-    const host = await startBrowserHost({ users: seededPortalUsers, password: e2ePassword, autoSignIn: false })
+  mailbox: async ({}, use) => {
+    const mailbox = await startSmtpServer()
+    try {
+      await use(mailbox)
+    } finally {
+      await mailbox.close()
+    }
+  },
+  host: async ({ mailbox }, use) => {
+    const host = await startBrowserHost({ users: seededPortalUsers, password: e2ePassword, autoSignIn: false, env: { SMTP_URL: mailbox.url } })
     try {
       await use(host)
     } finally {
@@ -110,5 +125,17 @@ export const test = base.extend<{ host: BrowserHost; desk: Desk }>({
     const desk = new Desk(page)
     await desk.open(host.url)
     await use(desk)
+  },
+  api: async ({ host }, use) => {
+    await use(PortalApi.of(host))
   }
 })
+
+type Mailbox = Awaited<ReturnType<typeof startSmtpServer>>
+
+/** Waits until the mailbox holds a message to `to` and returns the newest one. */
+export async function mailTo(mailbox: Mailbox, to: string): Promise<ReceivedMail> {
+  await expect.poll(() => mailbox.received.filter((mail) => mail.to.includes(to.toLowerCase()) || mail.to.includes(to)).length, { timeout: 15_000 }).toBeGreaterThan(0)
+  const mails = mailbox.received.filter((mail) => mail.to.includes(to.toLowerCase()) || mail.to.includes(to))
+  return mails[mails.length - 1] as ReceivedMail
+}

@@ -1,0 +1,54 @@
+import { expect } from '@playwright/test'
+import type { BrowserHost } from '../../browser-host/host'
+
+export interface ApiAnswer<T = unknown> {
+  status: number
+  body: T
+}
+
+/**
+ * Talks to the embedded portal server of a browser host over real HTTP, beside the desk: e2e tests
+ * check through it what an action changed on the server (a session that no longer works, an email
+ * in the outbox, a block-list entry), not only what the desk's toast says.
+ */
+export class PortalApi {
+  constructor(readonly baseUrl: string) {}
+
+  static of(host: BrowserHost): PortalApi {
+    expect(host.portalUrl, 'the browser host knows its portal server').toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+    return new PortalApi(host.portalUrl)
+  }
+
+  async call<T = unknown>(method: string, path: string, options: { token?: string; json?: unknown } = {}): Promise<ApiAnswer<T>> {
+    const response = await fetch(new URL(path, this.baseUrl), {
+      method,
+      headers: {
+        accept: 'application/json',
+        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+        ...(options.json === undefined ? {} : { 'content-type': 'application/json' })
+      },
+      body: options.json === undefined ? undefined : JSON.stringify(options.json)
+    })
+    const text = await response.text()
+    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T }
+  }
+
+  /** An operator's bearer token (admin or support), from a sign-in of its own. */
+  async operatorToken(login: string, password: string): Promise<string> {
+    const answer = await this.call<{ token: string }>('POST', '/api/v1/auth/login', { json: { login, password } })
+    expect(answer.status, `operator ${login} signs in`).toBe(200)
+    return answer.body.token
+  }
+
+  /** A portal user's bearer token, as the portal's own sign-in gives it. */
+  async portalToken(login: string, password: string): Promise<string> {
+    const answer = await this.call<{ token: string }>('POST', '/api/v1/portal/login', { json: { login, password } })
+    expect(answer.status, `portal user ${login} signs in`).toBe(200)
+    return answer.body.token
+  }
+
+  /** Whether a portal user's token is still accepted (GET /me). */
+  async portalTokenWorks(token: string): Promise<boolean> {
+    return (await this.call('GET', '/api/v1/me', { token })).status === 200
+  }
+}
