@@ -32,7 +32,7 @@ export interface BrowserHostOptions {
   password?: string
   /** Sign the local administrator in on first run, as the desk does. Default true. */
   autoSignIn?: boolean
-  /** The built renderer; default out/renderer. */
+  /** The built renderer; default $PORTALDESK_RENDERER_DIR, else out/renderer. */
   rendererDir?: string
   /** Simulate Linux without a keyring (safeStorage backend `basic_text`): nothing secret is persisted. */
   basicText?: boolean
@@ -65,7 +65,7 @@ const shimTag = '<script src="/__desk/shim.js"></script>'
  * table the Electron main process registers, backed by a real portal server process.
  */
 export async function startBrowserHost(options: BrowserHostOptions = {}): Promise<BrowserHost> {
-  const rendererDir = resolve(options.rendererDir ?? join(repoRoot, 'out/renderer'))
+  const rendererDir = resolve(options.rendererDir ?? process.env.PORTALDESK_RENDERER_DIR ?? join(repoRoot, 'out/renderer'))
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new Error(`The renderer is not built (${join(rendererDir, 'index.html')} is missing). Run \`npm run build\` first.`)
   }
