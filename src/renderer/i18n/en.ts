@@ -2,6 +2,7 @@ import type { Shape } from './feature-strings'
 import { errorMessagesIn } from './error-messages'
 import { actionDialogStrings } from './features/actionDialog'
 import { companiesStrings } from './features/companies'
+import { passwordStrings } from './features/password'
 import { securityStrings } from './features/security'
 import { userFormStrings } from './features/userForm'
 import { userGridStrings } from './features/userGrid'
@@ -238,6 +239,7 @@ export const en = {
     'zh-CN': '简体中文'
   },
   actionDialog: actionDialogStrings.en,
+  password: passwordStrings.en,
   security: securityStrings.en,
   userForm: userFormStrings.en,
   userGrid: userGridStrings.en,

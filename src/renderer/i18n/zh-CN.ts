@@ -2,6 +2,7 @@ import type { Translation } from './en'
 import { errorMessagesIn } from './error-messages'
 import { actionDialogStrings } from './features/actionDialog'
 import { companiesStrings } from './features/companies'
+import { passwordStrings } from './features/password'
 import { securityStrings } from './features/security'
 import { userFormStrings } from './features/userForm'
 import { userGridStrings } from './features/userGrid'
@@ -234,6 +235,7 @@ export const zhCN: Translation = {
     'zh-CN': '简体中文'
   },
   actionDialog: actionDialogStrings['zh-CN'],
+  password: passwordStrings['zh-CN'],
   security: securityStrings['zh-CN'],
   userForm: userFormStrings['zh-CN'],
   userGrid: userGridStrings['zh-CN'],
