@@ -63,7 +63,7 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   protocol.handle(appScheme, createAppProtocolHandler(join(here, '../renderer')))
-  hardenElectronSession(session.defaultSession, origins)
+  hardenElectronSession(session.defaultSession, origins, (message) => log.warn(message))
 
   const userDataDir = app.getPath('userData')
   desk = await createDesk({

@@ -18,14 +18,16 @@ export function hardenWebContents(contents: WebContents, origins: AppOrigins, ex
   )
 }
 
-export function hardenElectronSession(session: Session, origins: AppOrigins): void {
+export function hardenElectronSession(session: Session, origins: AppOrigins, log?: (message: string) => void): void {
   hardenSession(
     {
       setPermissionRequestHandler: (handler) =>
         session.setPermissionRequestHandler((_contents, permission, callback, details) => handler(permission, details.requestingUrl, callback)),
-      setPermissionCheckHandler: (handler) => session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => handler(permission, requestingOrigin))
+      setPermissionCheckHandler: (handler) => session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => handler(permission, requestingOrigin)),
+      onDownload: (listener) => session.on('will-download', (_event, item) => listener({ url: item.getURL(), cancel: () => item.cancel() }))
     },
-    origins
+    origins,
+    log
   )
 }
 

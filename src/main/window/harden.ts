@@ -20,9 +20,18 @@ export interface HardenableWindow {
 export type PermissionRequestHandler = (permission: string, requestingUrl: string, grant: (granted: boolean) => void) => void
 export type PermissionCheckHandler = (permission: string, requestingOrigin: string) => boolean
 
+export interface DownloadEvent {
+  /** Where the bytes come from. */
+  readonly url: string
+  /** Stops the download. */
+  cancel(): void
+}
+
 export interface HardenableSession {
   setPermissionRequestHandler(handler: PermissionRequestHandler): void
   setPermissionCheckHandler(handler: PermissionCheckHandler): void
+  /** will-download: every download of every window. */
+  onDownload(listener: (download: DownloadEvent) => void): void
 }
 
 export interface HardeningOptions {
@@ -80,7 +89,20 @@ export function hardenWindow(window: HardenableWindow, options: HardeningOptions
   window.onAttachWebview((event) => event.preventDefault())
 }
 
-export function hardenSession(session: HardenableSession, origins: AppOrigins): void {
+/**
+ * The desk saves files it made itself (the CSV export, a blob: URL of the app's own page), through
+ * Electron's Save dialog; a download of anything else (a link to a remote file) is refused.
+ */
+export function isAllowedDownload(url: string, origins: AppOrigins): boolean {
+  return url.startsWith('blob:') && isAppUrl(url.slice('blob:'.length), origins)
+}
+
+export function hardenSession(session: HardenableSession, origins: AppOrigins, log?: (message: string) => void): void {
   session.setPermissionRequestHandler((permission, requestingUrl, grant) => grant(isPermissionGranted(permission, requestingUrl, origins)))
   session.setPermissionCheckHandler((permission, requestingOrigin) => isPermissionGranted(permission, requestingOrigin, origins))
+  session.onDownload((download) => {
+    if (isAllowedDownload(download.url, origins)) return
+    download.cancel()
+    log?.('blocked a download that the desk did not make itself')
+  })
 }

@@ -7,6 +7,7 @@ import { createAppProtocolHandler } from '../../../src/main/window/app-protocol'
 import { isAllowedExternalUrl, openExternal } from '../../../src/main/window/external-links'
 import {
   hardenSession,
+  type DownloadEvent,
   hardenWindow,
   secureWebPreferences,
   type HardenableWindow,
@@ -166,7 +167,7 @@ describe('hardenSession', () => {
   it('denies permissions by default, to anyone', () => {
     let request: PermissionRequestHandler | undefined
     let check: PermissionCheckHandler | undefined
-    hardenSession({ setPermissionRequestHandler: (h) => void (request = h), setPermissionCheckHandler: (h) => void (check = h) }, production)
+    hardenSession({ setPermissionRequestHandler: (h) => void (request = h), setPermissionCheckHandler: (h) => void (check = h), onDownload: () => {} }, production)
     const answers: boolean[] = []
     for (const permission of ['media', 'geolocation', 'notifications', 'openExternal', 'clipboard-read', 'hid', 'unknown']) {
       request?.(permission, 'app://portaldesk/index.html', (granted) => answers.push(granted))
@@ -176,6 +177,30 @@ describe('hardenSession', () => {
     // Copying a login is the one thing the app page may do; a foreign page may not.
     expect(check?.('clipboard-sanitized-write', 'app://portaldesk')).toBe(true)
     expect(check?.('clipboard-sanitized-write', 'https://evil.example')).toBe(false)
+  })
+})
+
+describe('downloads', () => {
+  it('lets the desk save files it made itself and cancels every other download', () => {
+    let listener: ((download: DownloadEvent) => void) | undefined
+    hardenSession({ setPermissionRequestHandler: () => {}, setPermissionCheckHandler: () => {}, onDownload: (l) => void (listener = l) }, production)
+    const outcome = (url: string) => {
+      let cancelled = false
+      listener?.({ url, cancel: () => void (cancelled = true) })
+      return cancelled ? 'cancelled' : 'allowed'
+    }
+    expect(outcome('blob:app://portaldesk/6f1c2a4e-0000-4000-8000-000000000001')).toBe('allowed')
+    for (const url of [
+      'https://evil.example/payload.exe',
+      'blob:https://evil.example/6f1c2a4e',
+      'blob:app://portaldesk.evil.example/6f1c2a4e',
+      'blob:app://user:pass@portaldesk/6f1c2a4e',
+      'data:text/csv,a,b',
+      'file:///etc/passwd',
+      'app://portaldesk/index.html'
+    ]) {
+      expect(outcome(url), url).toBe('cancelled')
+    }
   })
 })
 
