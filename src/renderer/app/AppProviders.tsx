@@ -12,6 +12,7 @@ import { createI18n } from '../i18n'
 import { AppStoresProvider, usePreferences, type AppStores } from '../stores/app-stores'
 import { createPreferencesStore, defaultLanguage } from '../stores/preferences'
 import { createSessionNoticeStore } from '../stores/session-notice'
+import { createUserGridSettingsStore } from '../stores/user-grid-settings'
 import { createUserListViewStore } from '../stores/user-list-view'
 import { DeskClientProvider } from './desk-client'
 import { createAppQueryClient } from './query-client'
@@ -38,7 +39,8 @@ export function createAppDependencies(options: {
       initial: { language: defaultLanguage(options.systemLanguages), theme: 'light' }
     }),
     userListView: createUserListViewStore(),
-    sessionNotice: createSessionNoticeStore()
+    sessionNotice: createSessionNoticeStore(),
+    userGridSettings: createUserGridSettingsStore({ storage: options.storage })
   }
   const queryClient = createAppQueryClient(endExpiredSession(options.desk, stores.sessionNotice))
   const i18n = createI18n(stores.preferences.getState().language)

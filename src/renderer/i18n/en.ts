@@ -2,6 +2,7 @@ import type { Shape } from './feature-strings'
 import { errorMessagesIn } from './error-messages'
 import { actionDialogStrings } from './features/actionDialog'
 import { companiesStrings } from './features/companies'
+import { newUserStrings } from './features/newUser'
 import { passwordStrings } from './features/password'
 import { securityStrings } from './features/security'
 import { userFormStrings } from './features/userForm'
@@ -244,6 +245,7 @@ export const en = {
   userForm: userFormStrings.en,
   userGrid: userGridStrings.en,
   companies: companiesStrings.en,
+  newUser: newUserStrings.en,
   errors: errorMessagesIn('en'),
   errorDetails: 'Details: {{details}}'
 }

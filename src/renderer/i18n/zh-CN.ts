@@ -2,6 +2,7 @@ import type { Translation } from './en'
 import { errorMessagesIn } from './error-messages'
 import { actionDialogStrings } from './features/actionDialog'
 import { companiesStrings } from './features/companies'
+import { newUserStrings } from './features/newUser'
 import { passwordStrings } from './features/password'
 import { securityStrings } from './features/security'
 import { userFormStrings } from './features/userForm'
@@ -240,6 +241,7 @@ export const zhCN: Translation = {
   userForm: userFormStrings['zh-CN'],
   userGrid: userGridStrings['zh-CN'],
   companies: companiesStrings['zh-CN'],
+  newUser: newUserStrings['zh-CN'],
   errors: errorMessagesIn('zh-CN'),
   errorDetails: '详细信息：{{details}}'
 }

@@ -2,6 +2,7 @@ import { createContext, useContext, type ReactNode } from 'react'
 import { useStore, type StoreApi } from 'zustand'
 import type { Preferences } from './preferences'
 import type { SessionNotice } from './session-notice'
+import type { UserGridSettings } from './user-grid-settings'
 import type { UserListView } from './user-list-view'
 
 /** The UI stores of one app instance. Built by the caller so that tests get fresh, isolated ones. */
@@ -9,6 +10,8 @@ export interface AppStores {
   preferences: StoreApi<Preferences>
   userListView: StoreApi<UserListView>
   sessionNotice: StoreApi<SessionNotice>
+  /** Page size, filters and columns of the users grid, remembered per connection. */
+  userGridSettings: StoreApi<UserGridSettings>
 }
 
 const AppStoresContext = createContext<AppStores | null>(null)

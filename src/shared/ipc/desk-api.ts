@@ -26,7 +26,7 @@ export type Invoke = (channel: ChannelName, input: unknown) => Promise<DeskResul
 
 export function methodName(channel: ChannelName): { namespace: string; method: string } {
   const [namespace = '', action = ''] = channel.split(':')
-  return { namespace, method: action.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase()) }
+  return { namespace, method: action.replace(/-([a-z0-9])/g, (_, letter: string) => letter.toUpperCase()) }
 }
 
 function buildTree<F>(makeFunction: (channel: ChannelName) => F): Record<string, Record<string, F>> {

@@ -33,21 +33,25 @@ function field(name: string): string {
   return document.querySelector(`[data-testid="user-detail"] [data-field="${name}"]`)?.textContent ?? ''
 }
 
+function inputValue(name: string): string {
+  return document.querySelector<HTMLInputElement>(`[data-testid="user-detail"] input[data-testid="user-form-${name}"]`)?.value ?? ''
+}
+
 describe('user details', () => {
-  it('shows the user of the deep link, read-only, with a way back to the grid', async () => {
+  it('shows the user of the deep link in the edit form, with a way back to the grid', async () => {
     const desk = signedIn()
     desk.users.get.mockResolvedValue(detail)
     renderApp(desk, { path: '/users/42' })
 
     expect((await screen.findByTestId('user-detail-name')).textContent).toBe('王芳')
     expect(desk.users.get).toHaveBeenCalledWith({ id: 42 })
-    expect(field('login')).toBe('wang.fang')
-    expect(field('email')).toBe('wang.fang@example.cn')
-    expect(field('country')).toBe('China')
-    expect(field('language')).toBe('简体中文')
+    expect(inputValue('login')).toBe('wang.fang')
+    expect(inputValue('email')).toBe('wang.fang@example.cn')
+    expect(inputValue('phone')).toBe('+86 138 0000 0042')
+    expect(field('country')).toContain('China (CN)')
+    expect(field('language')).toContain('简体中文')
     expect(field('created')).toMatch(/January 2, 2025/)
     expect(screen.getByTestId('back-to-users').getAttribute('href')).toBe('/users')
-    expect(document.querySelector('[data-testid="user-detail"] input, [data-testid="user-detail"] textarea')).toBeNull()
   })
 
   it('says plainly when the user does not exist', async () => {

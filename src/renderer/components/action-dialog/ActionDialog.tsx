@@ -1,4 +1,4 @@
-import { Button, Form, Input, Modal, Space, Typography, type FormInstance } from 'antd'
+import { Alert, Button, Form, Input, Modal, Space, Typography, type FormInstance } from 'antd'
 import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AuditContext } from '../../../shared/ipc/audit-context'
@@ -36,6 +36,8 @@ export interface ActionDialogProps<V extends object> {
   onConfirm(values: V, audit: AuditContext): Promise<void>
   onClose(): void
   testId?: string
+  /** The refusal in the operator's words when the code's general message would not say why (or null). */
+  explainError?: (error: unknown) => string | null
 }
 
 type Step = { kind: 'form' } | { kind: 'reauth'; pending: { values: object; audit: AuditContext } }
@@ -47,7 +49,7 @@ type Step = { kind: 'form' } | { kind: 'reauth'; pending: { values: object; audi
  * asks for a fresh identity check (REAUTH_REQUIRED) it asks for the operator's password and retries.
  */
 export function ActionDialog<V extends object>(props: ActionDialogProps<V>) {
-  const { open, title, target, consequence, confirmLabel, danger, confirmText, children, initialValues, withoutAudit, onConfirm, onClose, testId = 'action-dialog' } = props
+  const { open, title, target, consequence, confirmLabel, danger, confirmText, children, initialValues, withoutAudit, onConfirm, onClose, testId = 'action-dialog', explainError } = props
   const { t } = useTranslation()
   const desk = useDeskClient()
   const operator = useOperator()
@@ -169,13 +171,20 @@ export function ActionDialog<V extends object>(props: ActionDialogProps<V>) {
                 <Input autoFocus autoComplete="off" data-testid="action-confirmation" />
               </Form.Item>
             ) : null}
-            {error ? <ErrorAlert error={error} title={t('actionDialog.failed')} testId="action-error" /> : null}
+            {error ? <ActionFailure error={error} explanation={explainError?.(error) ?? null} /> : null}
             <DialogButtons busy={busy} onCancel={cancel} confirmLabel={confirmLabel} danger={danger} testId="action-confirm" />
           </Form>
         )}
       </div>
     </Modal>
   )
+}
+
+/** Why the action failed: the caller's explanation when it has one, else the code's message. */
+function ActionFailure({ error, explanation }: { error: unknown; explanation: string | null }) {
+  const { t } = useTranslation()
+  if (explanation === null) return <ErrorAlert error={error} title={t('actionDialog.failed')} testId="action-error" />
+  return <Alert type="error" showIcon role="alert" data-testid="action-error" data-error-code={errorCodeOf(error)} title={t('actionDialog.failed')} description={explanation} />
 }
 
 function DialogButtons({ busy, onCancel, confirmLabel, danger, testId }: { busy: boolean; onCancel: () => void; confirmLabel: string; danger?: boolean; testId: string }) {

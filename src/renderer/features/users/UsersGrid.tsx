@@ -6,7 +6,8 @@ import type { UserListItem, UserListPage, UserSort } from '../../../shared/users
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { useElementHeight } from '../../components/use-element-height'
 import { usePreferences } from '../../stores/app-stores'
-import { userColumns, userColumnsWidth, sortOf } from './user-columns'
+import type { UserColumnKey } from '../../stores/user-grid-settings'
+import { selectionColumnWidth, userColumns, userColumnsWidth, sortOf } from './user-columns'
 import type { UserListParams } from './user-query-keys'
 
 /** The scrolling element of antd's virtual body. */
@@ -36,13 +37,20 @@ const headerRowPx = 47
 interface UsersGridProps {
   list: UseInfiniteQueryResult<InfiniteData<UserListPage>>
   params: UserListParams
+  /** How many users match, when known; otherwise the status line says how many are loaded so far. */
   total: number | undefined
+  columns: readonly UserColumnKey[]
+  /** Ticked users (some may not be loaded: "select all matching"). */
+  selectedIds: readonly number[]
+  /** The new ticked set, and the rows the grid knows for them. */
+  onSelectionChange: (ids: number[], known: (id: number) => UserListItem | undefined) => void
   /** The row to show first on arrival: where the operator was before opening a user. */
   initialTopRow: number
   onSortChange: (sort: UserSort) => void
   /** Opens a user; `topRowIndex` is where the grid stood, to come back to the same place. */
   onOpen: (user: UserListItem, topRowIndex: number) => void
   onClearSearch: () => void
+  onClearFilters: () => void
 }
 
 /**
@@ -57,7 +65,14 @@ export function UsersGrid(props: UsersGridProps) {
   const table = useRef<TableRef>(null)
   const height = useElementHeight(container, 480)
   const rows = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data])
-  const columns = useMemo(() => userColumns(t, params.sort), [t, params.sort])
+  const columns = useMemo(() => userColumns(t, params.sort, props.columns), [t, params.sort, props.columns])
+  const selectedIds = props.selectedIds
+  const { onSelectionChange } = props
+  const rowsById = useMemo(() => new Map(rows.map((user) => [user.id, user])), [rows])
+  const toggle = (user: UserListItem) => {
+    const ids = selectedIds.includes(user.id) ? selectedIds.filter((id) => id !== user.id) : [...selectedIds, user.id]
+    onSelectionChange(ids, (id) => rowsById.get(id))
+  }
 
   const { hasNextPage, isFetchingNextPage, isFetchNextPageError, isPlaceholderData, fetchNextPage } = list
   const loadMoreIfNearEnd = useCallback(
@@ -88,7 +103,9 @@ export function UsersGrid(props: UsersGridProps) {
   const open = (user: UserListItem) => props.onOpen(user, firstVisibleRow(table.current, rows))
 
   // Another filter, search or sort is another list: show it from the top.
-  const listKey = `${params.kind}|${params.q}|${params.sort}`
+  const filtersText = JSON.stringify(params.filters)
+  const filtered = Object.keys(params.filters).length > 0
+  const listKey = `${params.kind}|${params.q}|${params.sort}|${filtersText}|${params.pageSize}`
   const shownKey = useRef(listKey)
   useEffect(() => {
     if (shownKey.current === listKey) return
@@ -106,6 +123,9 @@ export function UsersGrid(props: UsersGridProps) {
       data-kind={params.kind}
       data-q={params.q}
       data-sort={params.sort}
+      data-filters={filtersText}
+      data-page-size={params.pageSize}
+      data-selected={selectedIds.length}
       data-loaded={rows.length}
       data-complete={String(!hasNextPage && !list.isPending)}
     >
@@ -127,7 +147,15 @@ export function UsersGrid(props: UsersGridProps) {
               pagination={false}
               loading={state === 'loading'}
               showSorterTooltip={false}
-              scroll={{ x: userColumnsWidth, y: Math.max(120, height - headerRowPx) }}
+              scroll={{ x: userColumnsWidth(props.columns), y: Math.max(120, height - headerRowPx) }}
+              rowSelection={{
+                selectedRowKeys: [...selectedIds],
+                preserveSelectedRowKeys: true,
+                columnWidth: selectionColumnWidth,
+                onChange: (keys) => onSelectionChange(keys.map(Number), (id) => rowsById.get(id)),
+                getCheckboxProps: (user) => ({ 'aria-label': t('userGrid.selection.row', { name: user.name }), 'data-testid': 'row-select' }) as never,
+                getTitleCheckboxProps: () => ({ 'aria-label': t('userGrid.selection.loaded'), 'data-testid': 'select-loaded' }) as never
+              }}
               onScroll={onScroll}
               onChange={(_pagination, _filters, sorter) => {
                 const single = Array.isArray(sorter) ? sorter[0] : sorter
@@ -138,9 +166,19 @@ export function UsersGrid(props: UsersGridProps) {
               }}
               onRow={(user) => ({
                 tabIndex: 0,
-                onClick: () => open(user),
+                onClick: (event) => {
+                  // A click on the checkbox (or its cell) selects; anywhere else opens the user.
+                  if ((event.target as HTMLElement).closest('.ant-table-selection-column')) return
+                  open(user)
+                },
                 onKeyDown: (event) => {
+                  // Only keys on the row itself: Space on the checkbox already toggles it.
+                  if (event.target !== event.currentTarget) return
                   if (event.key === 'Enter') open(user)
+                  if (event.key === ' ') {
+                    event.preventDefault()
+                    toggle(user)
+                  }
                 },
                 ...({ 'data-testid': 'user-row', 'data-user-id': user.id } as Record<string, string | number>)
               })}
@@ -152,9 +190,10 @@ export function UsersGrid(props: UsersGridProps) {
                     <Empty
                       data-testid="users-empty"
                       image={Empty.PRESENTED_IMAGE_SIMPLE}
-                      description={params.q ? t('users.empty', { q: params.q }) : t('users.emptyNoSearch')}
+                      description={params.q ? t('users.empty', { q: params.q }) : filtered ? t('userGrid.emptyFiltered') : t('users.emptyNoSearch')}
                     >
                       {params.q ? <Button onClick={props.onClearSearch}>{t('users.clearSearch')}</Button> : null}
+                      {!params.q && filtered ? <Button onClick={props.onClearFilters}>{t('userGrid.filters.clear')}</Button> : null}
                     </Empty>
                   )
               }}
@@ -183,7 +222,9 @@ function GridStatus({ list, total, loaded }: UsersGridProps & { loaded: number }
     ? t('users.loadingMore')
     : !list.hasNextPage
       ? t('users.allLoaded', { total: loaded.toLocaleString(language) })
-      : t('users.loadedCount', { loaded: loaded.toLocaleString(language), total: (total ?? loaded).toLocaleString(language) })
+      : total === undefined
+        ? t('userGrid.loadedSoFar', { loaded: loaded.toLocaleString(language) })
+        : t('users.loadedCount', { loaded: loaded.toLocaleString(language), total: total.toLocaleString(language) })
   return (
     <div className="users-grid__status" data-testid="users-status" role="status">
       <Typography.Text type="secondary">{text}</Typography.Text>

@@ -2,12 +2,16 @@ import { Typography } from 'antd'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
-import type { UserFacets } from '../../../shared/users'
+import { useSession } from '../../app/session'
 import { useDebouncedValue } from '../../components/use-debounced-value'
 import { useAppStores, useUserListView } from '../../stores/app-stores'
-import type { KindFilter as Kind } from '../../stores/user-list-view'
+import { BulkActions } from '../user-grid/bulk/BulkActions'
+import { filterQueryOf, matchingCount } from '../user-grid/grid-filters'
+import { GridToolbar } from '../user-grid/GridToolbar'
+import { useRememberedGridSettings } from '../user-grid/use-remembered-grid-settings'
+import { useUserSelection } from '../user-grid/use-user-selection'
 import { KindFilter } from './KindFilter'
-import { useUserList } from './user-queries'
+import { useUserList, userListQueryOf } from './user-queries'
 import type { UserListParams } from './user-query-keys'
 import { UserSearchBox } from './UserSearchBox'
 import { UsersGrid } from './UsersGrid'
@@ -15,24 +19,36 @@ import { UsersGrid } from './UsersGrid'
 /** Typing pauses this long before a search goes out; anything typed meanwhile supersedes it. */
 export const searchDebounceMs = 250
 
-function countFor(kind: Kind, facets: UserFacets | undefined): number | undefined {
-  if (!facets) return undefined
-  return kind === 'all' ? facets.kind.portal + facets.kind.internal : facets.kind[kind]
-}
-
-/** Manage Users: the start screen. Filter, search and sort live in the view store; rows in the query cache. */
+/**
+ * Manage Users: the start screen. Filters, search, sort, columns and page size live in the view store
+ * (the last three remembered per connection); rows in the query cache; the selection in this page.
+ */
 export function UsersPage() {
   const { t } = useTranslation()
   const navigate = useNavigate()
   const { userListView } = useAppStores()
+  const settingsReady = useRememberedGridSettings(useSession().data?.activeConnectionId ?? null)
   const kind = useUserListView((view) => view.kind)
   const searchText = useUserListView((view) => view.searchText)
   const sort = useUserListView((view) => view.sort)
+  const filters = useUserListView((view) => view.filters)
+  const pageSize = useUserListView((view) => view.pageSize)
+  const columns = useUserListView((view) => view.columns)
   const q = useDebouncedValue(searchText.trim(), searchDebounceMs)
-  const params = useMemo<UserListParams>(() => ({ kind, q, sort }), [kind, q, sort])
-  const list = useUserList(params)
+  const filterQuery = useMemo(() => filterQueryOf(filters), [filters])
+  const params = useMemo<UserListParams>(() => ({ kind, q, sort, filters: filterQuery, pageSize }), [kind, q, sort, filterQuery, pageSize])
+  const query = useMemo(() => userListQueryOf(params), [params])
+  const list = useUserList(params, { enabled: settingsReady })
   const facets = list.data?.pages[0]?.facets
   const actions = userListView.getState()
+
+  // Counts of a list still loading belong to the previous one: only a settled list says how many match.
+  const settled = !list.isPending && !list.isPlaceholderData
+  const loaded = list.data?.pages.reduce((sum, page) => sum + page.items.length, 0) ?? 0
+  const matching = settled ? matchingCount({ kind, filters, facets, loaded, complete: !list.hasNextPage }) : undefined
+  // The sort orders the same users: only another set of users drops the selection.
+  const selection = useUserSelection(JSON.stringify([kind, q, filterQuery]), query)
+  const selectedIds = useMemo(() => [...selection.selection.users.keys()], [selection.selection])
 
   return (
     <div className="users-page" data-testid="users-page">
@@ -43,10 +59,22 @@ export function UsersPage() {
         <KindFilter value={kind} facets={facets} onChange={actions.setKind} />
         <UserSearchBox value={searchText} onChange={actions.setSearchText} />
       </div>
+      <GridToolbar query={query} matching={matching} />
+      <BulkActions
+        selection={selection.selection}
+        matching={matching}
+        selectAll={selection.selectAll}
+        onSelectAllMatching={() => void selection.selectAllMatching()}
+        onCancelSelectAll={selection.cancelSelectAll}
+        onClearSelection={selection.clear}
+      />
       <UsersGrid
         list={list}
         params={params}
-        total={countFor(kind, facets)}
+        total={matching}
+        columns={columns}
+        selectedIds={selectedIds}
+        onSelectionChange={selection.setKeys}
         initialTopRow={actions.topRowIndex}
         onSortChange={actions.setSort}
         onOpen={(user, topRowIndex) => {
@@ -54,6 +82,7 @@ export function UsersPage() {
           void navigate(`/users/${user.id}`)
         }}
         onClearSearch={() => actions.setSearchText('')}
+        onClearFilters={actions.clearFilters}
       />
     </div>
   )

@@ -2,6 +2,7 @@ import { Tag, Typography, type TableColumnType } from 'antd'
 import type { TFunction } from 'i18next'
 import type { UserKind, UserListItem, UserSort, UserSortKey } from '../../../shared/users'
 import { RelativeTime } from '../../components/RelativeTime'
+import { userColumnKeys, type UserColumnKey } from '../../stores/user-grid-settings'
 
 export function sortKeyOf(sort: UserSort): { key: UserSortKey; order: 'ascend' | 'descend' } {
   return sort.startsWith('-') ? { key: sort.slice(1) as UserSortKey, order: 'descend' } : { key: sort as UserSortKey, order: 'ascend' }
@@ -32,10 +33,21 @@ function Cell({ field, text }: { field: string; text: string | null }) {
 }
 
 /** Column widths add up to the table's scroll width; the virtual grid needs them fixed. */
-const widths = { name: 210, login: 200, email: 260, company: 200, website: 200, kind: 96, lastSignIn: 140 } as const
-export const userColumnsWidth = Object.values(widths).reduce((sum, width) => sum + width, 0)
+const widths: Record<UserColumnKey, number> = { name: 210, login: 200, email: 260, phone: 160, company: 200, website: 200, kind: 96, twoFactor: 90, lastSignIn: 140 }
+/** The checkbox column of the multi-select. */
+export const selectionColumnWidth = 48
 
-export function userColumns(t: TFunction, sort: UserSort): TableColumnType<UserListItem>[] {
+export function userColumnsWidth(visible: readonly UserColumnKey[]): number {
+  return visible.reduce((sum, key) => sum + widths[key], selectionColumnWidth)
+}
+
+/** A column's header, also used by the column chooser and the CSV export. */
+export function columnTitle(key: UserColumnKey, t: TFunction): string {
+  return key === 'phone' || key === 'twoFactor' ? t(`userGrid.columns.${key}`) : t(`users.columns.${key}`)
+}
+
+/** The grid's columns: the visible ones, in the fixed display order. */
+export function userColumns(t: TFunction, sort: UserSort, visible: readonly UserColumnKey[] = userColumnKeys): TableColumnType<UserListItem>[] {
   const current = sortKeyOf(sort)
   const sortable = (key: UserSortKey): Pick<TableColumnType<UserListItem>, 'key' | 'sorter' | 'sortOrder' | 'sortDirections'> => ({
     key,
@@ -44,13 +56,11 @@ export function userColumns(t: TFunction, sort: UserSort): TableColumnType<UserL
     // Clicking a sorted header flips the direction; the grid never falls back to "unsorted".
     sortDirections: ['ascend', 'descend', 'ascend']
   })
-  return [
-    {
+  const all: Record<UserColumnKey, TableColumnType<UserListItem>> = {
+    name: {
       ...sortable('name'),
       ellipsis: true,
-      title: t('users.columns.name'),
       dataIndex: 'name',
-      width: widths.name,
       render: (_, user) => (
         <span className="user-name-cell">
           <Cell field="name" text={user.name} />
@@ -58,33 +68,33 @@ export function userColumns(t: TFunction, sort: UserSort): TableColumnType<UserL
         </span>
       )
     },
-    { ...sortable('login'), ellipsis: true, title: t('users.columns.login'), dataIndex: 'login', width: widths.login, render: (_, user) => <Cell field="login" text={user.login} /> },
-    { ...sortable('email'), ellipsis: true, title: t('users.columns.email'), dataIndex: 'email', width: widths.email, render: (_, user) => <Cell field="email" text={user.email} /> },
-    {
-      ...sortable('company'),
-      ellipsis: true,
-      title: t('users.columns.company'),
-      dataIndex: 'company',
-      width: widths.company,
-      render: (_, user) => <Cell field="company" text={user.company} />
-    },
-    { key: 'website', ellipsis: true, title: t('users.columns.website'), dataIndex: 'website', width: widths.website, render: (_, user) => <Cell field="website" text={user.website} /> },
-    {
+    login: { ...sortable('login'), ellipsis: true, dataIndex: 'login', render: (_, user) => <Cell field="login" text={user.login} /> },
+    email: { ...sortable('email'), ellipsis: true, dataIndex: 'email', render: (_, user) => <Cell field="email" text={user.email} /> },
+    phone: { key: 'phone', ellipsis: true, dataIndex: 'phone', render: (_, user) => <Cell field="phone" text={user.phone} /> },
+    company: { ...sortable('company'), ellipsis: true, dataIndex: 'company', render: (_, user) => <Cell field="company" text={user.company} /> },
+    website: { key: 'website', ellipsis: true, dataIndex: 'website', render: (_, user) => <Cell field="website" text={user.website} /> },
+    kind: {
       key: 'kind',
-      title: t('users.columns.kind'),
       dataIndex: 'kind',
-      width: widths.kind,
       render: (_, user) => (
         <span data-field="kind" data-kind={user.kind}>
           <KindTag kind={user.kind} t={t} />
         </span>
       )
     },
-    {
+    twoFactor: {
+      key: 'twoFactor',
+      dataIndex: 'twoFactor',
+      render: (_, user) =>
+        user.twoFactor === undefined ? null : (
+          <span data-field="twoFactor" data-on={String(user.twoFactor)}>
+            {user.twoFactor ? <Tag color="green">{t('userGrid.columns.twoFactorOn')}</Tag> : <Typography.Text type="secondary">{t('userGrid.columns.twoFactorOff')}</Typography.Text>}
+          </span>
+        )
+    },
+    lastSignIn: {
       ...sortable('lastSignInAt'),
-      title: t('users.columns.lastSignIn'),
       dataIndex: 'lastSignInAt',
-      width: widths.lastSignIn,
       render: (_, user) =>
         user.lastSignInAt ? (
           <span data-field="lastSignIn">
@@ -96,5 +106,6 @@ export function userColumns(t: TFunction, sort: UserSort): TableColumnType<UserL
           </Typography.Text>
         )
     }
-  ]
+  }
+  return userColumnKeys.filter((key) => visible.includes(key)).map((key) => ({ ...all[key], title: columnTitle(key, t), width: widths[key] }))
 }

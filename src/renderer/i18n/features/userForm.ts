@@ -1,4 +1,323 @@
 import { featureStrings } from '../feature-strings'
 
-/** Strings of features/userForm (both languages). */
-export const userFormStrings = featureStrings({}, {})
+/**
+ * Strings of features/user-form (both languages): the General tab's edit form. Field labels follow
+ * the reference documents (Oro's "Edit My User", Odoo's contact and portal pages).
+ */
+export const userFormStrings = featureStrings(
+  {
+    formLabel: 'Edit {{name}}',
+    sections: {
+      identity: 'Name and username',
+      contact: 'Contact',
+      company: 'Company',
+      address: 'Address',
+      preferences: 'Preferences'
+    },
+    fields: {
+      namePrefix: 'Name Prefix',
+      firstName: 'First Name',
+      middleName: 'Middle Name',
+      lastName: 'Last Name',
+      nameSuffix: 'Name Suffix',
+      login: 'Username',
+      email: 'Primary Email',
+      emails: 'Other emails',
+      otherEmail: 'Other email {{number}}',
+      addEmail: 'Add Another Email',
+      removeEmail: 'Remove other email {{number}}',
+      phone: 'Phone',
+      birthday: 'Birthday',
+      avatar: 'Avatar',
+      company: 'Company',
+      website: 'Website',
+      companyName: 'Company name',
+      vat: 'VAT number',
+      street: 'Street',
+      street2: 'Street 2',
+      city: 'City',
+      zip: 'ZIP',
+      state: 'State',
+      country: 'Country',
+      invoiceDelivery: 'Invoice delivery preference',
+      language: 'Language',
+      role: 'Role'
+    },
+    placeholders: {
+      email: 'name@example.com',
+      phone: '+49 30 1234 5678',
+      company: 'Search companies',
+      website: 'Choose a website',
+      country: 'Search countries'
+    },
+    hints: {
+      login: 'The user signs in with this name.',
+      ownRole: 'You cannot change your own role; ask another administrator.',
+      companyShared: 'The company name and VAT number are the company’s: every user of the company sees the change.',
+      companyChanged: 'Save the change of company first; then edit the new company’s name and VAT number.',
+      noCompany: 'Choose a company first.',
+      tooManyEmails: 'At most {{max}} other emails.',
+      loadingOptions: 'Loading…',
+      optionsFailed: 'The list could not be loaded.',
+      noMatch: 'Nothing matches.'
+    },
+    avatar: {
+      upload: 'Upload',
+      replace: 'Replace',
+      remove: 'Remove',
+      keep: 'Keep the current picture',
+      none: 'No avatar',
+      alt: 'Avatar of {{name}}',
+      pending: 'New picture, saved with Save.',
+      pendingRemoval: 'The avatar is removed when you save.',
+      rules: 'PNG, JPEG or WebP, at most 1 MiB.',
+      loadFailed: 'The current avatar could not be loaded.'
+    },
+    lock: {
+      title: 'Country, company name and VAT number are locked',
+      adminHint: 'As an administrator you can unlock them for the next save. You will give a reason, which the audit log keeps with the change.',
+      unlock: 'Unlock…',
+      unlockedTitle: 'Unlocked for the next save',
+      unlockedReason: 'Reason: {{reason}}',
+      lockAgain: 'Lock again',
+      dialogTitle: 'Unlock country, company name and VAT number',
+      dialogConsequence:
+        'Invoices or orders were issued for this company. After this change the user’s country, the company name or the VAT number will differ from those documents. Your reason is recorded in the audit log with the change.',
+      reasonRequired: 'Give the reason for unlocking (it is recorded in the audit log).',
+      confirm: 'Unlock',
+      lockedField: 'Locked: documents were issued for this company.'
+    },
+    actions: {
+      save: 'Save',
+      discard: 'Discard',
+      shortcut: 'Ctrl+S saves',
+      unsaved: 'Unsaved changes',
+      clean: 'No unsaved changes'
+    },
+    saved: 'The changes to {{name}} were saved.',
+    saveFailed: 'The changes were not saved.',
+    keptEdits: 'Your edits are still here: correct them and save again.',
+    readOnly: {
+      support: 'Only administrators can change users; you can read these details.',
+      deleted: 'This account was deleted: it can no longer be changed.'
+    },
+    confirm: {
+      title: 'Save the changes to {{name}}',
+      login: 'The username changes from {{from}} to {{to}}: from now on the user signs in with the new one.',
+      role: 'The role changes from {{from}} to {{to}}.',
+      reauth: 'PortalDesk asks for your own password if you have not confirmed it in the last 10 minutes.',
+      save: 'Save'
+    },
+    leave: {
+      title: 'Discard changes?',
+      body: 'Your changes to {{name}} are not saved. If you leave now, they are lost.',
+      stay: 'Stay',
+      discard: 'Discard'
+    },
+    conflict: {
+      title: 'Someone else changed this user while you were editing',
+      body: 'Your changes were not saved, and nothing was overwritten. This is what changed on the server:',
+      field: 'Field',
+      base: 'When you started',
+      server: 'Now on the server',
+      yours: 'Your edit',
+      notEdited: '(not edited by you)',
+      overlap: 'You also changed {{fields}}: re-applying replaces the server’s value with yours.',
+      reload: 'Reload',
+      reloadHint: 'Drop your edit and show the user as saved now.',
+      reapply: 'Re-apply my edit on top',
+      reapplyHint: 'Start from the server’s version, apply your changes to it, and save.',
+      loadFailed: 'The current version of the user could not be loaded.',
+      empty: '(empty)'
+    },
+    validation: {
+      required: 'Required.',
+      loginRequired: 'The username is required.',
+      tooLong: 'At most {{max}} characters.',
+      controlCharacters: 'Tabs, line breaks and other control characters are not allowed.',
+      loginSpaces: 'A username cannot contain spaces.',
+      loginReserved: 'Usernames starting with __deleted_user_ are reserved.',
+      invalidEmail: 'Not a valid email address, such as name@example.com.',
+      emailTwice: 'This email is listed twice.',
+      tooManyEmails: 'At most 20 other emails.',
+      invalidPhone: 'Not a valid phone number: use digits, spaces and + ( ) . - / only.',
+      invalidDate: 'Not a valid date.',
+      birthdayTooEarly: 'A birthday cannot be before 1900.',
+      birthdayInFuture: 'A birthday cannot be in the future.',
+      invalidCountry: 'Choose a country from the list.',
+      companyNameRequired: 'The company name cannot be empty.',
+      companyRequired: 'Portal users belong to a company.',
+      websiteRequired: 'Portal users belong to a website.',
+      loginTaken: 'Another user already has this username.',
+      emailTaken: 'Another user already has this email address.',
+      ownRole: 'You cannot change your own role; ask another administrator.',
+      roleOfPortalUser: 'Only internal users have a role.',
+      noCompany: 'The user has no company: choose one first.',
+      unknownCompany: 'This company does not exist any more.',
+      unknownWebsite: 'This website does not exist any more.',
+      documentLocked: 'Locked: documents were issued for this company. An administrator can unlock it with a reason.',
+      avatarType: 'Choose a PNG, JPEG or WebP image.',
+      avatarTooLarge: 'The picture is {{size}}; the limit is 1 MiB.',
+      avatarEmpty: 'The file is empty.',
+      avatarUnreadable: 'The file could not be read.',
+      server: '{{message}}'
+    }
+  },
+  {
+    formLabel: '编辑 {{name}}',
+    sections: {
+      identity: '姓名和用户名',
+      contact: '联系方式',
+      company: '公司',
+      address: '地址',
+      preferences: '偏好设置'
+    },
+    fields: {
+      namePrefix: '名称前缀',
+      firstName: '名字',
+      middleName: '中间名',
+      lastName: '姓氏',
+      nameSuffix: '名称后缀',
+      login: '用户名',
+      email: '主要电子邮件',
+      emails: '其他电子邮件',
+      otherEmail: '其他电子邮件 {{number}}',
+      addEmail: '添加其他电子邮件',
+      removeEmail: '删除其他电子邮件 {{number}}',
+      phone: '电话',
+      birthday: '生日',
+      avatar: '头像',
+      company: '公司',
+      website: '网站',
+      companyName: '公司名称',
+      vat: '增值税号',
+      street: '街道',
+      street2: '街道 2',
+      city: '城市',
+      zip: '邮政编码',
+      state: '州/省',
+      country: '国家/地区',
+      invoiceDelivery: '发票配送偏好',
+      language: '语言',
+      role: '角色'
+    },
+    placeholders: {
+      email: 'name@example.com',
+      phone: '+86 21 1234 5678',
+      company: '搜索公司',
+      website: '选择网站',
+      country: '搜索国家/地区'
+    },
+    hints: {
+      login: '用户使用此名称登录。',
+      ownRole: '您不能更改自己的角色，请联系其他管理员。',
+      companyShared: '公司名称和增值税号属于公司：该公司的所有用户都会看到更改。',
+      companyChanged: '请先保存公司的更改，然后再编辑新公司的名称和增值税号。',
+      noCompany: '请先选择公司。',
+      tooManyEmails: '其他电子邮件最多 {{max}} 个。',
+      loadingOptions: '正在加载…',
+      optionsFailed: '无法加载列表。',
+      noMatch: '没有匹配项。'
+    },
+    avatar: {
+      upload: '上传',
+      replace: '更换',
+      remove: '移除',
+      keep: '保留当前头像',
+      none: '无头像',
+      alt: '{{name}} 的头像',
+      pending: '新头像，点击“保存”后生效。',
+      pendingRemoval: '保存后将移除头像。',
+      rules: 'PNG、JPEG 或 WebP，不超过 1 MiB。',
+      loadFailed: '无法加载当前头像。'
+    },
+    lock: {
+      title: '国家/地区、公司名称和增值税号已锁定',
+      adminHint: '作为管理员，您可以为下一次保存解锁这些字段。您需要填写原因，审计日志会随更改一起记录。',
+      unlock: '解锁…',
+      unlockedTitle: '已为下一次保存解锁',
+      unlockedReason: '原因：{{reason}}',
+      lockAgain: '重新锁定',
+      dialogTitle: '解锁国家/地区、公司名称和增值税号',
+      dialogConsequence: '该公司已开具发票或订单。此更改后，用户的国家/地区、公司名称或增值税号将与这些单据不一致。您的原因将随更改记录在审计日志中。',
+      reasonRequired: '请填写解锁原因（将记录在审计日志中）。',
+      confirm: '解锁',
+      lockedField: '已锁定：该公司已开具单据。'
+    },
+    actions: {
+      save: '保存',
+      discard: '放弃',
+      shortcut: '按 Ctrl+S 保存',
+      unsaved: '有未保存的更改',
+      clean: '没有未保存的更改'
+    },
+    saved: '已保存对 {{name}} 的更改。',
+    saveFailed: '更改未保存。',
+    keptEdits: '您的编辑仍然保留：请更正后再次保存。',
+    readOnly: {
+      support: '只有管理员可以更改用户；您可以查看这些信息。',
+      deleted: '该账户已删除，无法再更改。'
+    },
+    confirm: {
+      title: '保存对 {{name}} 的更改',
+      login: '用户名将从 {{from}} 改为 {{to}}：此后用户须使用新用户名登录。',
+      role: '角色将从 {{from}} 改为 {{to}}。',
+      reauth: '如果您在过去 10 分钟内没有确认过身份，PortalDesk 会要求输入您自己的密码。',
+      save: '保存'
+    },
+    leave: {
+      title: '放弃更改？',
+      body: '您对 {{name}} 的更改尚未保存。如果现在离开，这些更改将丢失。',
+      stay: '留下',
+      discard: '放弃'
+    },
+    conflict: {
+      title: '在您编辑期间，其他人更改了该用户',
+      body: '您的更改未保存，也没有覆盖任何内容。服务器上的更改如下：',
+      field: '字段',
+      base: '您开始编辑时',
+      server: '服务器上的当前值',
+      yours: '您的编辑',
+      notEdited: '（您未编辑）',
+      overlap: '您也更改了 {{fields}}：重新应用将用您的值替换服务器上的值。',
+      reload: '重新加载',
+      reloadHint: '放弃您的编辑，显示用户当前已保存的内容。',
+      reapply: '在最新版本上重新应用我的编辑',
+      reapplyHint: '以服务器上的版本为基础，应用您的更改并保存。',
+      loadFailed: '无法加载该用户的当前版本。',
+      empty: '（空）'
+    },
+    validation: {
+      required: '必填。',
+      loginRequired: '用户名为必填项。',
+      tooLong: '最多 {{max}} 个字符。',
+      controlCharacters: '不允许使用制表符、换行符等控制字符。',
+      loginSpaces: '用户名不能包含空格。',
+      loginReserved: '以 __deleted_user_ 开头的用户名为保留名称。',
+      invalidEmail: '电子邮件地址无效，例如 name@example.com。',
+      emailTwice: '该电子邮件重复出现。',
+      tooManyEmails: '其他电子邮件最多 20 个。',
+      invalidPhone: '电话号码无效：只能使用数字、空格及 + ( ) . - /。',
+      invalidDate: '日期无效。',
+      birthdayTooEarly: '生日不能早于 1900 年。',
+      birthdayInFuture: '生日不能晚于今天。',
+      invalidCountry: '请从列表中选择国家/地区。',
+      companyNameRequired: '公司名称不能为空。',
+      companyRequired: '门户用户必须属于某个公司。',
+      websiteRequired: '门户用户必须属于某个网站。',
+      loginTaken: '其他用户已在使用此用户名。',
+      emailTaken: '其他用户已在使用此电子邮件地址。',
+      ownRole: '您不能更改自己的角色，请联系其他管理员。',
+      roleOfPortalUser: '只有内部用户才有角色。',
+      noCompany: '该用户没有公司：请先选择公司。',
+      unknownCompany: '该公司已不存在。',
+      unknownWebsite: '该网站已不存在。',
+      documentLocked: '已锁定：该公司已开具单据。管理员可以填写原因后解锁。',
+      avatarType: '请选择 PNG、JPEG 或 WebP 图片。',
+      avatarTooLarge: '图片大小为 {{size}}，上限为 1 MiB。',
+      avatarEmpty: '文件为空。',
+      avatarUnreadable: '无法读取该文件。',
+      server: '{{message}}'
+    }
+  }
+)

@@ -1,0 +1,60 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query'
+import { Select } from 'antd'
+import { useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useDeskClient } from '../../app/desk-client'
+import { useDebouncedValue } from '../../components/use-debounced-value'
+import { companyQueryKeys } from '../companies/company-queries'
+import { abortable } from '../users/abortable'
+
+/** How many companies the picker offers per search: type more to narrow it down. */
+const optionsShown = 50
+
+function useCompanyOptions(q: string) {
+  const desk = useDeskClient()
+  return useQuery({
+    queryKey: companyQueryKeys.options(q),
+    queryFn: ({ signal }) => abortable(desk.companies.list({ limit: optionsShown, ...(q ? { q } : {}) }), signal),
+    placeholderData: keepPreviousData
+  })
+}
+
+interface CompanyPickerProps {
+  value?: number
+  onChange?: (value: number | undefined) => void
+  id?: string
+  'aria-required'?: boolean
+}
+
+/**
+ * The company of a new user: a searchable select over `companies:list` (name or VAT, searched on
+ * the server as the operator types). The chosen company stays named when a later search drops it.
+ */
+export function CompanyPicker({ value, onChange, ...rest }: CompanyPickerProps) {
+  const { t } = useTranslation()
+  const [search, setSearch] = useState('')
+  const q = useDebouncedValue(search.trim(), 250)
+  const companies = useCompanyOptions(q)
+  const [chosen, setChosen] = useState<{ value: number; label: string } | null>(null)
+  const options = useMemo(() => {
+    const listed = (companies.data?.items ?? []).map((company) => ({ value: company.id, label: company.name }))
+    if (chosen && chosen.value === value && !listed.some((option) => option.value === chosen.value)) listed.unshift(chosen)
+    return listed
+  }, [companies.data, chosen, value])
+  return (
+    <Select<number, { value: number; label: string }>
+      {...rest}
+      value={value}
+      onChange={(next, option) => {
+        if (option && !Array.isArray(option)) setChosen(option)
+        onChange?.(next)
+      }}
+      options={options}
+      showSearch={{ filterOption: false, onSearch: setSearch }}
+      loading={companies.isFetching}
+      placeholder={t('newUser.placeholders.company')}
+      notFoundContent={companies.isError ? t('newUser.options.failed') : companies.isFetching ? t('newUser.options.loading') : t('newUser.options.noMatch')}
+      data-testid="new-user-company"
+    />
+  )
+}

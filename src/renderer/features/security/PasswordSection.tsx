@@ -1,0 +1,92 @@
+import { Descriptions, Space, Tag } from 'antd'
+import { useTranslation } from 'react-i18next'
+import type { UserDetail } from '../../../shared/users'
+import { useDeskClient } from '../../app/desk-client'
+import { ActionButton } from './ActionButton'
+import { ChangePasswordDialog } from './ChangePasswordDialog'
+import { ResetLinkStatus } from './ResetLinkStatus'
+import { SecurityDialog } from './SecurityDialog'
+import { SecuritySection } from './SecuritySection'
+import { useSecurityAction } from './use-security-action'
+
+/** Why no link can be emailed now (the server refuses the same), or null. */
+function linkBlocker(user: UserDetail, t: ReturnType<typeof useTranslation>['t']): string | null {
+  if (!user.active) return t('security.password.archived')
+  if (!user.email) return t('security.password.noEmail')
+  return null
+}
+
+/**
+ * Change password (Odoo), Send password reset link with the latest link's state, and Require
+ * password reset (Oro): the user is signed out and sets a new password through the emailed link.
+ */
+export function PasswordSection({ user }: { user: UserDetail }) {
+  const { t } = useTranslation()
+  const desk = useDeskClient()
+  const perform = useSecurityAction(user.id)
+  const blocker = linkBlocker(user, t)
+  const email = user.email ?? ''
+  const yesNo = (value: boolean | undefined) => (value ? <Tag color="orange">{t('security.yes')}</Tag> : t('security.no'))
+
+  return (
+    <SecuritySection title={t('security.password.title')} testId="security-password">
+      <Descriptions
+        size="small"
+        column={1}
+        items={[
+          { key: 'mustChange', label: t('security.password.mustChange'), children: <span data-testid="must-change-password">{yesNo(user.mustChangePassword)}</span> },
+          { key: 'resetRequired', label: t('security.password.resetRequired'), children: <span data-testid="reset-required">{yesNo(user.resetRequired)}</span> }
+        ]}
+      />
+      <Space wrap align="start" className="security-actions">
+        <ActionButton label={t('security.password.change.button')} testId="change-password" type="primary">
+          {({ open, close }) => <ChangePasswordDialog user={user} open={open} onClose={close} />}
+        </ActionButton>
+        <ActionButton label={t('security.password.resetLink.send')} testId="send-reset-link" disabledReason={blocker}>
+          {({ open, close }) => (
+            <SecurityDialog
+              user={user}
+              open={open}
+              onClose={close}
+              testId="send-reset-link-dialog"
+              title={t('security.password.resetLink.title')}
+              confirmLabel={t('security.password.resetLink.send')}
+              consequence={t('security.password.resetLink.consequence', { email })}
+              onConfirm={async (_values, audit) => {
+                await perform(() => desk.security.sendResetLink({ id: user.id, audit }), {
+                  changes: ['resetLink'],
+                  auditAction: 'password.resetLink',
+                  notice: (result) => t(result.mailStatus === 'blocked' ? 'security.password.resetLink.sentBlocked' : 'security.password.resetLink.sent', { email })
+                })
+              }}
+            />
+          )}
+        </ActionButton>
+        <ActionButton label={t('security.password.requireReset.button')} testId="require-reset" danger disabledReason={blocker}>
+          {({ open, close }) => (
+            <SecurityDialog
+              user={user}
+              open={open}
+              onClose={close}
+              testId="require-reset-dialog"
+              title={t('security.password.requireReset.title')}
+              confirmLabel={t('security.password.requireReset.button')}
+              danger
+              consequence={t('security.password.requireReset.consequence', { email })}
+              onConfirm={async (_values, audit) => {
+                await perform(() => desk.security.requireReset({ id: user.id, audit }), {
+                  changes: ['detail', 'lists', 'sessions', 'resetLink'],
+                  auditAction: 'password.requireReset',
+                  notice: (result) =>
+                    t(result.mailStatus === 'blocked' ? 'security.password.requireReset.doneBlocked' : 'security.password.requireReset.done', { name: user.name, email })
+                })
+              }}
+            />
+          )}
+        </ActionButton>
+      </Space>
+      {user.resetRequired ? <div className="security-note">{t('security.password.resetRequiredHint')}</div> : null}
+      <ResetLinkStatus user={user} />
+    </SecuritySection>
+  )
+}

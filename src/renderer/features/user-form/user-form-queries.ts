@@ -1,0 +1,67 @@
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useCallback } from 'react'
+import type { UserDetail } from '../../../shared/users'
+import { useDeskClient } from '../../app/desk-client'
+import { abortable } from '../users/abortable'
+import { userQueryKeys } from '../users/user-query-keys'
+
+/**
+ * The form's own queries. They hang under `['users']` like every users query, so that signing out or
+ * switching portals drops them too.
+ */
+export const userFormQueryKeys = {
+  companyOptions: (q: string) => [...userQueryKeys.all, 'form-options', 'companies', q] as const,
+  websiteOptions: () => [...userQueryKeys.all, 'form-options', 'websites'] as const,
+  /** Keyed by the avatar's URL, which carries its change time: a new picture is a new entry. */
+  avatar: (id: number, avatarUrl: string) => [...userQueryKeys.all, 'avatar', id, avatarUrl] as const
+}
+
+/** Companies matching `q` (name or VAT), asked only once the operator opens or searches the list. */
+export function useCompanyOptions(q: string, enabled: boolean) {
+  const desk = useDeskClient()
+  return useQuery({
+    queryKey: userFormQueryKeys.companyOptions(q),
+    queryFn: ({ signal }) => abortable(desk.companies.list({ limit: 50, ...(q ? { q } : {}) }), signal),
+    enabled,
+    placeholderData: keepPreviousData
+  })
+}
+
+export function useWebsiteOptions(enabled: boolean) {
+  const desk = useDeskClient()
+  return useQuery({
+    queryKey: userFormQueryKeys.websiteOptions(),
+    queryFn: () => desk.websites.list(),
+    enabled
+  })
+}
+
+/** The avatar as a data: URL (the image itself needs the operator's token, which only main has). */
+export function useAvatarImage(id: number, avatarUrl: string | null | undefined) {
+  const desk = useDeskClient()
+  return useQuery({
+    queryKey: userFormQueryKeys.avatar(id, avatarUrl ?? ''),
+    queryFn: () => desk.users.avatar({ id }),
+    enabled: Boolean(avatarUrl),
+    staleTime: Infinity
+  })
+}
+
+/**
+ * After the server accepted a change: the detail query gets the user the server returned (no second
+ * round trip), and what shows the user elsewhere is refetched: the grid's lists and the user's audit
+ * timeline (the change is its newest entry).
+ */
+export function useCommitUser() {
+  const queryClient = useQueryClient()
+  return useCallback(
+    (detail: UserDetail) => {
+      queryClient.setQueryData(userQueryKeys.detail(detail.id), detail)
+      void queryClient.invalidateQueries({ queryKey: userQueryKeys.lists() })
+      void queryClient.invalidateQueries({ queryKey: [...userQueryKeys.all, 'audit', detail.id] })
+      // The company's name and VAT number may have changed with the user.
+      void queryClient.invalidateQueries({ queryKey: [...userQueryKeys.all, 'form-options'] })
+    },
+    [queryClient]
+  )
+}

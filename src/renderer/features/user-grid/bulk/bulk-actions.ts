@@ -1,0 +1,118 @@
+import { fieldIssues, type DeskErrorShape, type ErrorCode } from '../../../../shared/errors'
+import type { AuditContext } from '../../../../shared/ipc/audit-context'
+import type { DeskClient } from '../../../../shared/ipc/desk-api'
+import type { UserListItem } from '../../../../shared/users'
+import { errorCodeOf } from '../../../components/error-text'
+import type { SkipReason } from './bulk-runner'
+
+/** The actions the grid offers on a selection; each is one channel call per user. */
+export const bulkActionIds = ['sendResetLink', 'inviteTwoFactor', 'revokeSessions', 'archive'] as const
+export type BulkActionId = (typeof bulkActionIds)[number]
+
+/** What a bulk action needs to know of a user: what the list row already says. */
+export type BulkTarget = Pick<UserListItem, 'id' | 'name' | 'login' | 'email' | 'active' | 'twoFactor' | 'kind'>
+
+export interface BulkActionSpec {
+  id: BulkActionId
+  /** Shown as a danger action (takes something away from the users). */
+  danger: boolean
+  /** Support agents may not do it at all (the server refuses; the desk says so up front). */
+  administratorsOnly: boolean
+  /** The audit action the server records, for the "view in the audit log" link. */
+  auditAction: string
+  /** Known beforehand to be pointless for this user: skip without calling. */
+  skipReason: (user: BulkTarget, operatorId: number | null) => SkipReason | null
+  call: (desk: DeskClient, user: BulkTarget, audit: AuditContext) => Promise<unknown>
+}
+
+export const bulkActions: Record<BulkActionId, BulkActionSpec> = {
+  sendResetLink: {
+    id: 'sendResetLink',
+    danger: false,
+    administratorsOnly: false,
+    auditAction: 'password.resetLink',
+    skipReason: (user) => (!user.active ? 'archived' : user.email ? null : 'noEmail'),
+    call: (desk, user, audit) => desk.security.sendResetLink({ id: user.id, audit })
+  },
+  inviteTwoFactor: {
+    id: 'inviteTwoFactor',
+    danger: false,
+    administratorsOnly: false,
+    auditAction: 'twoFactor.invite',
+    skipReason: (user) => (!user.active ? 'archived' : user.twoFactor === true ? 'twoFactorOn' : user.email ? null : 'noEmail'),
+    call: (desk, user, audit) => desk.security.invite2fa({ id: user.id, audit })
+  },
+  revokeSessions: {
+    id: 'revokeSessions',
+    danger: true,
+    administratorsOnly: false,
+    auditAction: 'sessions.revoke',
+    // Archiving already ended every session of an archived user.
+    skipReason: (user) => (user.active ? null : 'archived'),
+    call: (desk, user, audit) => desk.security.revokeSessions({ id: user.id, audit })
+  },
+  archive: {
+    id: 'archive',
+    danger: true,
+    administratorsOnly: true,
+    auditAction: 'user.archive',
+    skipReason: (user, operatorId) => (!user.active ? 'alreadyArchived' : user.id === operatorId ? 'ownAccount' : null),
+    call: (desk, user, audit) => desk.users.archive({ id: user.id, audit })
+  }
+}
+
+/** Why a call was refused, as a key of `userGrid.bulk.failure`; 'other' shows the error code's sentence. */
+export type FailureReason =
+  | 'archived'
+  | 'alreadyArchived'
+  | 'deleted'
+  | 'noEmail'
+  | 'twoFactorOn'
+  | 'notFound'
+  | 'forbidden'
+  | 'ticketRequired'
+  | 'reauthRequired'
+  | 'sessionEnded'
+  | 'other'
+
+function issuePaths(error: unknown): string[] {
+  if (typeof error !== 'object' || error === null || !('details' in error)) return []
+  return fieldIssues((error as { details: DeskErrorShape['details'] }).details).map((issue) => issue.path)
+}
+
+/**
+ * A refusal in the operator's terms. The server names the field that made it refuse (`active`,
+ * `email`, `twoFactor`…) in the error's details; the code alone says the rest.
+ */
+export function failureReasonOf(action: BulkActionId, error: unknown): { reason: FailureReason; code: ErrorCode } {
+  const code = errorCodeOf(error)
+  const paths = issuePaths(error)
+  const reason = ((): FailureReason => {
+    if (paths.includes('X-Ticket-Ref')) return 'ticketRequired'
+    if (paths.includes('id') && code === 'VALIDATION') return 'deleted'
+    if (paths.includes('active')) return 'archived'
+    if (paths.includes('email')) return 'noEmail'
+    if (paths.includes('twoFactor')) return 'twoFactorOn'
+    switch (code) {
+      case 'NOT_FOUND':
+        return 'notFound'
+      case 'FORBIDDEN':
+        return 'forbidden'
+      case 'REAUTH_REQUIRED':
+        return 'reauthRequired'
+      case 'UNAUTHORIZED':
+        return 'sessionEnded'
+      // Archiving answers a bare 409 for a user archived in the meantime (own account is skipped).
+      case 'CONFLICT':
+        return action === 'archive' ? 'alreadyArchived' : 'other'
+      default:
+        return 'other'
+    }
+  })()
+  return { reason, code }
+}
+
+/** After these, no further call of the run can succeed. */
+export function isFatalBulkError(error: unknown): boolean {
+  return errorCodeOf(error) === 'UNAUTHORIZED'
+}
