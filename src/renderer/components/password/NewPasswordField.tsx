@@ -52,7 +52,7 @@ export function NewPasswordField({ name = 'password', label, userInputs, autoFoc
         validateDebounce={150}
         rules={[
           { required: true, message: t('password.required') },
-          { validator: (_rule, input: string | undefined) => lengthCheck(input ?? '', t) },
+          { validator: (_rule, input: string | undefined) => lengthCheck(input ?? '', { tooShort: t('password.tooShort', { count: passwordMinLength }), tooLong: t('password.tooLong', { count: passwordMaxLength }) }) },
           {
             validator: async (_rule, input: string | undefined) => {
               if (!input || [...input].length < passwordMinLength || [...input].length > passwordMaxLength) return
@@ -100,11 +100,11 @@ export function NewPasswordField({ name = 'password', label, userInputs, autoFoc
   )
 }
 
-function lengthCheck(input: string, t: ReturnType<typeof useTranslation>['t']): Promise<void> {
+function lengthCheck(input: string, messages: { tooShort: string; tooLong: string }): Promise<void> {
   const length = [...input].length
   if (length === 0) return Promise.resolve()
-  if (length < passwordMinLength) return Promise.reject(new Error(t('password.tooShort', { count: passwordMinLength })))
-  if (length > passwordMaxLength) return Promise.reject(new Error(t('password.tooLong', { count: passwordMaxLength })))
+  if (length < passwordMinLength) return Promise.reject(new Error(messages.tooShort))
+  if (length > passwordMaxLength) return Promise.reject(new Error(messages.tooLong))
   return Promise.resolve()
 }
 
