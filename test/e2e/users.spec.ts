@@ -70,8 +70,8 @@ test.describe('Manage Users', () => {
     await row.click()
     await expect(page).toHaveURL(new RegExp(`#/users/${id}$`))
     const detail = page.locator('[data-testid="user-detail"][data-state="ready"]')
-    await expect(detail.locator('[data-field="login"]')).toHaveText(login ?? '')
-    await expect(detail.locator('[data-field="email"]')).toHaveText(email ?? '')
+    await expect(detail.getByTestId('user-form-login')).toHaveValue(login ?? '')
+    await expect(detail.getByTestId('user-form-email')).toHaveValue(email ?? '')
 
     // Each tab is in the route: a click is a history entry, and Back returns to the previous tab.
     await page.getByRole('tab', { name: 'Payment methods' }).click()

@@ -116,7 +116,6 @@ export const en = {
     notFound: 'There is no user with this number. They may have been deleted.',
     loadFailed: 'The user could not be loaded.',
     instant: '{{exact}} ({{relative}})',
-    readOnlyHint: 'Read-only for now: editing comes in a later version.',
     fields: {
       name: 'Name',
       login: 'Username',

@@ -112,7 +112,6 @@ export const zhCN: Translation = {
     notFound: '不存在此编号的用户，该用户可能已被删除。',
     loadFailed: '无法加载该用户。',
     instant: '{{exact}}（{{relative}}）',
-    readOnlyHint: '目前为只读：编辑功能将在后续版本中提供。',
     fields: {
       name: '姓名',
       login: '用户名',

@@ -36,6 +36,8 @@ export interface ActionDialogProps<V extends object> {
   onConfirm(values: V, audit: AuditContext): Promise<void>
   onClose(): void
   testId?: string
+  /** A field among the children has autoFocus: the ticket field does not take the first focus from it. */
+  childTakesFocus?: boolean
   /** The refusal in the operator's words when the code's general message would not say why (or null). */
   explainError?: (error: unknown) => string | null
 }
@@ -49,7 +51,7 @@ type Step = { kind: 'form' } | { kind: 'reauth'; pending: { values: object; audi
  * asks for a fresh identity check (REAUTH_REQUIRED) it asks for the operator's password and retries.
  */
 export function ActionDialog<V extends object>(props: ActionDialogProps<V>) {
-  const { open, title, target, consequence, confirmLabel, danger, confirmText, children, initialValues, withoutAudit, onConfirm, onClose, testId = 'action-dialog', explainError } = props
+  const { open, title, target, consequence, confirmLabel, danger, confirmText, children, initialValues, withoutAudit, onConfirm, onClose, testId = 'action-dialog', explainError, childTakesFocus } = props
   const { t } = useTranslation()
   const desk = useDeskClient()
   const operator = useOperator()
@@ -115,7 +117,7 @@ export function ActionDialog<V extends object>(props: ActionDialogProps<V>) {
       onCancel={cancel}
       footer={null}
       destroyOnHidden
-      maskClosable={!busy}
+      mask={{ closable: !busy }}
       keyboard={!busy}
       data-testid={testId}
       afterClose={() => {
@@ -155,7 +157,7 @@ export function ActionDialog<V extends object>(props: ActionDialogProps<V>) {
                     { validator: (_rule, value: string | undefined) => (isValidTicketRef(value ?? '') ? Promise.resolve() : Promise.reject(new Error(t('actionDialog.ticketInvalid')))) }
                   ]}
                 >
-                  <Input autoFocus={!confirmText} placeholder={t('actionDialog.ticketRefPlaceholder')} data-testid="action-ticket" maxLength={64} />
+                  <Input autoFocus={!confirmText && !childTakesFocus} placeholder={t('actionDialog.ticketRefPlaceholder')} data-testid="action-ticket" maxLength={64} />
                 </Form.Item>
                 <Form.Item name="reason" label={t('actionDialog.reason')} rules={[{ max: reasonMaxLength, message: t('actionDialog.reasonTooLong') }]}>
                   <Input placeholder={t('actionDialog.reasonPlaceholder')} data-testid="action-reason" />

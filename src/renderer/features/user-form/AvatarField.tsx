@@ -81,7 +81,8 @@ export function AvatarField({ userId, name, avatarUrl, staged, problem, disabled
       <input
         ref={input}
         type="file"
-        hidden
+        // Not the `hidden` attribute: antd's form styles show file inputs whatever it says.
+        style={{ display: 'none' }}
         accept={avatarTypes.join(',')}
         onChange={(event) => void choose(event)}
         data-testid="avatar-input"

@@ -82,6 +82,7 @@ export function ContactFields({ rules, today }: { rules: ReturnType<typeof useFi
           >
             <DatePicker
               format={birthdayFormats[language]}
+              placeholder={birthdayFormats[language][0]}
               disabledDate={(day) => day.format('YYYY-MM-DD') > today || day.year() < 1900}
               style={{ width: '100%' }}
               data-testid="user-form-birthday"

@@ -48,10 +48,10 @@ export function UserFacts({ user }: { user: UserDetail }) {
   return (
     <Descriptions
       size="small"
+      layout="vertical"
       className="user-form__facts"
       data-testid="user-facts"
       column={{ xs: 1, sm: 2, md: 2, lg: 4, xl: 4, xxl: 4 }}
-      styles={{ label: { whiteSpace: 'nowrap' } }}
       items={items}
     />
   )

@@ -164,7 +164,10 @@ export function useUserForm(user: UserDetail, form: FormInstance<UserFormValues>
       const target = pending ?? { base, values: currentValues() }
       try {
         await form.validateFields()
-      } catch {
+      } catch (invalid) {
+        // Nothing is sent; the first wrong field gets the focus, so the keyboard lands where the fix is.
+        const first = (invalid as { errorFields?: { name: (string | number)[] }[] }).errorFields?.[0]?.name
+        if (first) form.scrollToField(first, { block: 'center', focus: true })
         return
       }
       const changes = patchOf(formValuesOf(target.base), target.values)

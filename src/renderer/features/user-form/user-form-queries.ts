@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useCallback } from 'react'
 import type { UserDetail } from '../../../shared/users'
 import { useDeskClient } from '../../app/desk-client'
+import { companyQueryKeys } from '../companies/company-queries'
 import { abortable } from '../users/abortable'
 import { userQueryKeys } from '../users/user-query-keys'
 
@@ -50,7 +51,7 @@ export function useAvatarImage(id: number, avatarUrl: string | null | undefined)
 /**
  * After the server accepted a change: the detail query gets the user the server returned (no second
  * round trip), and what shows the user elsewhere is refetched: the grid's lists and the user's audit
- * timeline (the change is its newest entry).
+ * timeline (the change is its newest entry), and the companies (name, VAT number, users).
  */
 export function useCommitUser() {
   const queryClient = useQueryClient()
@@ -59,8 +60,9 @@ export function useCommitUser() {
       queryClient.setQueryData(userQueryKeys.detail(detail.id), detail)
       void queryClient.invalidateQueries({ queryKey: userQueryKeys.lists() })
       void queryClient.invalidateQueries({ queryKey: [...userQueryKeys.all, 'audit', detail.id] })
-      // The company's name and VAT number may have changed with the user.
+      // The company's name and VAT number, or its users, may have changed with the user.
       void queryClient.invalidateQueries({ queryKey: [...userQueryKeys.all, 'form-options'] })
+      void queryClient.invalidateQueries({ queryKey: companyQueryKeys.all })
     },
     [queryClient]
   )

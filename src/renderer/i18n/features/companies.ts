@@ -105,6 +105,8 @@ export const companiesStrings = featureStrings(
     stop: {
       title: 'Stop portal access',
       choice: 'What should happen?',
+      consequenceRevoke: '{{name}} will no longer be able to sign in to the customer portal. This can be undone.',
+      consequenceDelete: 'The account of {{name}} will be deleted for good. This cannot be undone.',
       revoke: 'Revoke portal access',
       revokeHint:
         'Reversible. The user can no longer sign in, is signed out everywhere, and pending invitation or reset links stop working. The account, its history and documents stay; access can be granted again later.',
@@ -220,6 +222,8 @@ export const companiesStrings = featureStrings(
     stop: {
       title: '停止门户访问',
       choice: '要执行什么操作？',
+      consequenceRevoke: '{{name}} 将无法再登录客户门户。此操作可以撤回。',
+      consequenceDelete: '{{name}} 的账户将被永久删除。此操作无法撤消。',
       revoke: '撤销门户访问权限',
       revokeHint: '可撤回。该用户将无法再登录，并在所有设备上退出登录，待处理的邀请或重置链接也将失效。账户、其历史记录和单据均会保留；之后可以重新授予访问权限。',
       delete: '删除账户',

@@ -42,7 +42,7 @@ export const newUserStrings = featureStrings(
       email: 'This email address already belongs to another user.'
     },
     credentials: {
-      label: 'Password',
+      label: 'How the user gets a password',
       typed: 'Type a password',
       invite: 'Send invitation instead',
       inviteHint: 'The user gets an email with a link to set their own password; the link expires after a while. An email address is required.'
@@ -105,7 +105,7 @@ export const newUserStrings = featureStrings(
       email: '该电子邮件地址已属于其他用户。'
     },
     credentials: {
-      label: '密码',
+      label: '用户如何获得密码',
       typed: '输入密码',
       invite: '改为发送邀请',
       inviteHint: '用户将收到一封电子邮件，其中的链接用于设置自己的密码；链接会在一段时间后过期。必须提供电子邮件地址。'
