@@ -92,8 +92,11 @@ export function AppHeader({ session }: { session: SessionState | undefined }) {
           className="app-header__nav"
           mode="horizontal"
           aria-label={t('app.mainNavigation')}
-          selectedKeys={location.pathname.startsWith('/users') ? ['users'] : []}
-          items={[{ key: 'users', label: <Link to="/users">{t('nav.manageUsers')}</Link> }]}
+          selectedKeys={location.pathname.startsWith('/users') ? ['users'] : location.pathname.startsWith('/companies') ? ['companies'] : []}
+          items={[
+            { key: 'users', label: <Link to="/users">{t('nav.manageUsers')}</Link> },
+            { key: 'companies', label: <Link to="/companies" data-testid="nav-companies">{t('companies.nav')}</Link> }
+          ]}
         />
       ) : (
         <span className="app-header__spacer" />

@@ -1,4 +1,6 @@
 import { Navigate, type RouteObject } from 'react-router'
+import { CompaniesPage } from '../features/companies/CompaniesPage'
+import { CompanyPage } from '../features/companies/CompanyPage'
 import { UserPage } from '../features/users/UserPage'
 import { UsersPage } from '../features/users/UsersPage'
 import { AppShell } from './AppShell'
@@ -18,6 +20,8 @@ export const appRoutes: RouteObject[] = [
       { index: true, element: <Navigate to="/users" replace /> },
       { path: 'users', element: <UsersPage /> },
       { path: 'users/:id/:tab?', element: <UserPage /> },
+      { path: 'companies', element: <CompaniesPage /> },
+      { path: 'companies/:id', element: <CompanyPage /> },
       { path: '*', element: <Navigate to="/users" replace /> }
     ]
   }

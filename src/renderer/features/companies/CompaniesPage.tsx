@@ -14,7 +14,8 @@ import './companies.css'
 /** Typing pauses this long before a search goes out. */
 const searchDebounceMs = 250
 
-function useColumns(): TableColumnsType<CompanySummary> {
+/** `from` is where the company page's Back leads: this list, with its search. */
+function useColumns(from: string): TableColumnsType<CompanySummary> {
   const { t } = useTranslation()
   const language = usePreferences((state) => state.language)
   return useMemo(
@@ -23,7 +24,7 @@ function useColumns(): TableColumnsType<CompanySummary> {
         key: 'name',
         title: t('companies.list.columns.name'),
         render: (_: unknown, company) => (
-          <Link to={`/companies/${company.id}`} data-field="name" onClick={(event) => event.stopPropagation()}>
+          <Link to={`/companies/${company.id}`} state={{ from }} data-field="name" onClick={(event) => event.stopPropagation()}>
             {company.name}
           </Link>
         )
@@ -58,7 +59,7 @@ function useColumns(): TableColumnsType<CompanySummary> {
           )
       }
     ],
-    [t, language]
+    [t, language, from]
   )
 }
 
@@ -71,7 +72,8 @@ export function CompaniesPage() {
   const searchText = searchParams.get('q') ?? ''
   const q = useDebouncedValue(searchText.trim(), searchDebounceMs)
   const list = useCompanyList(q)
-  const columns = useColumns()
+  const from = searchText ? `/companies?${new URLSearchParams({ q: searchText }).toString()}` : '/companies'
+  const columns = useColumns(from)
   const companies = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data])
   const settled = !list.isPending && !list.isPlaceholderData && searchText.trim() === q
   const state = list.isError ? 'error' : settled ? 'ready' : 'loading'
@@ -114,7 +116,7 @@ export function CompaniesPage() {
           pagination={false}
           locale={{ emptyText: list.isPending ? t('companies.list.loading') : q ? t('companies.list.empty', { q }) : t('companies.list.emptyNoSearch') }}
           onRow={(company) => ({
-            onClick: () => void navigate(`/companies/${company.id}`),
+            onClick: () => void navigate(`/companies/${company.id}`, { state: { from } }),
             className: 'companies-row',
             ...({ 'data-testid': 'company-row', 'data-company-id': company.id } as Record<string, string | number>)
           })}

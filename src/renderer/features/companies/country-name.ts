@@ -4,14 +4,12 @@ const displayNames = new Map<Locale, Intl.DisplayNames | null>()
 
 function namesIn(language: Locale): Intl.DisplayNames | null {
   if (!displayNames.has(language)) {
-    let names: Intl.DisplayNames | null = null
     try {
-      names = new Intl.DisplayNames([language], { type: 'region' })
+      displayNames.set(language, new Intl.DisplayNames([language], { type: 'region' }))
     } catch {
       // An engine without region names: the code alone is still a fact.
-      names = null
+      displayNames.set(language, null)
     }
-    displayNames.set(language, names)
   }
   return displayNames.get(language) ?? null
 }

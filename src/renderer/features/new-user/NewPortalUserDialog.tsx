@@ -1,5 +1,5 @@
 import { UserAddOutlined } from '@ant-design/icons'
-import { Button, Tooltip } from 'antd'
+import { Button, Tooltip, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
@@ -39,10 +39,11 @@ export function NewPortalUserDialog({ open, onClose }: { open: boolean; onClose:
     <ActionDialog<NewPortalUserValues>
       open={open}
       title={t('newUser.title')}
-      consequence={credentials === 'invite' ? t('newUser.consequenceInvite') : t('newUser.consequencePassword')}
+      consequence={<Typography.Paragraph>{credentials === 'invite' ? t('newUser.consequenceInvite') : t('newUser.consequencePassword')}</Typography.Paragraph>}
       confirmLabel={t('newUser.confirm')}
       initialValues={{ credentials: 'password' }}
       testId="new-portal-user-dialog"
+      childTakesFocus
       onConfirm={async (values, audit) => {
         const created = await createPortalUser(desk, draftOf(values), audit).catch((error: unknown) => {
           throw withTranslatedFieldIssues(error, t)

@@ -49,6 +49,7 @@ export const companiesStrings = featureStrings(
       documentLock:
         'Invoices or orders were issued for this company, so its users’ country, the company name and the VAT number are locked. An administrator can unlock them from a user’s General tab, giving a reason.',
       noDocuments: 'None yet: the country, company name and VAT number can still be changed.',
+      lockedTag: 'Locked by documents',
       noWebsites: 'This company has no portal website of its own: its users can be placed on any website.',
       moreUsers: 'The first {{shown}} of {{total}} users are listed here. Search Manage Users for the others.'
     },
@@ -167,6 +168,7 @@ export const companiesStrings = featureStrings(
       documentsCount: '发票：{{invoices}} · 订单：{{orders}}',
       documentLock: '已为该公司开具发票或订单，因此其用户的国家/地区、公司名称和税号已锁定。管理员可在用户的“常规”选项卡中填写原因后解锁。',
       noDocuments: '暂无：国家/地区、公司名称和税号仍可更改。',
+      lockedTag: '已因单据锁定',
       noWebsites: '该公司没有自己的门户网站：其用户可以分配到任何网站。',
       moreUsers: '此处列出 {{total}} 个用户中的前 {{shown}} 个。其余用户请在“管理用户”中搜索。'
     },

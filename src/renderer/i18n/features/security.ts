@@ -112,7 +112,6 @@ export const securityStrings = featureStrings(
       lockedUntil: 'Locked until',
       failedAttempts: 'Failed attempts since the last successful sign-in',
       recentFailures: 'Recent failed attempts',
-      noFailures: 'No failed attempts.',
       loadFailed: 'The sign-in attempts could not be loaded.',
       unlock: 'Unlock',
       unlockTitle: 'Unlock the account',
@@ -186,8 +185,6 @@ export const securityStrings = featureStrings(
         read: 'Read only',
         read_write: 'Read and write'
       },
-      key: 'Key',
-      website: 'Website',
       created: 'Created',
       expires: 'Expires',
       lastUsed: 'Last used',
@@ -351,7 +348,6 @@ export const securityStrings = featureStrings(
       lockedUntil: '锁定至',
       failedAttempts: '上次成功登录后的失败次数',
       recentFailures: '最近的失败尝试',
-      noFailures: '没有失败的尝试。',
       loadFailed: '无法加载登录尝试记录。',
       unlock: '解锁',
       unlockTitle: '解锁账户',
@@ -425,8 +421,6 @@ export const securityStrings = featureStrings(
         read: '只读',
         read_write: '读写'
       },
-      key: '密钥',
-      website: '网站',
       created: '创建时间',
       expires: '过期时间',
       lastUsed: '上次使用',
