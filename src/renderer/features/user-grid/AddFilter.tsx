@@ -31,7 +31,8 @@ function ChoiceSelect({ field, onPick }: { field: ChoiceKey; onPick: Pick }) {
       data-testid="filter-value"
       aria-label={t('userGrid.filters.value')}
       placeholder={t('userGrid.filters.valuePlaceholder')}
-      options={(choicesOf[field] as readonly string[]).map((value) => ({ value, label: choiceText(field, value as never, t) }))}
+      // data-value: tests pick options by value, in any language.
+      options={(choicesOf[field] as readonly string[]).map((value) => ({ value, label: choiceText(field, value as never, t), 'data-value': value }))}
       onChange={(value) => onPick(field, value as never)}
     />
   )
@@ -61,7 +62,7 @@ function RecordSelect({ field, onPick }: { field: 'company' | 'website'; onPick:
         placeholder={t(field === 'company' ? 'userGrid.filters.companyPlaceholder' : 'userGrid.filters.websitePlaceholder')}
         loading={query.isFetching}
         notFoundContent={query.isPending ? null : t('userGrid.filters.noMatch')}
-        options={options.map(({ id, name }) => ({ value: id, label: name }))}
+        options={options.map(({ id, name }) => ({ value: id, label: name, 'data-value': id }))}
         onChange={(id) => {
           const record = options.find((option) => option.id === id)
           if (record) onPick(field, record)
@@ -111,7 +112,7 @@ export function AddFilter({ filters, onAdd, buttonRef }: { filters: UserGridFilt
             placeholder={t('userGrid.filters.fieldPlaceholder')}
             value={field}
             onChange={setField}
-            options={available.map((key) => ({ value: key, label: t(`userGrid.filters.${key}.label`) }))}
+            options={available.map((key) => ({ value: key, label: t(`userGrid.filters.${key}.label`), 'data-value': key }))}
           />
         </Form.Item>
         {field ? (

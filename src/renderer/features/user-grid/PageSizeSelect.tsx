@@ -14,7 +14,7 @@ export function PageSizeSelect({ value, onChange }: { value: PageSize; onChange:
       value={value}
       onChange={onChange}
       popupMatchSelectWidth={false}
-      options={pageSizes.map((size) => ({ value: size, label: t('userGrid.pageSize.option', { size }) }))}
+      options={pageSizes.map((size) => ({ value: size, label: t('userGrid.pageSize.option', { size }), 'data-value': size }))}
     />
   )
 }

@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router'
 import { useSession } from '../../app/session'
 import { useDebouncedValue } from '../../components/use-debounced-value'
 import { useAppStores, useUserListView } from '../../stores/app-stores'
+import { NewPortalUserButton } from '../new-user/NewPortalUserDialog'
 import { BulkActions } from '../user-grid/bulk/BulkActions'
 import { filterQueryOf, matchingCount } from '../user-grid/grid-filters'
 import { GridToolbar } from '../user-grid/GridToolbar'
@@ -58,6 +59,7 @@ export function UsersPage() {
         </Typography.Title>
         <KindFilter value={kind} facets={facets} onChange={actions.setKind} />
         <UserSearchBox value={searchText} onChange={actions.setSearchText} />
+        <NewPortalUserButton />
       </div>
       <GridToolbar query={query} matching={matching} />
       <BulkActions

@@ -30,8 +30,6 @@ export function BulkActions(props: BulkActionsProps) {
   const trigger = useRef<HTMLElement | null>(null)
   const targets = useMemo<BulkTarget[]>(() => [...props.selection.users.values()], [props.selection])
 
-  if (props.selection.users.size === 0 && props.selectAll.kind === 'idle' && bulk.run.phase === 'idle' && confirming === null) return null
-
   return (
     <>
       {props.selection.users.size > 0 || props.selectAll.kind !== 'idle' ? (
@@ -65,7 +63,11 @@ export function BulkActions(props: BulkActionsProps) {
           bulk.close()
           // Archived users left the (active) list: a selection of them would only mislead.
           if (archived) props.onClearSelection()
-          if (trigger.current?.isConnected) trigger.current.focus()
+        }}
+        afterClose={() => {
+          // After Archive the selection (and its bar) is gone: the grid takes the focus instead.
+          const target = trigger.current?.isConnected ? trigger.current : document.querySelector<HTMLElement>('[data-testid="user-row"]')
+          target?.focus()
         }}
       />
     </>

@@ -64,10 +64,15 @@ function resultColumns(action: BulkActionId, t: TFunction, language: string): Ta
 }
 
 /** The run's progress (n of N, with Cancel), then what happened to each user. */
-export function BulkRunModal({ run, onCancel, onClose }: { run: BulkRun; onCancel: () => void; onClose: () => void }) {
+export function BulkRunModal(props: { run: BulkRun; onCancel: () => void; onClose: () => void; afterClose: () => void }) {
+  const { onCancel, onClose } = props
   const { t } = useTranslation()
   const language = usePreferences((state) => state.language)
   const [shown, setShown] = useState<Shown>('all')
+  // The last run stays on screen while the dialog closes; then `afterClose` places the focus.
+  const [lastRun, setLastRun] = useState<BulkRun>(props.run)
+  if (props.run.phase !== 'idle' && props.run !== lastRun) setLastRun(props.run)
+  const run = props.run.phase === 'idle' ? lastRun : props.run
   const report = run.phase === 'finished' ? run.report : null
   const action = run.phase === 'idle' ? null : run.action
   const entries = useMemo(() => (report ? (shown === 'all' ? report.entries : report.entries.filter((entry) => entry.outcome.status === shown)) : []), [report, shown])
@@ -82,13 +87,18 @@ export function BulkRunModal({ run, onCancel, onClose }: { run: BulkRun; onCance
 
   return (
     <Modal
-      open
+      open={props.run.phase !== 'idle'}
       title={t(`userGrid.bulk.actions.${action}.label`)}
+      focusTriggerAfterClose={false}
+      destroyOnHidden
       closable={run.phase === 'finished'}
       keyboard={run.phase === 'finished'}
-      maskClosable={false}
+      mask={{ closable: false }}
       onCancel={run.phase === 'finished' ? onClose : undefined}
-      afterClose={() => setShown('all')}
+      afterClose={() => {
+        setShown('all')
+        props.afterClose()
+      }}
       width={720}
       footer={
         run.phase === 'running' ? (

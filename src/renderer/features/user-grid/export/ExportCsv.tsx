@@ -79,7 +79,8 @@ export function ExportCsv({ query, columns, total }: ExportCsvProps) {
         title={t('userGrid.export.title')}
         closable={state.phase === 'failed'}
         keyboard
-        maskClosable={false}
+        mask={{ closable: false }}
+        destroyOnHidden
         onCancel={state.phase === 'running' ? cancel : close}
         afterClose={() => button.current?.focus()}
         footer={
