@@ -7,6 +7,11 @@ export interface ActionButtonProps {
   testId: string
   /** Set when the action does not apply now: the button is disabled and this says why (tooltip and text). */
   disabledReason?: string | null
+  /**
+   * `tooltip`: the section's status already says it (2FA Off, Not locked), so the reason is only in
+   * the tooltip and, for screen readers, in the button's description; `text` (default) also shows it.
+   */
+  reasonShown?: 'text' | 'tooltip'
   /** An accessible name when the visible label is not enough (a row's "Revoke"). */
   ariaLabel?: string
   danger?: boolean
@@ -22,7 +27,7 @@ export interface ActionButtonProps {
  * and open it with Enter or Space; when the dialog closes, focus returns to the button (antd's Modal),
  * or to the section's heading when the button is gone or no longer applies.
  */
-export function ActionButton({ label, testId, disabledReason, ariaLabel, danger, type, size, icon, children }: ActionButtonProps) {
+export function ActionButton({ label, testId, disabledReason, reasonShown = 'text', ariaLabel, danger, type, size, icon, children }: ActionButtonProps) {
   const [open, setOpen] = useState(false)
   const button = useRef<HTMLButtonElement>(null)
   const reasonId = useId()
@@ -62,7 +67,12 @@ export function ActionButton({ label, testId, disabledReason, ariaLabel, danger,
         trigger
       )}
       {disabled ? (
-        <Typography.Text type="secondary" className="security-action-reason" id={reasonId} data-testid={`${testId}-reason`}>
+        <Typography.Text
+          type="secondary"
+          className={reasonShown === 'text' ? 'security-action-reason' : 'security-action-reason security-visually-hidden'}
+          id={reasonId}
+          data-testid={`${testId}-reason`}
+        >
           {disabledReason}
         </Typography.Text>
       ) : null}

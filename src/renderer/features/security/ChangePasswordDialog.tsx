@@ -48,6 +48,7 @@ export function ChangePasswordDialog({ user, open, onClose }: { user: UserDetail
       open={open}
       onClose={onClose}
       testId="change-password-dialog"
+      childTakesFocus
       title={t('security.password.change.title')}
       confirmLabel={t('security.password.change.button')}
       consequence={t('security.password.change.consequence')}

@@ -1,4 +1,5 @@
 import { Descriptions, Space, Tag } from 'antd'
+import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import type { UserDetail } from '../../../shared/users'
 import { useDeskClient } from '../../app/desk-client'
@@ -10,7 +11,7 @@ import { SecuritySection } from './SecuritySection'
 import { useSecurityAction } from './use-security-action'
 
 /** Why no link can be emailed now (the server refuses the same), or null. */
-function linkBlocker(user: UserDetail, t: ReturnType<typeof useTranslation>['t']): string | null {
+function linkBlocker(user: UserDetail, t: TFunction): string | null {
   if (!user.active) return t('security.password.archived')
   if (!user.email) return t('security.password.noEmail')
   return null

@@ -58,7 +58,7 @@ export function TwoFactorSection({ user }: { user: UserDetail }) {
             />
           )}
         </ActionButton>
-        <ActionButton label={t('security.twoFactor.disable')} testId="disable-2fa" danger disabledReason={on ? null : t('security.twoFactor.notOn')}>
+        <ActionButton label={t('security.twoFactor.disable')} testId="disable-2fa" danger disabledReason={on ? null : t('security.twoFactor.notOn')} reasonShown="tooltip">
           {({ open, close }) => (
             <SecurityDialog
               user={user}

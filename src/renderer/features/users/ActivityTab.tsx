@@ -2,6 +2,7 @@ import { Button, Col, Empty, Row, Select, Space, Table, Tag, Timeline, Typograph
 import type { TFunction } from 'i18next'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useSearchParams } from 'react-router'
 import type { AuditEntry } from '../../../shared/audit'
 import type { Locale } from '../../../shared/errors'
 import type { SignInAttempt } from '../../../shared/security'
@@ -57,9 +58,15 @@ function AuditItem({ entry, language }: { entry: AuditEntry; language: Locale })
   )
 }
 
+function initialAction(requested: string | null): string {
+  return requested !== null && (userAuditActions as readonly string[]).includes(requested) ? requested : ''
+}
+
 function AuditTimeline({ userId, language }: { userId: number; language: Locale }) {
   const { t } = useTranslation()
-  const [action, setAction] = useState('')
+  // A success notice links here with `?action=…`: the trail opens filtered to that action.
+  const [searchParams] = useSearchParams()
+  const [action, setAction] = useState(() => initialAction(searchParams.get('action')))
   const audit = useUserAudit(userId, action)
   const entries = audit.data?.pages.flatMap((page) => page.items) ?? []
   const items: TimelineProps['items'] = entries.map((entry) => ({ key: entry.id, content: <AuditItem entry={entry} language={language} /> }))

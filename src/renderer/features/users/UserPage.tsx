@@ -5,6 +5,7 @@ import { Link, useNavigate, useParams } from 'react-router'
 import { userId } from '../../../shared/users'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { errorCodeOf } from '../../components/error-text'
+import { SecurityTab } from '../security/SecurityTab'
 import { ActivityTab } from './ActivityTab'
 import { PaymentMethodsTab } from './PaymentMethodsTab'
 import { KindTag } from './user-columns'
@@ -89,7 +90,8 @@ export function UserPage() {
             destroyOnHidden
             items={[
               { key: 'general', label: t('userPage.tabs.general'), children: <UserGeneralTab user={user.data} /> },
-              { key: 'payment-methods', label: t('userPage.tabs.paymentMethods'), children: <PaymentMethodsTab userId={id} /> },
+              { key: 'security', label: t('security.tab'), children: <SecurityTab user={user.data} /> },
+              { key: 'payment-methods', label: t('userPage.tabs.paymentMethods'), children: <PaymentMethodsTab user={user.data} /> },
               { key: 'activity', label: t('userPage.tabs.activity'), children: <ActivityTab userId={id} /> }
             ]}
           />

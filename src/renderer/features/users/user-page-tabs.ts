@@ -1,5 +1,5 @@
-/** The tabs, as they appear in the route: #/users/42 (General), #/users/42/payment-methods, #/users/42/activity. */
-export const userPageTabs = ['general', 'payment-methods', 'activity'] as const
+/** The tabs, as they appear in the route: #/users/42 (General), #/users/42/security, #/users/42/payment-methods, #/users/42/activity. */
+export const userPageTabs = ['general', 'security', 'payment-methods', 'activity'] as const
 export type UserPageTab = (typeof userPageTabs)[number]
 
 /** The tab of a route segment; none means General, anything unknown is null (not found). */
