@@ -1,9 +1,10 @@
-import { ArrowLeftOutlined, LockOutlined } from '@ant-design/icons'
-import { Button, Card, Result, Skeleton, Tabs, Tag, Typography } from 'antd'
+import { LockOutlined } from '@ant-design/icons'
+import { Card, Skeleton, Tabs, Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
-import { Link, useLocation, useNavigate, useParams } from 'react-router'
+import { useLocation, useParams } from 'react-router'
 import { companyId } from '../../../shared/companies'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { BackLink, RecordNotFound } from '../../components/page-navigation'
 import { errorCodeOf } from '../../components/error-text'
 import { CompanyFacts } from './CompanyFacts'
 import { CompanyUsersTab } from './CompanyUsersTab'
@@ -17,29 +18,20 @@ function useBackTarget(): string {
   return typeof from === 'string' && from.startsWith('/companies') ? from : '/companies'
 }
 
-function BackLink() {
+function BackToCompanies() {
   const { t } = useTranslation()
-  return (
-    <Link to={useBackTarget()} data-testid="back-to-companies">
-      <ArrowLeftOutlined aria-hidden /> {t('companies.page.back')}
-    </Link>
-  )
+  return <BackLink to={useBackTarget()} label={t('companies.page.back')} testId="back-to-companies" />
 }
 
 function NotFound() {
   const { t } = useTranslation()
-  const navigate = useNavigate()
   return (
-    <Result
-      status="404"
-      data-testid="company-not-found"
+    <RecordNotFound
+      testId="company-not-found"
       title={t('companies.page.notFoundTitle')}
-      subTitle={t('companies.page.notFound')}
-      extra={
-        <Button type="primary" onClick={() => void navigate('/companies')}>
-          {t('companies.page.back')}
-        </Button>
-      }
+      text={t('companies.page.notFound')}
+      backTo="/companies"
+      backLabel={t('companies.page.back')}
     />
   )
 }
@@ -65,7 +57,7 @@ export function CompanyPage() {
 
   return (
     <div className="company-page" data-testid="company-page" data-state={company.isPending ? 'loading' : company.isError ? 'error' : 'ready'} data-company-id={id}>
-      <BackLink />
+      <BackToCompanies />
       {company.isPending ? (
         <Card aria-busy aria-label={t('companies.page.loading')}>
           <Skeleton active paragraph={{ rows: 8 }} />

@@ -45,7 +45,24 @@ export function useCompanyDetail(id: number | null) {
   })
 }
 
-/** Every portal website (a handful): the new-user dialogs filter them by company. */
+/** How many companies a picker offers per search: type more to narrow it down. */
+export const companyOptionsShown = 50
+
+/**
+ * The first companies whose name or VAT matches `q`, for the pickers (form, filter, new user): the
+ * server searches, asked only once the picker is opened or searched when `enabled` says so.
+ */
+export function useCompanyOptions(q: string, enabled = true) {
+  const desk = useDeskClient()
+  return useQuery({
+    queryKey: companyQueryKeys.options(q),
+    queryFn: ({ signal }) => abortable(desk.companies.list({ limit: companyOptionsShown, ...(q ? { q } : {}) }), signal),
+    enabled,
+    placeholderData: keepPreviousData
+  })
+}
+
+/** Every portal website (a handful): pickers filter them as the operator types or by company. */
 export function useWebsites(enabled = true) {
   const desk = useDeskClient()
   return useQuery({

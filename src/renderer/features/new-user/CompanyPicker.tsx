@@ -1,23 +1,8 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { Select } from 'antd'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useDeskClient } from '../../app/desk-client'
 import { useDebouncedValue } from '../../components/use-debounced-value'
-import { companyQueryKeys } from '../companies/company-queries'
-import { abortable } from '../users/abortable'
-
-/** How many companies the picker offers per search: type more to narrow it down. */
-const optionsShown = 50
-
-function useCompanyOptions(q: string) {
-  const desk = useDeskClient()
-  return useQuery({
-    queryKey: companyQueryKeys.options(q),
-    queryFn: ({ signal }) => abortable(desk.companies.list({ limit: optionsShown, ...(q ? { q } : {}) }), signal),
-    placeholderData: keepPreviousData
-  })
-}
+import { useCompanyOptions } from '../companies/company-queries'
 
 interface CompanyPickerProps {
   value?: number

@@ -2,7 +2,7 @@ import { Select } from 'antd'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useDebouncedValue } from '../../components/use-debounced-value'
-import { useCompanyOptions, useWebsiteOptions } from './user-form-queries'
+import { useCompanyOptions, useWebsites } from '../companies/company-queries'
 
 interface EntitySelectProps {
   value?: number | null
@@ -64,7 +64,7 @@ export function CompanySelect({ value, onChange, currentName, currentId, disable
 export function WebsiteSelect({ value, onChange, currentName, currentId, disabled, allowClear, testId, ...aria }: EntitySelectProps) {
   const { t } = useTranslation()
   const [open, setOpen] = useState(false)
-  const websites = useWebsiteOptions(open)
+  const websites = useWebsites(open)
   const options = useOptions(websites.data?.items, currentId, currentName)
   return (
     <Select<number | null>

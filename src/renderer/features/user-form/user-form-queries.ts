@@ -1,9 +1,8 @@
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useCallback } from 'react'
 import type { UserDetail } from '../../../shared/users'
 import { useDeskClient } from '../../app/desk-client'
 import { companyQueryKeys } from '../companies/company-queries'
-import { abortable } from '../users/abortable'
 import { userQueryKeys } from '../users/user-query-keys'
 
 /**
@@ -11,30 +10,8 @@ import { userQueryKeys } from '../users/user-query-keys'
  * switching portals drops them too.
  */
 export const userFormQueryKeys = {
-  companyOptions: (q: string) => [...userQueryKeys.all, 'form-options', 'companies', q] as const,
-  websiteOptions: () => [...userQueryKeys.all, 'form-options', 'websites'] as const,
   /** Keyed by the avatar's URL, which carries its change time: a new picture is a new entry. */
   avatar: (id: number, avatarUrl: string) => [...userQueryKeys.all, 'avatar', id, avatarUrl] as const
-}
-
-/** Companies matching `q` (name or VAT), asked only once the operator opens or searches the list. */
-export function useCompanyOptions(q: string, enabled: boolean) {
-  const desk = useDeskClient()
-  return useQuery({
-    queryKey: userFormQueryKeys.companyOptions(q),
-    queryFn: ({ signal }) => abortable(desk.companies.list({ limit: 50, ...(q ? { q } : {}) }), signal),
-    enabled,
-    placeholderData: keepPreviousData
-  })
-}
-
-export function useWebsiteOptions(enabled: boolean) {
-  const desk = useDeskClient()
-  return useQuery({
-    queryKey: userFormQueryKeys.websiteOptions(),
-    queryFn: () => desk.websites.list(),
-    enabled
-  })
 }
 
 /** The avatar as a data: URL (the image itself needs the operator's token, which only main has). */

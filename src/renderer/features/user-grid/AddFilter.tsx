@@ -13,7 +13,7 @@ import {
   type UserFilterKey,
   type UserGridFilters
 } from '../../stores/user-grid-settings'
-import { useCompanyOptions, useWebsiteOptions } from './filter-options'
+import { useCompanyOptions, useWebsites } from '../companies/company-queries'
 import { choiceText, type ChoiceFilterKey } from './grid-filters'
 
 type Pick = <K extends UserFilterKey>(key: K, value: NonNullable<UserGridFilters[K]>) => void
@@ -44,7 +44,7 @@ function RecordSelect({ field, onPick }: { field: 'company' | 'website'; onPick:
   const [search, setSearch] = useState('')
   const q = useDebouncedValue(search.trim(), 250)
   const companies = useCompanyOptions(q, field === 'company')
-  const websites = useWebsiteOptions(field === 'website')
+  const websites = useWebsites(field === 'website')
   const query = field === 'company' ? companies : websites
   const needle = search.trim().toLowerCase()
   const options: NamedRecord[] =

@@ -1,9 +1,9 @@
-import { ArrowLeftOutlined } from '@ant-design/icons'
-import { Button, Card, Result, Skeleton, Tabs, Typography } from 'antd'
+import { Card, Skeleton, Tabs, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
-import { Link, useNavigate, useParams } from 'react-router'
+import { useNavigate, useParams } from 'react-router'
 import { userId } from '../../../shared/users'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { BackLink, RecordNotFound } from '../../components/page-navigation'
 import { errorCodeOf } from '../../components/error-text'
 import { SecurityTab } from '../security/SecurityTab'
 import { ActivityTab } from './ActivityTab'
@@ -13,30 +13,15 @@ import { UserGeneralTab } from './UserGeneralTab'
 import { tabOf, userPagePath } from './user-page-tabs'
 import { useUserDetail } from './user-queries'
 
-function BackLink() {
+function BackToUsers() {
   const { t } = useTranslation()
-  return (
-    <Link to="/users" data-testid="back-to-users">
-      <ArrowLeftOutlined aria-hidden /> {t('userDetail.back')}
-    </Link>
-  )
+  return <BackLink to="/users" label={t('userDetail.back')} testId="back-to-users" />
 }
 
 function NotFound() {
   const { t } = useTranslation()
-  const navigate = useNavigate()
   return (
-    <Result
-      status="404"
-      data-testid="user-not-found"
-      title={t('userDetail.notFoundTitle')}
-      subTitle={t('userDetail.notFound')}
-      extra={
-        <Button type="primary" onClick={() => void navigate('/users')}>
-          {t('userDetail.back')}
-        </Button>
-      }
-    />
+    <RecordNotFound testId="user-not-found" title={t('userDetail.notFoundTitle')} text={t('userDetail.notFound')} backTo="/users" backLabel={t('userDetail.back')} />
   )
 }
 
@@ -63,7 +48,7 @@ export function UserPage() {
 
   return (
     <div className="user-detail-page" data-testid="user-detail" data-state={user.isPending ? 'loading' : user.isError ? 'error' : 'ready'} data-tab={tab}>
-      <BackLink />
+      <BackToUsers />
       {user.isPending ? (
         <Card style={{ marginTop: 16 }} aria-busy aria-label={t('userDetail.loading')}>
           <Skeleton active paragraph={{ rows: 8 }} />
