@@ -1,6 +1,7 @@
 import type { SessionService } from '../session/desk-session'
 import type { HandlerTable } from './handler-table'
 import { companyHandlers } from './handlers/company-handlers'
+import { helpdeskHandlers } from './handlers/helpdesk-handlers'
 import { securityHandlers } from './handlers/security-handlers'
 import { userHandlers } from './handlers/user-handlers'
 
@@ -23,6 +24,7 @@ export function createHandlerTable({ session }: DeskServices): HandlerTable {
     'connections:select': ({ id }) => session.selectConnection(id),
     ...userHandlers(session),
     ...securityHandlers(session),
-    ...companyHandlers(session)
+    ...companyHandlers(session),
+    ...helpdeskHandlers(session)
   }
 }

@@ -15,6 +15,7 @@ export function auditHeaders(audit: AuditContext): Record<string, string> {
   const headers: Record<string, string> = {}
   if (audit?.ticketRef) headers['x-ticket-ref'] = audit.ticketRef
   if (audit?.reason) headers['x-reason'] = encodeURIComponent(audit.reason)
+  if (audit?.verificationId) headers['x-verification'] = audit.verificationId
   return headers
 }
 

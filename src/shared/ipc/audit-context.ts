@@ -6,13 +6,15 @@ export const reasonMaxLength = 500
 
 /**
  * The ticket reference and reason an operator may give with any write. Main sends them as the
- * `X-Ticket-Ref` and `X-Reason` headers; the server copies them into the audit row and decides
- * whether they are required (support agents need a ticket).
+ * `X-Ticket-Ref`, `X-Reason` and `X-Verification` headers; the server copies them into the audit row
+ * and decides whether they are required (support agents need a ticket).
  */
 export const auditContext = z
   .strictObject({
     ticketRef: z.string().trim().max(ticketRefMaxLength).optional(),
-    reason: z.string().trim().max(reasonMaxLength).optional()
+    reason: z.string().trim().max(reasonMaxLength).optional(),
+    /** The helpdesk verification this action follows (X-Verification): the audit row records its method. */
+    verificationId: z.string().regex(/^\d{1,19}$/).optional()
   })
   .optional()
 export type AuditContext = z.infer<typeof auditContext>

@@ -3,6 +3,7 @@ import { loginRequest } from '../auth'
 import { newRemoteConnection, connectionProfile } from '../connections'
 import { sessionState } from '../session'
 import { companyChannels } from './channels/company-channels'
+import { helpdeskChannels } from './channels/helpdesk-channels'
 import { securityChannels } from './channels/security-channels'
 import { userChannels } from './channels/user-channels'
 
@@ -21,7 +22,8 @@ export const channels = {
   'connections:select': { input: z.object({ id: z.string().min(1).max(64) }), output: sessionState },
   ...userChannels,
   ...securityChannels,
-  ...companyChannels
+  ...companyChannels,
+  ...helpdeskChannels
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
 
 export type Channels = typeof channels

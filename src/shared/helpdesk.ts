@@ -1,0 +1,113 @@
+import { z } from 'zod'
+import { userKind } from './users'
+
+/**
+ * The helpdesk flow of issue 5: find the person, verify who is calling, then act. Paths and shapes
+ * shared by the server routes, the desk's main process and the Helpdesk view.
+ */
+export const helpdeskPaths = {
+  /** GET ?q=: people matching an email, phone, username, name or company. */
+  people: '/api/v1/helpdesk/people',
+  /** POST: a 6-digit code to the user's primary email (or phone, when SMS is configured). */
+  sendCode: (userId: number) => `/api/v1/users/${userId}/verification/code`,
+  /** POST {code}: the code the caller read back. */
+  checkCode: (userId: number) => `/api/v1/users/${userId}/verification/code/check`,
+  /** POST {facts}: the facts of the record the caller confirmed (weaker, and recorded as such). */
+  knowledgeCheck: (userId: number) => `/api/v1/users/${userId}/verification/knowledge`,
+  /** POST: emails the username to the user's primary email (the "forgotten username" ticket). */
+  remindUsername: (userId: number) => `/api/v1/users/${userId}/remind-username`
+} as const
+
+const isoDateTime = z.iso.datetime({ offset: true })
+
+export const verificationCodeLength = 6
+export const verificationCodeTtlMinutes = 10
+/** Wrong codes accepted for one code before it is spent. */
+export const verificationCodeMaxAttempts = 5
+/** How long a verification unlocks actions on that user for that operator. */
+export const verificationTtlMinutes = 30
+
+export const personSearchLimit = { min: 1, max: 20, default: 10 } as const
+
+export const personSearchQuery = z.strictObject({
+  q: z.string().trim().min(1, 'Type part of an email, phone, username, name or company.').max(200),
+  limit: z.coerce.number().int().min(personSearchLimit.min).max(personSearchLimit.max).default(personSearchLimit.default)
+})
+export type PersonSearchQuery = z.input<typeof personSearchQuery>
+
+/** Enough to tell namesakes apart without showing the whole email or phone. */
+export const personMatch = z.object({
+  id: z.number().int().positive(),
+  kind: userKind,
+  name: z.string(),
+  login: z.string(),
+  company: z.string().nullable(),
+  website: z.string().nullable(),
+  /** `w***@example.com` */
+  maskedEmail: z.string().nullable(),
+  /** `•••• 4567` */
+  maskedPhone: z.string().nullable(),
+  lastSignInAt: isoDateTime.nullable(),
+  active: z.boolean(),
+  locked: z.boolean(),
+  lockedUntil: isoDateTime.nullable(),
+  twoFactor: z.boolean(),
+  /** Facts for the knowledge check, read by the agent and confirmed by the caller. */
+  facts: z.object({
+    company: z.string().nullable(),
+    city: z.string().nullable(),
+    phoneLast4: z.string().regex(/^\d{4}$/).nullable()
+  })
+})
+export type PersonMatch = z.infer<typeof personMatch>
+export const personMatchList = z.object({ items: z.array(personMatch) })
+export type PersonMatchList = z.infer<typeof personMatchList>
+
+export const verificationChannels = ['email', 'sms'] as const
+export const codeSent = z.object({
+  channel: z.enum(verificationChannels),
+  /** Where it went, masked. */
+  sentTo: z.string(),
+  expiresAt: isoDateTime,
+  mailStatus: z.enum(['pending', 'blocked'])
+})
+export type CodeSent = z.infer<typeof codeSent>
+
+export const checkCodeRequest = z.strictObject({
+  code: z
+    .string()
+    .max(16)
+    .transform((value) => value.replace(/\s+/g, ''))
+    .pipe(z.string().regex(/^\d{6}$/, 'Enter the 6-digit code the caller reads out.'))
+})
+
+export const knowledgeFacts = ['company', 'city', 'phoneLast4'] as const
+export type KnowledgeFact = (typeof knowledgeFacts)[number]
+export const knowledgeCheckRequest = z.strictObject({
+  /** The facts the caller confirmed correctly, ticked off by the agent. */
+  facts: z
+    .array(z.enum(knowledgeFacts))
+    .min(2, 'Confirm at least two facts with the caller.')
+    .refine((facts) => new Set(facts).size === facts.length, 'A fact is listed twice.')
+})
+
+/** How the caller's identity was verified; the strength decides what it unlocks. */
+export const verificationMethods = ['email_code', 'sms_code', 'knowledge'] as const
+export type VerificationMethod = (typeof verificationMethods)[number]
+
+export const verification = z.object({
+  /** Sent back with each action (X-Verification) so that the audit row records how the caller was verified. */
+  verificationId: z.string().regex(/^\d{1,19}$/),
+  method: z.enum(verificationMethods),
+  /** `strong` (a code) unlocks everything the role may do; `weak` (knowledge) not disabling 2FA. */
+  strength: z.enum(['strong', 'weak']),
+  verifiedAt: isoDateTime,
+  expiresAt: isoDateTime
+})
+export type Verification = z.infer<typeof verification>
+
+export const remindUsernameResult = z.object({
+  sentTo: z.string(),
+  mailStatus: z.enum(['pending', 'blocked'])
+})
+export type RemindUsernameResult = z.infer<typeof remindUsernameResult>
