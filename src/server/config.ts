@@ -32,6 +32,7 @@ const configSchema = z.object({
     .trim()
     .refine((value) => /^smtps?:\/\/[^\s]+$/.test(value) && URL.canParse(value), 'SMTP_URL must look like smtp://user:pass@host:587 or smtps://host:465')
     .optional(),
+  MAIL_POLL_MS: positiveInt('MAIL_POLL_MS', 60_000).optional(),
   MAIL_FROM: z.string().trim().min(3, 'MAIL_FROM must be an address such as "Portal <no-reply@example.com>"').max(254).optional(),
   PUBLIC_URL: z
     .string()
@@ -54,6 +55,8 @@ export interface ServerConfig {
   sessionAbsoluteMs: number
   /** Unset: emails stay in the outbox as not delivered (the embedded default). */
   smtpUrl?: string | undefined
+  /** How often the mail worker looks for pending emails; unset: every 5 seconds. */
+  mailPollMs?: number
   /** The sender of every email; default `PortalDesk <no-reply@localhost>`. */
   mailFrom?: string | undefined
   /** Where emailed links point (reset and invitation links); default `http://HOST:PORT` as bound. */
@@ -93,6 +96,7 @@ export function parseConfig(env: Record<string, string | undefined>): ServerConf
     sessionAbsoluteMs: c.SESSION_ABSOLUTE_HOURS * 3_600_000,
     smtpUrl: c.SMTP_URL,
     mailFrom: c.MAIL_FROM,
+    ...(c.MAIL_POLL_MS === undefined ? {} : { mailPollMs: c.MAIL_POLL_MS }),
     publicUrl: c.PUBLIC_URL?.replace(/\/+$/, ''),
     ...(c.RESET_LINK_TTL_MINUTES === undefined ? {} : { resetLinkTtlMs: c.RESET_LINK_TTL_MINUTES * 60_000 }),
     ...(c.INVITE_LINK_TTL_HOURS === undefined ? {} : { inviteLinkTtlMs: c.INVITE_LINK_TTL_HOURS * 3_600_000 })

@@ -64,7 +64,14 @@ export async function startPortalServer(options: StartOptions): Promise<RunningS
     const port = typeof address === 'object' && address ? address.port : config.port
     const running = app
     const mailWorker = config.smtpUrl
-      ? createMailWorker({ db: database.db, clock, transport: smtpTransport(config.smtpUrl), from: config.mailFrom ?? defaultMailFrom, logger: running.log })
+      ? createMailWorker({
+          db: database.db,
+          clock,
+          transport: smtpTransport(config.smtpUrl),
+          from: config.mailFrom ?? defaultMailFrom,
+          logger: running.log,
+          ...(config.mailPollMs === undefined ? {} : { pollIntervalMs: config.mailPollMs })
+        })
       : null
     mailWorker?.start()
     let closing: Promise<void> | undefined

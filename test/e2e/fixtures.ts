@@ -114,7 +114,7 @@ export const test = base.extend<{ mailbox: Mailbox; host: BrowserHost; desk: Des
     }
   },
   host: async ({ mailbox }, use) => {
-    const host = await startBrowserHost({ users: seededPortalUsers, password: e2ePassword, autoSignIn: false, env: { SMTP_URL: mailbox.url } })
+    const host = await startBrowserHost({ users: seededPortalUsers, password: e2ePassword, autoSignIn: false, env: { SMTP_URL: mailbox.url, MAIL_POLL_MS: '200' } })
     try {
       await use(host)
     } finally {

@@ -45,4 +45,12 @@ describe('parseConfig', () => {
     }
     expect(() => parseConfig({ PORT: 'eighty' })).toThrow(/PORT must be a number/)
   })
+
+  it('reads how often the mail worker polls, within 1 ms to a minute', () => {
+    expect(parseConfig({ MAIL_POLL_MS: '200' }).mailPollMs).toBe(200)
+    expect(parseConfig({}).mailPollMs).toBeUndefined()
+    expect(() => parseConfig({ MAIL_POLL_MS: '0' })).toThrow(/MAIL_POLL_MS must be at least 1/)
+    expect(() => parseConfig({ MAIL_POLL_MS: '600000' })).toThrow(/MAIL_POLL_MS must be at most 60000/)
+    expect(() => parseConfig({ MAIL_POLL_MS: 'often' })).toThrow(/MAIL_POLL_MS must be a whole number/)
+  })
 })
