@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { verificationMethods } from './helpdesk'
 import { pageLimit, recordId } from './numbers'
 
 export const auditActorRoles = ['administrator', 'support', 'portal', 'system'] as const
@@ -51,7 +52,9 @@ export const auditEntry = z.object({
   ip: z.string().nullable(),
   userAgent: z.string().nullable(),
   ticketRef: z.string().nullable(),
-  reason: z.string().nullable()
+  reason: z.string().nullable(),
+  /** How the caller was verified before the action (helpdesk, issue 5); absent on older rows' fixtures. */
+  verificationMethod: z.enum(verificationMethods).nullable().optional()
 })
 export type AuditEntry = z.infer<typeof auditEntry>
 

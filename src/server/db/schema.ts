@@ -248,6 +248,37 @@ export interface AuditLogTable {
   user_agent: string | null
   ticket_ref: string | null
   reason: string | null
+  /** How the caller was verified before this action (X-Verification), or null. */
+  verification_method: ColumnType<VerificationMethodColumn | null, VerificationMethodColumn | null | undefined, never>
+}
+
+export type VerificationMethodColumn = 'email_code' | 'sms_code' | 'knowledge'
+
+/** A code emailed to a caller (issue 5): only its salted SHA-256 is kept. */
+export interface VerificationCodesTable {
+  /** bigint identity: read as a string. */
+  id: ColumnType<string, never, never>
+  user_id: number
+  /** The operator who sent it: only they can check it. */
+  operator_id: number
+  code_hash: Buffer
+  salt: Buffer
+  channel: 'email' | 'sms'
+  created_at: Timestamp
+  expires_at: Timestamp
+  /** Wrong codes tried so far. */
+  attempts: ColumnType<number, number | undefined, number>
+  used_at: Timestamp | null
+}
+
+/** A caller verified by one operator for one user, for a while; X-Verification names it. */
+export interface VerificationsTable {
+  id: ColumnType<string, never, never>
+  user_id: number
+  operator_id: number
+  method: VerificationMethodColumn
+  verified_at: Timestamp
+  expires_at: Timestamp
 }
 
 export type OutboxStatus = 'pending' | 'sent' | 'failed' | 'blocked'
@@ -307,6 +338,8 @@ export interface Database {
   blocklist: BlocklistTable
   documents: DocumentsTable
   audit_log: AuditLogTable
+  verification_codes: VerificationCodesTable
+  verifications: VerificationsTable
   outbox: OutboxTable
   sign_in_attempts: SignInAttemptsTable
   sign_in_throttle: SignInThrottleTable

@@ -50,7 +50,14 @@ export const permissionActions = [
   'paymentMethods.delete'
 ] as const
 
-export type PermissionAction = (typeof permissionActions)[number]
+/**
+ * The helpdesk's own actions (issue 5): find the caller, verify them, remind the username. Listed apart
+ * so that the desk's copy of the matrix (src/renderer/app/role-capabilities.ts, checked against
+ * `permissionActions`) can adopt them in its own time; `permissionMatrix` rules them all the same.
+ */
+export const helpdeskPermissionActions = ['helpdesk.search', 'identity.verify', 'username.remind'] as const
+
+export type PermissionAction = (typeof permissionActions)[number] | (typeof helpdeskPermissionActions)[number]
 
 /** Which users an action may touch: all, portal users only, or none. */
 export type Scope = 'all' | 'portal' | 'none'
@@ -109,7 +116,12 @@ export const permissionMatrix: Record<PermissionAction, ActionRule> = {
   'lock.unlock': helpdesk(),
   'passkeys.revoke': adminOnly('never', true),
   'apiKeys.revoke': adminOnly('never', true),
-  'paymentMethods.delete': adminOnly('never', true)
+  'paymentMethods.delete': adminOnly('never', true),
+
+  // Finding a caller reads users (support reads everyone); verifying and reminding act on portal users.
+  'helpdesk.search': read('all'),
+  'identity.verify': helpdesk(),
+  'username.remind': helpdesk()
 }
 
 /** The user an action is about: its kind decides the scope; its id tells "another user" from oneself. */
@@ -149,18 +161,35 @@ export interface AuthorizationSubject {
   ticketRef: string | null
   /** Whether the session was re-verified within the last 10 minutes. */
   reauthFresh: boolean
+  /** The strength of the helpdesk verification of the target user sent with this request (X-Verification), if any. */
+  verificationStrength?: 'strong' | 'weak' | null
 }
+
+/**
+ * A support agent disables 2FA (a lost device) only for a caller verified by a code: knowing facts of
+ * the record is not enough to take a second factor away. Administrators are not bound by it.
+ */
+export function needsStrongVerification(role: OperatorRole, action: PermissionAction): boolean {
+  return role === 'support' && action === 'twoFactor.disable'
+}
+
+export const strongVerificationMessage =
+  'Support agents may turn off two-factor authentication only after verifying the caller with a code (send a verification code, then X-Verification).'
 
 export const ticketRequiredMessage = 'Support agents must give a ticket reference (X-Ticket-Ref) for security actions.'
 
 /**
  * Throws the refusal for `action` on `target`, in this order: 403 FORBIDDEN (the role may not),
- * 400 VALIDATION on X-Ticket-Ref (a support agent without a ticket), 403 REAUTH_REQUIRED.
+ * 400 VALIDATION on X-Ticket-Ref (a support agent without a ticket), 403 FORBIDDEN when a support agent
+ * disables 2FA without a code verification, 403 REAUTH_REQUIRED.
  */
 export function assertAllowed(subject: AuthorizationSubject, action: PermissionAction, target: PermissionTarget | null = null): void {
   if (!can(subject.role, action, target)) throw new DeskError('FORBIDDEN')
   if (needsTicket(subject.role, action) && !subject.ticketRef) {
     throw new DeskError('VALIDATION', ticketRequiredMessage, [{ path: 'X-Ticket-Ref', message: ticketRequiredMessage }])
+  }
+  if (needsStrongVerification(subject.role, action) && subject.verificationStrength !== 'strong') {
+    throw new DeskError('FORBIDDEN', strongVerificationMessage)
   }
   if (needsReauth(action, target, subject.operatorId) && !subject.reauthFresh) throw new DeskError('REAUTH_REQUIRED')
 }

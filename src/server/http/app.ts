@@ -17,6 +17,8 @@ import { portalRoutes } from './routes/portal-auth'
 import { securityRoutes } from './routes/security'
 import { passwordAndMailRoutes } from './routes/passwords'
 import { userRoutes } from './routes/users'
+import { helpdeskRoutes } from './routes/helpdesk'
+import { registerVerificationHeader } from './request-context'
 
 /**
  * What every route module receives as its plugin options. A module declares the subset it uses
@@ -56,6 +58,7 @@ export async function buildApp({ db, databaseKind, config, clock, logDestination
   app.decorateRequest('operatorSession', null)
   app.decorateRequest('auditHeaders', null)
   app.setErrorHandler((error, request, reply) => sendError(request, reply, error))
+  registerVerificationHeader(app, db, clock)
   app.setNotFoundHandler((_request, reply) => {
     const { status, body } = errorResponse(404, 'NOT_FOUND', 'There is no such endpoint.')
     return reply.status(status).send(body)
@@ -73,5 +76,6 @@ export async function buildApp({ db, databaseKind, config, clock, logDestination
   await app.register(passwordAndMailRoutes, deps)
   await app.register(securityRoutes, deps)
   await app.register(portalRoutes, deps)
+  await app.register(helpdeskRoutes, deps)
   return app
 }

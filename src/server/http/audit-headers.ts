@@ -12,12 +12,14 @@ const controlCharacters = /[\u0000-\u001f\u007f-\u009f]/
 export interface AuditHeaders {
   ticketRef: string | null
   reason: string | null
+  /** X-Verification: the id of the helpdesk verification this action follows (checked by `verificationHeaderHook`). */
+  verificationId: string | null
 }
 
 type HeaderValue = string | string[] | undefined
 
 /**
- * Reads `X-Ticket-Ref` and `X-Reason`. Both are trimmed; empty counts as absent. HTTP headers carry
+ * Reads `X-Ticket-Ref`, `X-Reason` and `X-Verification`. Both are trimmed; empty counts as absent. HTTP headers carry
  * only Latin-1, so `X-Reason` is percent-decoded UTF-8 (the desk sends `encodeURIComponent(reason)`;
  * plain ASCII without `%` reads as itself). A bad value is a 400 VALIDATION naming the header.
  */
@@ -25,6 +27,11 @@ export function parseAuditHeaders(headers: Record<string, HeaderValue>): AuditHe
   const issues: FieldIssue[] = []
   const ticketRef = single(headers['x-ticket-ref'], 'X-Ticket-Ref', issues)
   const rawReason = single(headers['x-reason'], 'X-Reason', issues)
+  const verificationId = single(headers['x-verification'], 'X-Verification', issues)
+  // A bigint identity: digits only, and small enough for int8.
+  if (verificationId !== null && !/^[1-9]\d{0,17}$/.test(verificationId)) {
+    issues.push({ path: 'X-Verification', message: 'X-Verification is the verificationId of a helpdesk verification: digits only.' })
+  }
 
   if (ticketRef !== null) {
     if (ticketRef.length > ticketRefMaxLength) issues.push({ path: 'X-Ticket-Ref', message: `A ticket reference has at most ${ticketRefMaxLength} characters.` })
@@ -46,7 +53,7 @@ export function parseAuditHeaders(headers: Record<string, HeaderValue>): AuditHe
   }
 
   if (issues.length > 0) throw new DeskError('VALIDATION', issues.map((issue) => issue.message).join(' '), issues)
-  return { ticketRef, reason }
+  return { ticketRef, reason, verificationId }
 }
 
 function single(value: HeaderValue, name: string, issues: FieldIssue[]): string | null {

@@ -1,8 +1,11 @@
-import type { FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { Kysely } from 'kysely'
 import type { Operator } from '../../shared/auth'
 import { DeskError } from '../../shared/errors'
 import type { Clock } from '../clock'
+import type { Database } from '../db/schema'
 import type { AuditContext } from '../domain/audit/record'
+import { resolveVerification, type ResolvedVerification } from '../domain/helpdesk/verification'
 import type { RequestOrigin } from '../domain/auth/auth-service'
 import { assertAllowed, type PermissionAction, type PermissionTarget } from '../domain/permissions'
 import { sessionOf } from './operator-guard'
@@ -17,6 +20,37 @@ export interface OperatorContext {
   reason: string | null
   /** Re-verified (POST /auth/reauth) within the last 10 minutes, as of the start of this request. */
   reauthFresh: boolean
+  /** The helpdesk verification of the target user named by X-Verification (checked), or null. */
+  verification: ResolvedVerification | null
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by `registerVerificationHeader` when X-Verification names a valid verification. */
+    verification: ResolvedVerification | null
+  }
+}
+
+/**
+ * X-Verification (issue 5) on any operator request: once the guard has authenticated the operator and
+ * the params are validated, the verification must be this operator's, of the user in the path
+ * (`/users/:id…`), and still running, else 400/409 in words. Registered on the root instance before
+ * the routes, so that every route gets it and none can forget it.
+ */
+export function registerVerificationHeader(app: FastifyInstance, db: Kysely<Database>, clock: Clock): void {
+  app.decorateRequest('verification', null)
+  app.addHook('preHandler', async (request) => {
+    const verificationId = request.auditHeaders?.verificationId
+    if (!verificationId || !request.operatorSession) return
+    const params = request.params as { id?: unknown } | undefined
+    const onUser = request.routeOptions.url?.startsWith('/api/v1/users/:id') === true && typeof params?.id === 'number'
+    request.verification = await resolveVerification(db, {
+      verificationId,
+      operatorId: request.operatorSession.operator.id,
+      targetUserId: onUser ? (params.id as number) : null,
+      now: clock.now()
+    })
+  })
 }
 
 /** The client's address and user agent, as stored in sessions, sign-ins and the audit log. */
@@ -36,7 +70,8 @@ export function operatorContext(request: FastifyRequest): OperatorContext {
     userAgent: origin.userAgent,
     ticketRef: request.auditHeaders?.ticketRef ?? null,
     reason: request.auditHeaders?.reason ?? null,
-    reauthFresh: session.reauthenticatedUntil !== null
+    reauthFresh: session.reauthenticatedUntil !== null,
+    verification: request.verification ?? null
   }
 }
 
@@ -49,7 +84,13 @@ export function operatorContext(request: FastifyRequest): OperatorContext {
 export function authorize(request: FastifyRequest, action: PermissionAction, target: PermissionTarget | null = null): OperatorContext {
   const context = operatorContext(request)
   assertAllowed(
-    { operatorId: context.operator.id, role: context.operator.role, ticketRef: context.ticketRef, reauthFresh: context.reauthFresh },
+    {
+      operatorId: context.operator.id,
+      role: context.operator.role,
+      ticketRef: context.ticketRef,
+      reauthFresh: context.reauthFresh,
+      verificationStrength: context.verification?.strength ?? null
+    },
     action,
     target
   )
@@ -66,7 +107,8 @@ export function auditContextOf(context: OperatorContext, clock: Clock): AuditCon
     ip: context.ip,
     userAgent: context.userAgent,
     ticketRef: context.ticketRef,
-    reason: context.reason
+    reason: context.reason,
+    verificationMethod: context.verification?.method ?? null
   }
 }
 

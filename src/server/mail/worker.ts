@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Clock } from '../clock'
 import type { Database } from '../db/schema'
 import { isBlocked } from '../domain/blocklist/normalize'
-import { redactLinkTokens } from '../domain/mail/outbox'
+import { redactOneTimeSecrets } from '../domain/mail/outbox'
 import { isPermanentRefusal, type DeliveryError, type MailTransport } from './smtp-transport'
 
 export interface WorkerLogger {
@@ -114,7 +114,7 @@ export function createMailWorker(options: MailWorkerOptions): MailWorker {
         status: values.status,
         next_attempt_at: null,
         last_error: values.lastError,
-        body_text: redactLinkTokens(values.body),
+        body_text: redactOneTimeSecrets(values.body),
         ...(values.status === 'sent' ? { sent_at: values.at } : {})
       })
       .where('id', '=', id)

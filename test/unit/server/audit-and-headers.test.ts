@@ -17,14 +17,14 @@ function refusal(run: () => unknown): DeskError {
 
 describe('parseAuditHeaders', () => {
   it('trims, and treats empty as absent', () => {
-    expect(parseAuditHeaders({ 'x-ticket-ref': '  HD-1234 ', 'x-reason': '  Customer%20called ' })).toEqual({ ticketRef: 'HD-1234', reason: 'Customer called' })
-    expect(parseAuditHeaders({ 'x-ticket-ref': '   ', 'x-reason': '' })).toEqual({ ticketRef: null, reason: null })
-    expect(parseAuditHeaders({})).toEqual({ ticketRef: null, reason: null })
+    expect(parseAuditHeaders({ 'x-ticket-ref': '  HD-1234 ', 'x-reason': '  Customer%20called ' })).toEqual({ ticketRef: 'HD-1234', reason: 'Customer called', verificationId: null })
+    expect(parseAuditHeaders({ 'x-ticket-ref': '   ', 'x-reason': '' })).toEqual({ ticketRef: null, reason: null, verificationId: null })
+    expect(parseAuditHeaders({})).toEqual({ ticketRef: null, reason: null, verificationId: null })
   })
 
   it('percent-decodes the reason, so that any language fits in a header', () => {
     expect(parseAuditHeaders({ 'x-reason': encodeURIComponent('客户来电：忘记密码 🙂') }).reason).toBe('客户来电：忘记密码 🙂')
-    expect(parseAuditHeaders({ 'x-ticket-ref': '#4521', 'x-reason': 'plain ascii' })).toEqual({ ticketRef: '#4521', reason: 'plain ascii' })
+    expect(parseAuditHeaders({ 'x-ticket-ref': '#4521', 'x-reason': 'plain ascii' })).toEqual({ ticketRef: '#4521', reason: 'plain ascii', verificationId: null })
   })
 
   it.each([
@@ -43,7 +43,7 @@ describe('parseAuditHeaders', () => {
   })
 
   it('accepts the longest allowed values', () => {
-    expect(parseAuditHeaders({ 'x-ticket-ref': 'H'.repeat(64), 'x-reason': 'r'.repeat(500) })).toEqual({ ticketRef: 'H'.repeat(64), reason: 'r'.repeat(500) })
+    expect(parseAuditHeaders({ 'x-ticket-ref': 'H'.repeat(64), 'x-reason': 'r'.repeat(500) })).toEqual({ ticketRef: 'H'.repeat(64), reason: 'r'.repeat(500), verificationId: null })
   })
 })
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ConfigError, parseConfig } from '../../../src/server/config'
-import { redactLinkTokens } from '../../../src/server/domain/mail/outbox'
+import { redactOneTimeSecrets } from '../../../src/server/domain/mail/outbox'
 import { escapeHtml, languageFromHeader, renderResetPage } from '../../../src/server/mail/reset-page'
 import { isPermanentRefusal } from '../../../src/server/mail/smtp-transport'
 import { renderMail } from '../../../src/server/mail/templates'
@@ -26,7 +26,11 @@ describe('mail worker rules', () => {
 
   it('removes link tokens from a delivered body', () => {
     const token = 'A'.repeat(43)
-    expect(redactLinkTokens(`Open http://x/reset-password?token=${token}\nbye`)).toBe('Open http://x/reset-password?token=[removed]\nbye')
+    expect(redactOneTimeSecrets(`Open http://x/reset-password?token=${token}\nbye`)).toBe('Open http://x/reset-password?token=[removed]\nbye')
+    // The helpdesk's verification code goes too, in both languages; other numbers stay.
+    expect(redactOneTimeSecrets('Read them this code: 493027\nIt is valid for 10 minutes.')).toBe('Read them this code: [removed]\nIt is valid for 10 minutes.')
+    expect(redactOneTimeSecrets('请将以下验证码告诉他们：493027')).toBe('请将以下验证码告诉他们：[removed]')
+    expect(redactOneTimeSecrets('Order 493027 shipped')).toBe('Order 493027 shipped')
   })
 })
 

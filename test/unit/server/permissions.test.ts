@@ -5,7 +5,8 @@ import {
   can,
   needsReauth,
   needsTicket,
-  permissionActions,
+  helpdeskPermissionActions,
+  permissionActions as matrixActions,
   type AuthorizationSubject,
   type PermissionAction
 } from '../../../src/server/domain/permissions'
@@ -50,8 +51,13 @@ const expected: Record<PermissionAction, typeof A> = {
   'lock.unlock': S,
   'passkeys.revoke': A,
   'apiKeys.revoke': A,
-  'paymentMethods.delete': A
+  'paymentMethods.delete': A,
+  'helpdesk.search': R,
+  'identity.verify': S,
+  'username.remind': S
 }
+
+const permissionActions = [...matrixActions, ...helpdeskPermissionActions]
 
 const cells = permissionActions.flatMap((action) =>
   (['administrator', 'support'] as const).flatMap((role) =>
@@ -120,7 +126,7 @@ describe('ticket references', () => {
 })
 
 describe('assertAllowed', () => {
-  const support: AuthorizationSubject = { operatorId: 2, role: 'support', ticketRef: 'HD-1', reauthFresh: true }
+  const support: AuthorizationSubject = { operatorId: 2, role: 'support', ticketRef: 'HD-1', reauthFresh: true, verificationStrength: 'strong' }
   const admin: AuthorizationSubject = { operatorId: 1, role: 'administrator', ticketRef: null, reauthFresh: false }
   const codeOf = (run: () => void): string | null => {
     try {
@@ -136,6 +142,15 @@ describe('assertAllowed', () => {
     expect(codeOf(() => assertAllowed({ ...support, ticketRef: null, reauthFresh: false }, 'twoFactor.disable', { kind: 'portal', id: 9 }))).toBe('VALIDATION')
     expect(codeOf(() => assertAllowed({ ...support, reauthFresh: false }, 'twoFactor.disable', { kind: 'portal', id: 9 }))).toBe('REAUTH_REQUIRED')
     expect(codeOf(() => assertAllowed(support, 'twoFactor.disable', { kind: 'portal', id: 9 }))).toBeNull()
+  })
+
+  it("refuses a support agent's 2FA reset without a code verification, before asking to re-authenticate; not an administrator's", () => {
+    const portalUser = { kind: 'portal', id: 9 } as const
+    for (const verificationStrength of [undefined, null, 'weak'] as const) {
+      expect(codeOf(() => assertAllowed({ ...support, verificationStrength, reauthFresh: false }, 'twoFactor.disable', portalUser))).toBe('FORBIDDEN')
+    }
+    expect(codeOf(() => assertAllowed({ ...support, verificationStrength: null }, 'lock.unlock', portalUser))).toBeNull()
+    expect(codeOf(() => assertAllowed({ ...admin, reauthFresh: true }, 'twoFactor.disable', portalUser))).toBeNull()
   })
 
   it('names the ticket header in the details', () => {

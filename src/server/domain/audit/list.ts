@@ -53,7 +53,8 @@ export async function listAudit(db: Kysely<Database>, query: ParsedAuditListQuer
       'a.ip',
       'a.user_agent',
       'a.ticket_ref',
-      'a.reason'
+      'a.reason',
+      'a.verification_method'
     ])
   if (query.userId !== undefined) select = select.where('a.target_user_id', '=', query.userId)
   if (query.actorId !== undefined) select = select.where('a.actor_id', '=', query.actorId)
@@ -80,7 +81,8 @@ export async function listAudit(db: Kysely<Database>, query: ParsedAuditListQuer
         ip: row.ip,
         userAgent: row.user_agent,
         ticketRef: row.ticket_ref,
-        reason: row.reason
+        reason: row.reason,
+        verificationMethod: row.verification_method
       })
     ),
     nextCursor: rows.length > query.limit && last ? encodeAuditCursor({ at: last.at.toISOString(), id: last.id }) : null

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { AuditActorRole, Database } from '../../db/schema'
+import type { AuditActorRole, Database, VerificationMethodColumn } from '../../db/schema'
 import { sanitizeChanges, type AuditChanges } from './changes'
 
 /** Who acted, from where, and why: the part of an audit row that comes from the request. */
@@ -13,6 +13,8 @@ export interface AuditContext {
   userAgent: string | null
   ticketRef: string | null
   reason: string | null
+  /** How the caller was verified before this action (X-Verification); absent or null when not. */
+  verificationMethod?: VerificationMethodColumn | null
 }
 
 export interface AuditEntry {
@@ -41,7 +43,8 @@ export async function recordAudit(trx: Kysely<Database>, context: AuditContext, 
       ip: context.ip?.slice(0, 64) ?? null,
       user_agent: context.userAgent?.slice(0, 512) ?? null,
       ticket_ref: context.ticketRef,
-      reason: context.reason
+      reason: context.reason,
+      verification_method: context.verificationMethod ?? null
     })
     .execute()
 }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Locale } from '../../../shared/errors'
 import type { Database, OutboxStatus } from '../../db/schema'
 import { renderMail, type MailTemplateData, type MailTemplateName } from '../../mail/templates'
+import { verificationCodeLead } from '../../mail/templates/verification-code'
 import { isBlocked } from '../blocklist/normalize'
 
 export interface MailRequest<Name extends MailTemplateName> {
@@ -38,7 +39,7 @@ export async function enqueueMail<Name extends MailTemplateName>(trx: Kysely<Dat
       template: mail.template,
       subject: rendered.subject,
       // A blocked email never leaves: keep no usable link in it.
-      body_text: blocked ? redactLinkTokens(rendered.text) : rendered.text,
+      body_text: blocked ? redactOneTimeSecrets(rendered.text) : rendered.text,
       status,
       next_attempt_at: blocked ? null : mail.now,
       created_at: mail.now
@@ -48,11 +49,15 @@ export async function enqueueMail<Name extends MailTemplateName>(trx: Kysely<Dat
   return { id: row.id, status: row.status }
 }
 
+const codeLeads = Object.values(verificationCodeLead).map((lead) => lead.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+const verificationCodes = new RegExp(`(${codeLeads.join('|')})\\d{6}`, 'g')
+
 /**
- * Emailed links carry a single-use token (`?token=…`, 43 base64url characters) that exists nowhere
- * else in clear. The outbox keeps the body only until the email left (or can never leave): then the
- * token is replaced, so that neither a database reader nor `GET /outbox` can use a link.
+ * Emailed links carry a single-use token (`?token=…`, 43 base64url characters), and the helpdesk's
+ * email a verification code, that exist nowhere else in clear. The outbox keeps the body only until
+ * the email left (or can never leave): then both are replaced, so that a database reader can use
+ * neither a link nor a code.
  */
-export function redactLinkTokens(text: string): string {
-  return text.replace(/([?&]token=)[A-Za-z0-9_-]{20,}/g, '$1[removed]')
+export function redactOneTimeSecrets(text: string): string {
+  return text.replace(/([?&]token=)[A-Za-z0-9_-]{20,}/g, '$1[removed]').replace(verificationCodes, '$1[removed]')
 }

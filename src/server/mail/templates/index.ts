@@ -5,6 +5,8 @@ import { resetLink } from './reset-link'
 import { welcome } from './welcome'
 import { twoFactorDisabled } from './two-factor-disabled'
 import { twoFactorInvitation } from './two-factor-invitation'
+import { usernameReminder } from './username-reminder'
+import { verificationCode } from './verification-code'
 import type { MailTemplate, RenderedMail } from './template'
 
 /**
@@ -17,7 +19,9 @@ export const mailTemplates = {
   welcome,
   twoFactorInvitation,
   twoFactorDisabled,
-  accountDeleted
+  accountDeleted,
+  verificationCode,
+  usernameReminder
 } as const
 
 export type MailTemplateName = keyof typeof mailTemplates
