@@ -84,9 +84,10 @@ export class ConnectionRegistry {
   }
 
   addRemote(input: NewRemoteConnection): ConnectionProfile {
-    const { name, url } = parseOrThrow(newRemoteConnection, input)
+    const { name, url, colour } = parseOrThrow(newRemoteConnection, input)
     if (this.#file.profiles.length >= 100) throw new DeskError('VALIDATION', undefined, [{ path: 'name', message: 'There can be at most 100 connections.' }])
-    const profile: ConnectionProfile = { id: this.#newId(), kind: 'remote', name, url }
+    // Without a chosen colour the profile shows in the default one (`colourOf`), like profiles saved before colours.
+    const profile: ConnectionProfile = { id: this.#newId(), kind: 'remote', name, url, ...(colour ? { colour } : {}) }
     this.#update({ ...this.#file, profiles: [...this.#file.profiles, profile] })
     return structuredClone(profile)
   }

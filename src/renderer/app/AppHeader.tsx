@@ -6,6 +6,9 @@ import type { Locale } from '../../shared/errors'
 import type { SessionState } from '../../shared/session'
 import { supportedLanguages } from '../i18n'
 import { useAppStores, usePreferences } from '../stores/app-stores'
+import { colourOf } from '../../shared/connections'
+import { AutoLockSettings } from '../features/auto-lock/AutoLockSettings'
+import { tagColourOf } from '../features/connection/connection-colour'
 import { activeConnection, connectionLabel } from './connection-label'
 import { useSignOut } from './session'
 
@@ -82,7 +85,8 @@ export function AppHeader({ session }: { session: SessionState | undefined }) {
   const profile = activeConnection(session)
   const signedIn = Boolean(session?.operator)
   return (
-    <header className="app-header">
+    // The band in the active connection's colour: production and staging never look alike.
+    <header className={profile ? `app-header connection-band connection-colour--${colourOf(profile)}` : 'app-header'}>
       <span className="app-header__brand">
         <TeamOutlined aria-hidden />
         {t('app.name')}
@@ -92,10 +96,11 @@ export function AppHeader({ session }: { session: SessionState | undefined }) {
           className="app-header__nav"
           mode="horizontal"
           aria-label={t('app.mainNavigation')}
-          selectedKeys={location.pathname.startsWith('/users') ? ['users'] : location.pathname.startsWith('/companies') ? ['companies'] : []}
+          selectedKeys={location.pathname.startsWith('/users') ? ['users'] : location.pathname.startsWith('/companies') ? ['companies'] : location.pathname.startsWith('/helpdesk') ? ['helpdesk'] : []}
           items={[
             { key: 'users', label: <Link to="/users">{t('nav.manageUsers')}</Link> },
-            { key: 'companies', label: <Link to="/companies" data-testid="nav-companies">{t('companies.nav')}</Link> }
+            { key: 'companies', label: <Link to="/companies" data-testid="nav-companies">{t('companies.nav')}</Link> },
+            { key: 'helpdesk', label: <Link to="/helpdesk" data-testid="nav-helpdesk">{t('helpdesk.nav')}</Link> }
           ]}
         />
       ) : (
@@ -104,11 +109,12 @@ export function AppHeader({ session }: { session: SessionState | undefined }) {
       <div className="app-header__tools">
         {profile ? (
           <Tooltip title={t('header.connection', { connection: connectionLabel(profile, t) })}>
-            <Tag icon={<CloudServerOutlined />} data-testid="active-connection" style={{ marginInlineEnd: 0 }}>
+            <Tag icon={<CloudServerOutlined />} color={tagColourOf(colourOf(profile))} data-testid="active-connection" data-colour={colourOf(profile)} style={{ marginInlineEnd: 0 }}>
               {connectionLabel(profile, t)}
             </Tag>
           </Tooltip>
         ) : null}
+        {signedIn ? <AutoLockSettings /> : null}
         <LanguageSwitch />
         <ThemeSwitch />
         {session ? <OperatorArea session={session} /> : null}

@@ -2,6 +2,8 @@ import { Layout, Spin } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Outlet } from 'react-router'
 import { ErrorAlert } from '../components/ErrorAlert'
+import { CommandPalette } from '../features/command-palette/CommandPalette'
+import { AutoLock } from '../features/auto-lock/AutoLock'
 import { SignInScreen } from '../features/connection/SignInScreen'
 import { AppHeader } from './AppHeader'
 import { useSession } from './session'
@@ -31,10 +33,13 @@ export function AppShell() {
             <ErrorAlert error={session.error} title={t('app.sessionLoadFailed')} onRetry={() => void session.refetch()} />
           </div>
         ) : session.data.operator ? (
-          <div className="signed-in" data-testid="signed-in">
-            <SessionNotices session={session.data} />
-            <Outlet />
-          </div>
+          <AutoLock>
+            <div className="signed-in" data-testid="signed-in">
+              <SessionNotices session={session.data} />
+              <Outlet />
+              <CommandPalette />
+            </div>
+          </AutoLock>
         ) : (
           <SignInScreen session={session.data} />
         )}

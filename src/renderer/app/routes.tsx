@@ -1,6 +1,7 @@
 import { Navigate, type RouteObject } from 'react-router'
 import { CompaniesPage } from '../features/companies/CompaniesPage'
 import { CompanyPage } from '../features/companies/CompanyPage'
+import { HelpdeskPage } from '../features/helpdesk/HelpdeskPage'
 import { UserPage } from '../features/users/UserPage'
 import { UsersPage } from '../features/users/UsersPage'
 import { AppShell } from './AppShell'
@@ -22,6 +23,7 @@ export const appRoutes: RouteObject[] = [
       { path: 'users/:id/:tab?', element: <UserPage /> },
       { path: 'companies', element: <CompaniesPage /> },
       { path: 'companies/:id', element: <CompanyPage /> },
+      { path: 'helpdesk', element: <HelpdeskPage /> },
       { path: '*', element: <Navigate to="/users" replace /> }
     ]
   }

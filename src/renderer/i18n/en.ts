@@ -1,9 +1,12 @@
 import type { Shape } from './feature-strings'
 import { errorMessagesIn } from './error-messages'
 import { actionDialogStrings } from './features/actionDialog'
+import { commandPaletteStrings } from './features/commandPalette'
 import { companiesStrings } from './features/companies'
+import { helpdeskStrings } from './features/helpdesk'
 import { newUserStrings } from './features/newUser'
 import { passwordStrings } from './features/password'
+import { rolesStrings } from './features/roles'
 import { securityStrings } from './features/security'
 import { userFormStrings } from './features/userForm'
 import { userGridStrings } from './features/userGrid'
@@ -240,11 +243,14 @@ export const en = {
   },
   actionDialog: actionDialogStrings.en,
   password: passwordStrings.en,
+  roles: rolesStrings.en,
   security: securityStrings.en,
   userForm: userFormStrings.en,
   userGrid: userGridStrings.en,
   companies: companiesStrings.en,
   newUser: newUserStrings.en,
+  helpdesk: helpdeskStrings.en,
+  commandPalette: commandPaletteStrings.en,
   errors: errorMessagesIn('en'),
   errorDetails: 'Details: {{details}}'
 }

@@ -1,9 +1,12 @@
 import type { Translation } from './en'
 import { errorMessagesIn } from './error-messages'
 import { actionDialogStrings } from './features/actionDialog'
+import { commandPaletteStrings } from './features/commandPalette'
 import { companiesStrings } from './features/companies'
+import { helpdeskStrings } from './features/helpdesk'
 import { newUserStrings } from './features/newUser'
 import { passwordStrings } from './features/password'
+import { rolesStrings } from './features/roles'
 import { securityStrings } from './features/security'
 import { userFormStrings } from './features/userForm'
 import { userGridStrings } from './features/userGrid'
@@ -236,11 +239,14 @@ export const zhCN: Translation = {
   },
   actionDialog: actionDialogStrings['zh-CN'],
   password: passwordStrings['zh-CN'],
+  roles: rolesStrings['zh-CN'],
   security: securityStrings['zh-CN'],
   userForm: userFormStrings['zh-CN'],
   userGrid: userGridStrings['zh-CN'],
   companies: companiesStrings['zh-CN'],
   newUser: newUserStrings['zh-CN'],
+  helpdesk: helpdeskStrings['zh-CN'],
+  commandPalette: commandPaletteStrings['zh-CN'],
   errors: errorMessagesIn('zh-CN'),
   errorDetails: '详细信息：{{details}}'
 }

@@ -7,8 +7,24 @@ export type ThemeMode = 'light' | 'dark'
 export interface Preferences {
   language: Locale
   theme: ThemeMode
+  /** Minutes without a key, pointer or wheel event before the desk locks; 0 never locks. */
+  autoLockMinutes: number
   setLanguage: (language: Locale) => void
   setTheme: (theme: ThemeMode) => void
+  setAutoLockMinutes: (minutes: number) => void
+}
+
+export const defaultAutoLockMinutes = 15
+/** The longest idle time the settings offer: one working day. */
+export const maxAutoLockMinutes = 480
+
+/**
+ * A stored auto-lock time: a number of minutes from 0 (never) to `maxAutoLockMinutes`. Fractions are
+ * accepted although the settings only offer whole minutes: the e2e suite stores e.g. 0.05 (3 seconds)
+ * in localStorage before the page loads to see the lock without waiting 15 minutes.
+ */
+export function isAutoLockMinutes(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= maxAutoLockMinutes
 }
 
 export const preferencesStorageKey = 'portaldesk.preferences'
@@ -23,31 +39,34 @@ export function defaultLanguage(systemLanguages: readonly string[]): Locale {
 }
 
 /**
- * Language and theme, remembered across runs. What comes back from storage is checked field by field:
+ * Language, theme and the auto-lock time, remembered across runs. What comes back from storage is checked field by field:
  * a hand-edited or outdated entry falls back to the defaults instead of breaking the shell.
  */
 export function createPreferencesStore(options: {
   storage: StateStorage
-  initial: Pick<Preferences, 'language' | 'theme'>
+  initial: Pick<Preferences, 'language' | 'theme'> & Partial<Pick<Preferences, 'autoLockMinutes'>>
 }): StoreApi<Preferences> {
   return createStore<Preferences>()(
     persist(
       (set) => ({
+        autoLockMinutes: defaultAutoLockMinutes,
         ...options.initial,
         setLanguage: (language) => set({ language }),
-        setTheme: (theme) => set({ theme })
+        setTheme: (theme) => set({ theme }),
+        setAutoLockMinutes: (minutes) => set({ autoLockMinutes: isAutoLockMinutes(minutes) ? minutes : defaultAutoLockMinutes })
       }),
       {
         name: preferencesStorageKey,
         version: 1,
         storage: createJSONStorage(() => options.storage),
-        partialize: (state) => ({ language: state.language, theme: state.theme }),
+        partialize: (state) => ({ language: state.language, theme: state.theme, autoLockMinutes: state.autoLockMinutes }),
         merge: (persisted, current) => {
           const saved = (typeof persisted === 'object' && persisted !== null ? persisted : {}) as Record<string, unknown>
           return {
             ...current,
             language: isLocale(saved.language) ? saved.language : current.language,
-            theme: saved.theme === 'dark' || saved.theme === 'light' ? saved.theme : current.theme
+            theme: saved.theme === 'dark' || saved.theme === 'light' ? saved.theme : current.theme,
+            autoLockMinutes: isAutoLockMinutes(saved.autoLockMinutes) ? saved.autoLockMinutes : current.autoLockMinutes
           }
         }
       }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ConnectionRegistry } from '../../../src/main/connections/connection-registry'
+import { colourOf } from '../../../src/shared/connections'
 import { createJsonFileStore } from '../../browser-host/stand-ins/json-file-store'
 import { recordingLogger } from './support/fakes'
 
@@ -96,5 +97,43 @@ describe('ConnectionRegistry', () => {
     expect(registry.activeId()).toBeNull()
     expect(() => registry.select('nope')).toThrowError(expect.objectContaining({ code: 'NOT_FOUND' }))
     expect(() => registry.remove('nope')).toThrowError(expect.objectContaining({ code: 'NOT_FOUND' }))
+  })
+
+  it('keeps the colour chosen for a connection, across a reload', () => {
+    const registry = load()
+    const production = registry.addRemote({ name: 'Production', url: 'https://portal.example.com', colour: 'red' })
+    const staging = registry.addRemote({ name: 'Staging', url: 'https://staging.example.com', colour: 'green' })
+    expect(production.colour).toBe('red')
+    expect(load().list().map(colourOf)).toEqual(['red', 'green'])
+    expect(load().find(staging.id)?.colour).toBe('green')
+  })
+
+  it('refuses a colour outside the palette when adding, and leaves the file untouched', () => {
+    const registry = load()
+    expect(() => registry.addRemote({ name: 'Prod', url: 'https://p.example.com', colour: 'hotpink' as 'red' })).toThrowError(
+      expect.objectContaining({ code: 'VALIDATION', details: expect.arrayContaining([expect.objectContaining({ path: 'colour' })]) })
+    )
+    expect(registry.list()).toEqual([])
+  })
+
+  it('loads profiles saved before colours existed, and hand-edited unknown colours, in the default colour', async () => {
+    await writeFile(
+      file,
+      JSON.stringify({
+        connections: {
+          profiles: [
+            { id: 'a', kind: 'embedded', name: 'Local portal' },
+            { id: 'b', kind: 'remote', name: 'Old', url: 'https://old.example.com' },
+            { id: 'c', kind: 'remote', name: 'Edited', url: 'https://edited.example.com', colour: 'hotpink' },
+            { id: 'd', kind: 'remote', name: 'Prod', url: 'https://prod.example.com', colour: 'red' }
+          ],
+          activeId: 'd'
+        }
+      })
+    )
+    const registry = load()
+    expect(registry.wasReset).toBe(false)
+    expect(registry.list().map(colourOf)).toEqual(['grey', 'grey', 'grey', 'red'])
+    expect(registry.activeId()).toBe('d')
   })
 })

@@ -4,7 +4,7 @@ import { useCallback, useMemo, useState, type ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type { CompanyDetail, CompanyUser } from '../../../shared/companies'
-import { useOperator } from '../../app/session'
+import { useCapabilities } from '../../app/use-capabilities'
 import { AddCompanyUserDialog } from './AddCompanyUserDialog'
 import { EditCredentialsDialog } from './EditCredentialsDialog'
 import { StopAccessDialog } from './StopAccessDialog'
@@ -39,7 +39,8 @@ interface RowActions {
 
 function useColumns({ onEdit, onStop }: RowActions): TableColumnsType<CompanyUser> {
   const { t } = useTranslation()
-  const administrator = useOperator()?.role === 'administrator'
+  // Stopping a user's access revokes their portal access or deletes them.
+  const stopRoleRefusal = useCapabilities().refusal('portalAccess.manage', 'portal')
   return useMemo(
     () => [
       {
@@ -63,7 +64,7 @@ function useColumns({ onEdit, onStop }: RowActions): TableColumnsType<CompanyUse
         width: 220,
         render: (_: unknown, user) => {
           const deleted = user.status === 'deleted' ? t('companies.users.deletedHint') : null
-          const stopRefusal = deleted ?? (administrator ? null : t('companies.users.adminOnly'))
+          const stopRefusal = deleted ?? stopRoleRefusal
           return (
             <div className="company-user-actions">
               {explained(
@@ -90,14 +91,14 @@ function useColumns({ onEdit, onStop }: RowActions): TableColumnsType<CompanyUse
         }
       }
     ],
-    [t, administrator, onEdit, onStop]
+    [t, stopRoleRefusal, onEdit, onStop]
   )
 }
 
 /** The Users subtab: Name, Username, Website, Edit and Delete, and "Add new user" (Prim.io's list). */
 export function CompanyUsersTab({ company }: { company: CompanyDetail }) {
   const { t } = useTranslation()
-  const administrator = useOperator()?.role === 'administrator'
+  const addRefusal = useCapabilities().refusal('users.create', 'portal')
   const [adding, setAdding] = useState(false)
   const edit = useRowDialog()
   const stop = useRowDialog()
@@ -112,10 +113,10 @@ export function CompanyUsersTab({ company }: { company: CompanyDetail }) {
           <span />
         )}
         {explained(
-          <Button type="primary" icon={<UserAddOutlined />} disabled={!administrator} onClick={() => setAdding(true)} data-testid="add-company-user">
+          <Button type="primary" icon={<UserAddOutlined />} disabled={addRefusal !== null} onClick={() => setAdding(true)} data-testid="add-company-user">
             {t('companies.users.add')}
           </Button>,
-          administrator ? null : t('companies.users.adminOnly')
+          addRefusal
         )}
       </div>
       <Table<CompanyUser>

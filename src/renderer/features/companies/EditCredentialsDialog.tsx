@@ -6,7 +6,7 @@ import { Link } from 'react-router'
 import type { CompanyUser } from '../../../shared/companies'
 import { userLimits, type UserDetail } from '../../../shared/users'
 import { useDeskClient } from '../../app/desk-client'
-import { useOperator } from '../../app/session'
+import { useCapabilities } from '../../app/use-capabilities'
 import { ActionDialog } from '../../components/action-dialog/ActionDialog'
 import { useActionNotice } from '../../components/action-dialog/use-action-notice'
 import { errorCodeOf } from '../../components/error-text'
@@ -67,7 +67,8 @@ export function EditCredentialsDialog({ user, open, onClose }: { user: CompanyUs
   const desk = useDeskClient()
   const notice = useActionNotice()
   const refresh = useRefreshAfterUserChange()
-  const administrator = useOperator()?.role === 'administrator'
+  // Changing a login (and waiving "must change at next sign-in") is for roles that may change logins.
+  const administrator = useCapabilities().can('users.changeLogin', 'portal')
   const detail = useUserDetail(open && user ? user.id : null)
   // What the server holds after a rename this dialog made, so that a retry does not rename twice.
   const renamed = useRef<ServerLogin | null>(null)

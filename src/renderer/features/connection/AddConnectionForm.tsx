@@ -3,6 +3,8 @@ import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useAddConnection } from '../../app/session'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { defaultConnectionColour } from '../../../shared/connections'
+import { ConnectionColourChoice } from './connection-colour'
 import { connectionFormRules, invalidConnectionFields, type NewConnectionFields } from './connection-form-rules'
 
 /** Name and address of a remote portal; once added it becomes the portal to sign in to. */
@@ -13,8 +15,9 @@ export function AddConnectionForm({ onDone, canCancel }: { onDone: () => void; c
   const rules = useMemo(() => connectionFormRules(t), [t])
   const markedFields = add.isError ? invalidConnectionFields(add.error) : []
 
-  const submit = (fields: NewConnectionFields) => {
-    add.mutate(fields, {
+  const submit = ({ colour, ...fields }: NewConnectionFields) => {
+    // The default colour is what a profile without one shows: only a chosen colour is sent and saved.
+    add.mutate(colour && colour !== defaultConnectionColour ? { ...fields, colour } : fields, {
       onSuccess: onDone,
       // Main checks again; if it refuses a field, mark that field the way the form itself would.
       onError: (error) =>
@@ -32,12 +35,15 @@ export function AddConnectionForm({ onDone, canCancel }: { onDone: () => void; c
       <Typography.Title level={3} className="sign-in-subsection-title">
         {t('connection.addTitle')}
       </Typography.Title>
-      <Form<NewConnectionFields> form={form} layout="vertical" onFinish={submit} requiredMark={false}>
+      <Form<NewConnectionFields> form={form} layout="vertical" onFinish={submit} requiredMark={false} initialValues={{ colour: defaultConnectionColour }}>
         <Form.Item name="name" label={t('connection.name')} rules={rules.name}>
           <Input placeholder={t('connection.namePlaceholder')} maxLength={80} autoComplete="off" />
         </Form.Item>
         <Form.Item name="url" label={t('connection.url')} rules={rules.url}>
           <Input placeholder={t('connection.urlPlaceholder')} inputMode="url" autoComplete="url" spellCheck={false} />
+        </Form.Item>
+        <Form.Item name="colour" label={t('roles.connectionColour.label')} extra={t('roles.connectionColour.hint')}>
+          <ConnectionColourChoice />
         </Form.Item>
         {add.isError && markedFields.length === 0 ? (
           <div style={{ marginBottom: 12 }}>

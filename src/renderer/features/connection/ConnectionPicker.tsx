@@ -8,11 +8,13 @@ import { connectionLabel } from '../../app/connection-label'
 import { useRemoveConnection, useSelectConnection } from '../../app/session'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { AddConnectionForm } from './AddConnectionForm'
+import { ConnectionColourDot } from './connection-colour'
 
 function ProfileText({ profile }: { profile: ConnectionProfile }) {
   const { t } = useTranslation()
   return (
     <span className="connection-option">
+      <ConnectionColourDot profile={profile} />
       {profile.kind === 'embedded' ? <DesktopOutlined aria-hidden /> : <CloudServerOutlined aria-hidden />}
       <span className="connection-option__text">
         <span className="connection-option__name">{connectionLabel(profile, t)}</span>

@@ -1,10 +1,11 @@
 import type { TFunction } from 'i18next'
-import { connectionName, portalUrl } from '../../../shared/connections'
+import { connectionName, portalUrl, type ConnectionColour } from '../../../shared/connections'
 import { fieldIssues, isDeskError } from '../../../shared/errors'
 
 export interface NewConnectionFields {
   name: string
   url: string
+  colour?: ConnectionColour
 }
 
 const fieldNames: readonly (keyof NewConnectionFields)[] = ['name', 'url']

@@ -4,7 +4,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { useDeskClient } from '../../app/desk-client'
-import { useOperator } from '../../app/session'
+import { useCapabilities } from '../../app/use-capabilities'
 import { ActionDialog } from '../../components/action-dialog/ActionDialog'
 import { useRefreshAfterUserChange } from '../companies/company-queries'
 import { createPortalUser, withTranslatedFieldIssues, type PortalUserDraft } from './create-portal-user'
@@ -65,9 +65,9 @@ export function NewPortalUserDialog({ open, onClose }: { open: boolean; onClose:
 /** The grid toolbar's button; only administrators create users (the server refuses anyone else). */
 export function NewPortalUserButton() {
   const { t } = useTranslation()
-  const operator = useOperator()
+  const capabilities = useCapabilities()
   const [open, setOpen] = useState(false)
-  const allowed = operator?.role === 'administrator'
+  const allowed = capabilities.can('users.create', 'portal')
   const button = (
     <Button type="primary" icon={<UserAddOutlined />} disabled={!allowed} onClick={() => setOpen(true)} data-testid="new-portal-user">
       {t('newUser.button')}
@@ -75,7 +75,7 @@ export function NewPortalUserButton() {
   )
   return (
     <>
-      {allowed ? button : <Tooltip title={t('newUser.adminOnly')}>{button}</Tooltip>}
+      {allowed ? button : <Tooltip title={capabilities.refusal('users.create', 'portal')}>{button}</Tooltip>}
       <NewPortalUserDialog open={open} onClose={() => setOpen(false)} />
     </>
   )

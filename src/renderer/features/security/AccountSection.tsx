@@ -103,10 +103,10 @@ export function AccountSection({ user }: { user: UserDetail }) {
         ]}
       />
       <Space wrap align="start" className="security-actions">
-        <ActionButton label={user.active ? t('security.account.archive') : t('security.account.restore')} testId="archive-restore">
+        <ActionButton label={user.active ? t('security.account.archive') : t('security.account.restore')} testId="archive-restore" permission={{ action: user.active ? 'users.archive' : 'users.restore', target: user.kind }}>
           {({ open, close }) => <LifecycleDialog user={user} open={open} onClose={close} />}
         </ActionButton>
-        <ActionButton label={t('security.account.delete')} testId="delete-account" danger type="primary">
+        <ActionButton label={t('security.account.delete')} testId="delete-account" permission={{ action: 'users.delete', target: user.kind }} danger type="primary">
           {({ open, close }) => <DeleteAccountDialog user={user} open={open} onClose={close} />}
         </ActionButton>
       </Space>

@@ -1,5 +1,8 @@
 import { Button, Tooltip, Typography, type ButtonProps } from 'antd'
 import { useId, useRef, useState, type ReactNode } from 'react'
+import type { UserKind } from '../../../shared/users'
+import type { DeskAction } from '../../app/role-capabilities'
+import { useCapabilities } from '../../app/use-capabilities'
 import { useFocusFallback } from './focus-fallback'
 
 export interface ActionButtonProps {
@@ -12,6 +15,12 @@ export interface ActionButtonProps {
    * the tooltip and, for screen readers, in the button's description; `text` (default) also shows it.
    */
   reasonShown?: 'text' | 'tooltip'
+  /**
+   * The permission the action needs, on which kind of user: when the operator's role lacks it, the
+   * button is disabled with a tooltip naming the role that may ("Administrators only"), whatever
+   * `disabledReason` says.
+   */
+  permission?: { action: DeskAction; target: UserKind }
   /** An accessible name when the visible label is not enough (a row's "Revoke"). */
   ariaLabel?: string
   danger?: boolean
@@ -27,11 +36,17 @@ export interface ActionButtonProps {
  * and open it with Enter or Space; when the dialog closes, focus returns to the button (antd's Modal),
  * or to the section's heading when the button is gone or no longer applies.
  */
-export function ActionButton({ label, testId, disabledReason, reasonShown = 'text', ariaLabel, danger, type, size, icon, children }: ActionButtonProps) {
+export function ActionButton(props: ActionButtonProps) {
+  const { label, testId, permission, ariaLabel, danger, type, size, icon, children } = props
   const [open, setOpen] = useState(false)
   const button = useRef<HTMLButtonElement>(null)
   const reasonId = useId()
   const fallback = useFocusFallback()
+  const capabilities = useCapabilities()
+  const roleRefusal = permission ? capabilities.refusal(permission.action, permission.target) : null
+  // The role comes first: "Administrators only" is the reason that holds whatever the user's state.
+  const disabledReason = roleRefusal ?? props.disabledReason
+  const reasonShown = roleRefusal ? 'tooltip' : (props.reasonShown ?? 'text')
   const disabled = Boolean(disabledReason)
 
   const close = () => {
@@ -57,7 +72,7 @@ export function ActionButton({ label, testId, disabledReason, reasonShown = 'tex
   )
 
   return (
-    <span className="security-action" data-testid={`${testId}-wrapper`}>
+    <span className="security-action" data-testid={`${testId}-wrapper`} data-role-refused={roleRefusal ? 'true' : undefined}>
       {disabled ? (
         <Tooltip title={disabledReason}>
           {/* A disabled button fires no pointer events: the wrapper shows the tooltip. */}

@@ -44,7 +44,7 @@ export function ApiKeysSection({ user }: { user: UserDetail }) {
       title: t('security.actions'),
       width: 100,
       render: (_, key) => (
-        <ActionButton label={t('security.revoke')} ariaLabel={t('security.apiKeys.revokeLabel', { description: key.description })} testId="revoke-api-key" size="small" danger>
+        <ActionButton label={t('security.revoke')} ariaLabel={t('security.apiKeys.revokeLabel', { description: key.description })} testId="revoke-api-key" permission={{ action: 'apiKeys.revoke', target: user.kind }} size="small" danger>
           {({ open, close }) => (
             <SecurityDialog
               user={user}

@@ -38,7 +38,7 @@ export function PasskeysSection({ user }: { user: UserDetail }) {
       title: t('security.actions'),
       width: 110,
       render: (_, passkey) => (
-        <ActionButton label={t('security.revoke')} ariaLabel={t('security.passkeys.revokeLabel', { name: passkey.name })} testId="revoke-passkey" size="small" danger>
+        <ActionButton label={t('security.revoke')} ariaLabel={t('security.passkeys.revokeLabel', { name: passkey.name })} testId="revoke-passkey" permission={{ action: 'passkeys.revoke', target: user.kind }} size="small" danger>
           {({ open, close }) => (
             <SecurityDialog
               user={user}

@@ -40,10 +40,10 @@ export function PasswordSection({ user }: { user: UserDetail }) {
         ]}
       />
       <Space wrap align="start" className="security-actions">
-        <ActionButton label={t('security.password.change.button')} testId="change-password" type="primary">
+        <ActionButton label={t('security.password.change.button')} testId="change-password" permission={{ action: 'password.set', target: user.kind }} type="primary">
           {({ open, close }) => <ChangePasswordDialog user={user} open={open} onClose={close} />}
         </ActionButton>
-        <ActionButton label={t('security.password.resetLink.send')} testId="send-reset-link" disabledReason={blocker}>
+        <ActionButton label={t('security.password.resetLink.send')} testId="send-reset-link" permission={{ action: 'password.resetLink', target: user.kind }} disabledReason={blocker}>
           {({ open, close }) => (
             <SecurityDialog
               user={user}
@@ -63,7 +63,7 @@ export function PasswordSection({ user }: { user: UserDetail }) {
             />
           )}
         </ActionButton>
-        <ActionButton label={t('security.password.requireReset.button')} testId="require-reset" danger disabledReason={blocker}>
+        <ActionButton label={t('security.password.requireReset.button')} testId="require-reset" permission={{ action: 'password.requireReset', target: user.kind }} danger disabledReason={blocker}>
           {({ open, close }) => (
             <SecurityDialog
               user={user}

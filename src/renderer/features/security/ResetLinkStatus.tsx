@@ -58,7 +58,7 @@ export function ResetLinkStatus({ user }: { user: UserDetail }) {
         <>
           <LinkFacts link={link} />
           {link.status === 'pending' ? (
-            <ActionButton label={t('security.password.resetLink.revoke')} testId="revoke-reset-link" danger>
+            <ActionButton label={t('security.password.resetLink.revoke')} testId="revoke-reset-link" permission={{ action: 'password.resetLink', target: user.kind }} danger>
               {({ open, close }) => (
                 <SecurityDialog
                   user={user}

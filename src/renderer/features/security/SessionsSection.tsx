@@ -48,6 +48,7 @@ export function SessionsSection({ user }: { user: UserDetail }) {
           label={t('security.sessions.signOut')}
           ariaLabel={t('security.sessions.signOutLabel', { device: deviceText(session) })}
           testId="revoke-session"
+          permission={{ action: 'sessions.revoke', target: user.kind }}
           size="small"
           danger
         >
@@ -81,7 +82,7 @@ export function SessionsSection({ user }: { user: UserDetail }) {
       testId="security-sessions"
       state={sessions.isPending ? 'loading' : sessions.isError ? 'error' : 'ready'}
       extra={
-        <ActionButton label={t('security.sessions.revokeAll')} testId="revoke-all-sessions" danger size="small" disabledReason={sessions.isSuccess && live.length === 0 ? t('security.sessions.empty') : null} reasonShown="tooltip">
+        <ActionButton label={t('security.sessions.revokeAll')} testId="revoke-all-sessions" permission={{ action: 'sessions.revoke', target: user.kind }} danger size="small" disabledReason={sessions.isSuccess && live.length === 0 ? t('security.sessions.empty') : null} reasonShown="tooltip">
           {({ open, close }) => (
             <SecurityDialog
               user={user}

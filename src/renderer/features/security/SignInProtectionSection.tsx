@@ -72,7 +72,7 @@ export function SignInProtectionSection({ user }: { user: UserDetail }) {
         </div>
       ) : null}
       <Space wrap align="start" className="security-actions">
-        <ActionButton label={t('security.signIn.unlock')} testId="unlock" disabledReason={unlockBlocker} reasonShown="tooltip">
+        <ActionButton label={t('security.signIn.unlock')} testId="unlock" permission={{ action: 'lock.unlock', target: user.kind }} disabledReason={unlockBlocker} reasonShown="tooltip">
           {({ open, close }) => (
             <SecurityDialog
               user={user}

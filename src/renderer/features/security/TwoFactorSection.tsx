@@ -38,7 +38,7 @@ export function TwoFactorSection({ user }: { user: UserDetail }) {
         ]}
       />
       <Space wrap align="start" className="security-actions">
-        <ActionButton label={t('security.twoFactor.invite')} testId="invite-2fa" disabledReason={inviteBlocker}>
+        <ActionButton label={t('security.twoFactor.invite')} testId="invite-2fa" permission={{ action: 'twoFactor.invite', target: user.kind }} disabledReason={inviteBlocker}>
           {({ open, close }) => (
             <SecurityDialog
               user={user}
@@ -58,7 +58,7 @@ export function TwoFactorSection({ user }: { user: UserDetail }) {
             />
           )}
         </ActionButton>
-        <ActionButton label={t('security.twoFactor.disable')} testId="disable-2fa" danger disabledReason={on ? null : t('security.twoFactor.notOn')} reasonShown="tooltip">
+        <ActionButton label={t('security.twoFactor.disable')} testId="disable-2fa" permission={{ action: 'twoFactor.disable', target: user.kind }} danger disabledReason={on ? null : t('security.twoFactor.notOn')} reasonShown="tooltip">
           {({ open, close }) => (
             <SecurityDialog
               user={user}

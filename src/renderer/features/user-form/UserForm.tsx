@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { UserDetail } from '../../../shared/users'
 import { useOperator } from '../../app/session'
+import { useCapabilities } from '../../app/use-capabilities'
 import { ActionDialog } from '../../components/action-dialog/ActionDialog'
 import { reasonMaxLength } from '../../components/action-dialog/audit-fields'
 import { ErrorAlert } from '../../components/ErrorAlert'
@@ -37,8 +38,9 @@ export function UserForm({ user }: { user: UserDetail }) {
   const { base, dirty, saving, conflict } = controller
   const blocker = useUnsavedChangesGuard(dirty)
   const [unlocking, setUnlocking] = useState(false)
-  const administrator = operator?.role === 'administrator'
-  const editable = administrator && !base.deletedAt
+  const capabilities = useCapabilities()
+  // A role that may not edit users (support) reads the form; the notice above it says so.
+  const editable = capabilities.can('users.update', base.kind) && !base.deletedAt
   const today = useMemo(() => dayjs().format('YYYY-MM-DD'), [])
   const context = useMemo(() => ({ kind: base.kind, hasCompany: base.companyId !== null, today }), [base.kind, base.companyId, today])
   const rules = useFieldRules(context)

@@ -24,7 +24,7 @@ function DeletePaymentMethod({ user, method, brand }: { user: UserDetail; method
   const desk = useDeskClient()
   const perform = useSecurityAction(user.id)
   return (
-    <ActionButton label={t('security.paymentMethods.delete')} ariaLabel={t('security.paymentMethods.deleteLabel', { number: method.masked })} testId="delete-payment-method" size="small" danger>
+    <ActionButton label={t('security.paymentMethods.delete')} ariaLabel={t('security.paymentMethods.deleteLabel', { number: method.masked })} testId="delete-payment-method" permission={{ action: 'paymentMethods.delete', target: user.kind }} size="small" danger>
       {({ open, close }) => (
         <SecurityDialog
           user={user}

@@ -1,10 +1,11 @@
-import { Card, Skeleton, Tabs, Typography } from 'antd'
+import { Alert, Card, Skeleton, Tabs, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useNavigate, useParams } from 'react-router'
 import { userId } from '../../../shared/users'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { BackLink, RecordNotFound } from '../../components/page-navigation'
 import { errorCodeOf } from '../../components/error-text'
+import { useCapabilities } from '../../app/use-capabilities'
 import { SecurityTab } from '../security/SecurityTab'
 import { ActivityTab } from './ActivityTab'
 import { PaymentMethodsTab } from './PaymentMethodsTab'
@@ -16,6 +17,12 @@ import { useUserDetail } from './user-queries'
 function BackToUsers() {
   const { t } = useTranslation()
   return <BackLink to="/users" label={t('userDetail.back')} testId="back-to-users" />
+}
+
+/** A deep link to an area the operator's role cannot use (a support agent on an internal user's Security). */
+function NotForYourRole() {
+  const { t } = useTranslation()
+  return <Alert type="info" showIcon data-testid="not-for-role" title={t('roles.notAvailable.title')} description={t('roles.notAvailable.securityText')} />
 }
 
 function NotFound() {
@@ -37,6 +44,7 @@ export function UserPage() {
   const id = parsed.success ? parsed.data : null
   const tab = tabOf(params.tab)
   const user = useUserDetail(tab === null ? null : id)
+  const capabilities = useCapabilities()
 
   if (id === null || tab === null || (user.isError && errorCodeOf(user.error) === 'NOT_FOUND')) {
     return (
@@ -75,10 +83,15 @@ export function UserPage() {
             destroyOnHidden
             items={[
               { key: 'general', label: t('userPage.tabs.general'), children: <UserGeneralTab user={user.data} /> },
-              { key: 'security', label: t('security.tab'), children: <SecurityTab user={user.data} /> },
+              // A role that may not see the user's security lists gets no Security tab; a deep link says why.
+              capabilities.can('sessions.read', user.data.kind)
+                ? { key: 'security', label: t('security.tab'), children: <SecurityTab user={user.data} /> }
+                : tab === 'security'
+                  ? { key: 'security', label: t('security.tab'), children: <NotForYourRole />, disabled: true }
+                  : null,
               { key: 'payment-methods', label: t('userPage.tabs.paymentMethods'), children: <PaymentMethodsTab user={user.data} /> },
               { key: 'activity', label: t('userPage.tabs.activity'), children: <ActivityTab userId={id} /> }
-            ]}
+            ].filter((item) => item !== null)}
           />
         </Card>
       )}

@@ -1,5 +1,6 @@
 import { useMemo, useRef, useState } from 'react'
 import { useOperator } from '../../../app/session'
+import { useCapabilities } from '../../../app/use-capabilities'
 import type { SelectAllState, UserSelection } from '../use-user-selection'
 import type { BulkActionId, BulkTarget } from './bulk-actions'
 import { BulkBar } from './BulkBar'
@@ -23,6 +24,7 @@ interface BulkActionsProps {
  */
 export function BulkActions(props: BulkActionsProps) {
   const operator = useOperator()
+  const capabilities = useCapabilities()
   const operatorId = operator?.id ?? null
   const bulk = useBulkRun(operatorId)
   const [confirming, setConfirming] = useState<BulkActionId | null>(null)
@@ -37,7 +39,7 @@ export function BulkActions(props: BulkActionsProps) {
           selection={props.selection}
           matching={props.matching}
           selectAll={props.selectAll}
-          isAdministrator={operator?.role === 'administrator'}
+          roleRefusal={(permission) => capabilities.refusal(permission, 'portal')}
           busy={bulk.run.phase === 'running'}
           onSelectAllMatching={props.onSelectAllMatching}
           onCancelSelectAll={props.onCancelSelectAll}

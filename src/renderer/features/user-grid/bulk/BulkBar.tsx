@@ -1,5 +1,6 @@
 import { Button, Space, Tooltip, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
+import type { DeskAction } from '../../../app/role-capabilities'
 import { ErrorAlert } from '../../../components/ErrorAlert'
 import { usePreferences } from '../../../stores/app-stores'
 import type { SelectAllState, UserSelection } from '../use-user-selection'
@@ -10,7 +11,8 @@ interface BulkBarProps {
   /** How many users match the filter, when known (see `matchingCount`). */
   matching: number | undefined
   selectAll: SelectAllState
-  isAdministrator: boolean
+  /** Why the operator's role may not take a bulk action ("Administrators only"); null when it may. */
+  roleRefusal: (permission: DeskAction) => string | null
   busy: boolean
   onSelectAllMatching: () => void
   onCancelSelectAll: () => void
@@ -59,7 +61,9 @@ export function BulkBar(props: BulkBarProps) {
       <Space size={8} wrap className="bulk-bar__actions">
         {bulkActionIds.map((id) => {
           const spec = bulkActions[id]
-          const forbidden = spec.administratorsOnly && !props.isAdministrator
+          // The grid mixes portal and internal users: what the role may do on portal users decides the button.
+          const refusal = props.roleRefusal(spec.permission)
+          const forbidden = refusal !== null
           const button = (
             <Button
               key={id}
@@ -72,7 +76,7 @@ export function BulkBar(props: BulkBarProps) {
             </Button>
           )
           return forbidden ? (
-            <Tooltip key={id} title={t('userGrid.bulk.administratorsOnly')}>
+            <Tooltip key={id} title={refusal}>
               {/* A disabled button gets no pointer events: the span carries the tooltip. */}
               <span tabIndex={0}>{button}</span>
             </Tooltip>

@@ -2,6 +2,7 @@ import { fieldIssues, type DeskErrorShape, type ErrorCode } from '../../../../sh
 import type { AuditContext } from '../../../../shared/ipc/audit-context'
 import type { DeskClient } from '../../../../shared/ipc/desk-api'
 import type { UserListItem } from '../../../../shared/users'
+import type { DeskAction } from '../../../app/role-capabilities'
 import { errorCodeOf } from '../../../components/error-text'
 import type { SkipReason } from './bulk-runner'
 
@@ -16,8 +17,8 @@ export interface BulkActionSpec {
   id: BulkActionId
   /** Shown as a danger action (takes something away from the users). */
   danger: boolean
-  /** Support agents may not do it at all (the server refuses; the desk says so up front). */
-  administratorsOnly: boolean
+  /** The permission each call needs (role-capabilities.ts): a role without it sees the button disabled. */
+  permission: DeskAction
   /** The audit action the server records, for the "view in the audit log" link. */
   auditAction: string
   /** Known beforehand to be pointless for this user: skip without calling. */
@@ -29,7 +30,7 @@ export const bulkActions: Record<BulkActionId, BulkActionSpec> = {
   sendResetLink: {
     id: 'sendResetLink',
     danger: false,
-    administratorsOnly: false,
+    permission: 'password.resetLink',
     auditAction: 'password.resetLink',
     skipReason: (user) => (!user.active ? 'archived' : user.email ? null : 'noEmail'),
     call: (desk, user, audit) => desk.security.sendResetLink({ id: user.id, audit })
@@ -37,7 +38,7 @@ export const bulkActions: Record<BulkActionId, BulkActionSpec> = {
   inviteTwoFactor: {
     id: 'inviteTwoFactor',
     danger: false,
-    administratorsOnly: false,
+    permission: 'twoFactor.invite',
     auditAction: 'twoFactor.invite',
     skipReason: (user) => (!user.active ? 'archived' : user.twoFactor === true ? 'twoFactorOn' : user.email ? null : 'noEmail'),
     call: (desk, user, audit) => desk.security.invite2fa({ id: user.id, audit })
@@ -45,7 +46,7 @@ export const bulkActions: Record<BulkActionId, BulkActionSpec> = {
   revokeSessions: {
     id: 'revokeSessions',
     danger: true,
-    administratorsOnly: false,
+    permission: 'sessions.revoke',
     auditAction: 'sessions.revoke',
     // Archiving already ended every session of an archived user.
     skipReason: (user) => (user.active ? null : 'archived'),
@@ -54,7 +55,7 @@ export const bulkActions: Record<BulkActionId, BulkActionSpec> = {
   archive: {
     id: 'archive',
     danger: true,
-    administratorsOnly: true,
+    permission: 'users.archive',
     auditAction: 'user.archive',
     skipReason: (user, operatorId) => (!user.active ? 'alreadyArchived' : user.id === operatorId ? 'ownAccount' : null),
     call: (desk, user, audit) => desk.users.archive({ id: user.id, audit })
