@@ -40,7 +40,8 @@ function codeOf(status: number, serverCode: ErrorCode | undefined): ErrorCode {
 
 /**
  * The details worth carrying to the desk: field issues (which field, in words) for VALIDATION and
- * CONFLICT, and a conflict's `currentVersion` (to reload and compare). Anything else is dropped.
+ * CONFLICT, a conflict's `currentVersion` (to reload and compare), and a wrong verification code's
+ * `attemptsLeft`. Anything else is dropped.
  */
 function detailsFor(code: ErrorCode, serverError: ApiErrorBody['error'] | undefined): DeskErrorShape['details'] {
   if (code !== 'VALIDATION' && code !== 'CONFLICT' && code !== 'DOCUMENT_LOCKED') return undefined
@@ -50,6 +51,10 @@ function detailsFor(code: ErrorCode, serverError: ApiErrorBody['error'] | undefi
   if (code === 'CONFLICT' && typeof details === 'object' && details !== null && 'currentVersion' in details) {
     const currentVersion = details.currentVersion
     if (typeof currentVersion === 'number' && Number.isSafeInteger(currentVersion) && currentVersion >= 0) return { currentVersion }
+  }
+  if (code === 'VALIDATION' && typeof details === 'object' && details !== null && 'attemptsLeft' in details) {
+    const attemptsLeft = details.attemptsLeft
+    if (typeof attemptsLeft === 'number' && Number.isInteger(attemptsLeft) && attemptsLeft >= 0 && attemptsLeft <= 100) return { attemptsLeft }
   }
   return undefined
 }

@@ -135,6 +135,15 @@ describe('PortalClient', () => {
     expect((await codeOf(new PortalClient({ baseUrl: server.url }).listUsers(token, query))).details).toEqual(issues)
   })
 
+  it('keeps how many tries a wrong verification code leaves, and nothing odd in its place', async () => {
+    failWith(400, { error: { code: 'VALIDATION', message: 'wrong code', details: { attemptsLeft: 3 } } })
+    expect((await codeOf(new PortalClient({ baseUrl: server.url }).listUsers(token, query))).details).toEqual({ attemptsLeft: 3 })
+    for (const attemptsLeft of [-1, 2.5, 'three', 1e9]) {
+      failWith(400, { error: { code: 'VALIDATION', message: 'wrong code', details: { attemptsLeft, secret: 'x' } } })
+      expect((await codeOf(new PortalClient({ baseUrl: server.url }).listUsers(token, query))).details, String(attemptsLeft)).toBeUndefined()
+    }
+  })
+
   it('drops details that are neither field issues nor a version', async () => {
     const cases: unknown[] = [{ currentVersion: 'seven' }, { currentVersion: -1 }, { currentVersion: 1.5 }, { secret: 'x', stack: 'at …' }, ['not an issue'], 'text']
     for (const details of cases) {
