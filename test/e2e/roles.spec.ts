@@ -32,7 +32,8 @@ async function goTo(page: Page, route: string): Promise<void> {
 async function expectTooltip(page: Page, wrapper: ReturnType<Page['locator']>, text: string): Promise<void> {
   await page.mouse.move(0, 0)
   await wrapper.hover()
-  await expect(page.locator('.ant-tooltip:visible')).toContainText(text)
+  // Another tooltip (the one of the control just used) may still be fading out: look for this one.
+  await expect(page.locator('.ant-tooltip:visible').filter({ hasText: text })).toBeVisible()
 }
 
 test.describe('The role-aware desk', () => {
