@@ -206,6 +206,9 @@ export class DeskSession implements SessionService {
   async #signInTo(profile: ConnectionProfile, credentials: LoginRequest): Promise<void> {
     const client = await this.#clientFor(profile)
     const { token, operator } = await client.login(credentials)
+    // The local administrator's password is for the local administrator's eyes: once someone else
+    // signs in on this desk, the notice is gone for good.
+    if (this.#firstRunNotice && operator.login !== this.#firstRunNotice.login) this.#firstRunNotice = null
     const previous = await this.#deps.vault.getToken(profile.id)
     if (previous && previous !== token) await this.#revoke(client, previous)
     await this.#deps.vault.setToken(profile.id, token)

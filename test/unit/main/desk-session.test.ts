@@ -70,6 +70,17 @@ describe('DeskSession, first run', () => {
     expect((await session.state()).firstRunNotice).toBeNull()
   })
 
+  it('never shows the local administrator\'s password to another operator who signs in on the desk', async () => {
+    const { session } = await desk(undefined, { signInSeededAdmin: false })
+    expect((await session.state()).firstRunNotice).not.toBeNull()
+    const state = await session.signIn({ login: 'support', password: seedPassword })
+    expect(state.operator).toMatchObject({ login: 'support', role: 'support' })
+    expect(state.firstRunNotice).toBeNull()
+    expect(JSON.stringify(state)).not.toContain(seedPassword)
+    await session.signOut()
+    expect((await session.state()).firstRunNotice).toBeNull()
+  })
+
   it('can leave the administrator signed out (the e2e sign-in flows)', async () => {
     const { session } = await desk(undefined, { signInSeededAdmin: false })
     const state = await session.state()

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import './support/dom'
-import { cleanup, configure, fireEvent, screen, waitFor } from '@testing-library/react'
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
 import { DeskError } from '../../../src/shared/errors'
 import { admin, fakeDesk, sessionState } from './support/fake-desk'
@@ -8,7 +8,6 @@ import { renderApp } from './support/render-app'
 import { portalUser } from './user-form-fixtures'
 
 afterEach(cleanup)
-configure({ asyncUtilTimeout: 5000 })
 
 function firstName(): HTMLInputElement {
   const element = document.querySelector<HTMLInputElement>('input[data-testid="user-form-firstName"]')

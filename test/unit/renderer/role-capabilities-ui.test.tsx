@@ -1,12 +1,11 @@
 // @vitest-environment jsdom
 import './support/dom'
-import { cleanup, configure, screen, waitFor } from '@testing-library/react'
+import { cleanup, screen, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
 import { securityDesk, securityUser } from './security-fixtures'
 import { renderApp } from './support/render-app'
 
 afterEach(cleanup)
-configure({ asyncUtilTimeout: 5000 })
 
 const support = { id: 2, login: 'support', name: 'Sam Support', role: 'support' } as const
 

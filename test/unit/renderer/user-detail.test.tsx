@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import './support/dom'
-import { cleanup, configure, screen } from '@testing-library/react'
+import { cleanup, screen } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
 import { DeskError } from '../../../src/shared/errors'
 import type { UserDetail } from '../../../src/shared/users'
@@ -9,7 +9,6 @@ import { renderApp } from './support/render-app'
 
 afterEach(cleanup)
 // The General tab is a whole form: on a busy machine it takes longer than Testing Library's 1 s default to appear.
-configure({ asyncUtilTimeout: 5000 })
 
 const detail: UserDetail = {
   ...userItem(42, { name: '王芳', login: 'wang.fang', email: 'wang.fang@example.cn', phone: '+86 138 0000 0042' }),

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import './support/dom'
-import { cleanup, configure, fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
 import { DeskError } from '../../../src/shared/errors'
 import type { UserDetail } from '../../../src/shared/users'
@@ -10,7 +10,6 @@ import { portalUser } from './user-form-fixtures'
 
 afterEach(cleanup)
 // The General tab is a whole form: on a busy machine it takes longer than Testing Library's 1 s default to appear.
-configure({ asyncUtilTimeout: 5000 })
 
 function openUser(user: UserDetail, operator: typeof admin | { id: number; login: string; name: string; role: 'support' } = admin) {
   const desk = fakeDesk()

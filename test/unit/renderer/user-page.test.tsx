@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import './support/dom'
-import { cleanup, configure, fireEvent, screen, waitFor } from '@testing-library/react'
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { AuditEntry } from '../../../src/shared/audit'
 import { DeskError } from '../../../src/shared/errors'
@@ -11,7 +11,6 @@ import { renderApp } from './support/render-app'
 
 afterEach(cleanup)
 // The General tab is a whole form: on a busy machine it takes longer than Testing Library's 1 s default to appear.
-configure({ asyncUtilTimeout: 5000 })
 
 const detail: UserDetail = {
   ...userItem(42, { name: 'Li Wei', login: 'li.wei' }),

@@ -70,7 +70,6 @@ export const companiesStrings = featureStrings(
         deleted: 'Deleted'
       },
       deletedHint: 'This account was deleted: nothing more can be done with it.',
-      adminOnly: 'Only administrators can do this.',
       add: 'Add new user',
       empty: 'This company has no users yet. Add the first one.'
     },
@@ -189,7 +188,6 @@ export const companiesStrings = featureStrings(
         deleted: '已删除'
       },
       deletedHint: '该账户已删除：无法再对其执行任何操作。',
-      adminOnly: '只有管理员可以执行此操作。',
       add: '添加新用户',
       empty: '该公司还没有用户。请添加第一个用户。'
     },

@@ -4,7 +4,6 @@ import { featureStrings } from '../feature-strings'
 export const newUserStrings = featureStrings(
   {
     button: 'New portal user',
-    adminOnly: 'Only administrators can create users.',
     title: 'New portal user',
     consequencePassword: 'Creates a portal user who can sign in to the chosen website with this username and password at once.',
     consequenceInvite: 'Creates a portal user and emails them an invitation with a link to set their own password. Nobody sees or types a password.',
@@ -67,7 +66,6 @@ export const newUserStrings = featureStrings(
   },
   {
     button: '新建门户用户',
-    adminOnly: '只有管理员可以创建用户。',
     title: '新建门户用户',
     consequencePassword: '创建一个门户用户，该用户可立即使用此用户名和密码登录所选网站。',
     consequenceInvite: '创建一个门户用户，并通过电子邮件向其发送邀请，邀请中的链接用于设置自己的密码。任何人都不会看到或输入密码。',

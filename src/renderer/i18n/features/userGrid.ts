@@ -54,7 +54,6 @@ export const userGridStrings = featureStrings(
     },
     bulk: {
       label: 'Actions on the selected users',
-      administratorsOnly: 'Only administrators can do this.',
       title: '{{action}}: {{users}} users',
       skipsAhead: '{{users}} of them will be skipped: {{reasons}}.',
       reasonsSeparator: ', ',
@@ -179,7 +178,6 @@ export const userGridStrings = featureStrings(
     },
     bulk: {
       label: '对所选用户的操作',
-      administratorsOnly: '只有管理员可以执行此操作。',
       title: '{{action}}：{{users}} 个用户',
       skipsAhead: '其中 {{users}} 个用户将被跳过：{{reasons}}。',
       reasonsSeparator: '、',

@@ -2,6 +2,11 @@ import { randomBytes } from 'node:crypto'
 import { json, startTestServer, type TestServer } from './http-server'
 
 const admin = { id: 1, login: 'admin', name: 'Local Administrator', role: 'administrator' as const }
+const support = { id: 3, login: 'support', name: 'Sam Support', role: 'support' as const }
+const operators = new Map([
+  [admin.login, admin],
+  [support.login, support]
+])
 const portalUser = {
   id: 2,
   kind: 'portal' as const,
@@ -25,9 +30,10 @@ export interface FakePortal extends TestServer {
   password: string
 }
 
-/** Just enough of the portal API (auth and users) for the session service, over real HTTP. */
+/** Just enough of the portal API (auth and users) for the session service, over real HTTP; `admin` and `support` share one password. */
 export async function startFakePortal(password: string): Promise<FakePortal> {
   const tokens = new Set<string>()
+  const operatorOf = new Map<string, typeof admin | typeof support>()
   const loggedOut: string[] = []
   const server = await startTestServer((request, response, body) => {
     const path = new URL(request.url ?? '/', 'http://x').pathname
@@ -37,12 +43,14 @@ export async function startFakePortal(password: string): Promise<FakePortal> {
 
     if (path === '/api/v1/auth/login' && request.method === 'POST') {
       const credentials = JSON.parse(body || '{}') as { login?: string; password?: string }
-      if (credentials.login !== 'admin' || credentials.password !== fake.password) {
+      const operator = operators.get(credentials.login ?? '')
+      if (!operator || credentials.password !== fake.password) {
         return json(response, 401, { error: { code: 'INVALID_CREDENTIALS', message: 'Wrong login or password.' } })
       }
       const token = randomBytes(32).toString('base64url')
       tokens.add(token)
-      return json(response, 200, { token, expiresAt: '2099-01-01T00:00:00.000Z', operator: admin })
+      operatorOf.set(token, operator)
+      return json(response, 200, { token, expiresAt: '2099-01-01T00:00:00.000Z', operator })
     }
     if (path === '/api/v1/auth/logout' && request.method === 'POST') {
       if (!signedIn) return unauthorized()
@@ -51,7 +59,7 @@ export async function startFakePortal(password: string): Promise<FakePortal> {
       return json(response, 200, {})
     }
     if (!signedIn) return unauthorized()
-    if (path === '/api/v1/auth/me') return json(response, 200, admin)
+    if (path === '/api/v1/auth/me') return json(response, 200, operatorOf.get(bearer) ?? admin)
     if (path === '/api/v1/users') return json(response, 200, { items: [portalUser], nextCursor: null, facets: { kind: { portal: 1, internal: 1 } } })
     return json(response, 404, { error: { code: 'NOT_FOUND', message: 'No such user.' } })
   })

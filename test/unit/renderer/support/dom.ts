@@ -1,6 +1,11 @@
+import { configure } from '@testing-library/react'
+
 /**
  * What antd expects from a browser and jsdom lacks. Imported first by every renderer test.
  */
+
+// antd forms and tables render slowly in jsdom on a loaded 2-core machine: findBy*/waitFor get 5 s, not 1.
+configure({ asyncUtilTimeout: 5000 })
 if (!window.matchMedia) {
   window.matchMedia = (query: string): MediaQueryList => ({
     matches: false,
