@@ -3,7 +3,8 @@ import { json, startTestServer, type TestServer } from './http-server'
 
 const admin = { id: 1, login: 'admin', name: 'Local Administrator', role: 'administrator' as const }
 const support = { id: 3, login: 'support', name: 'Sam Support', role: 'support' as const }
-const operators = new Map([
+type Operator = typeof admin | typeof support
+const operators = new Map<string, Operator>([
   [admin.login, admin],
   [support.login, support]
 ])
@@ -33,7 +34,7 @@ export interface FakePortal extends TestServer {
 /** Just enough of the portal API (auth and users) for the session service, over real HTTP; `admin` and `support` share one password. */
 export async function startFakePortal(password: string): Promise<FakePortal> {
   const tokens = new Set<string>()
-  const operatorOf = new Map<string, typeof admin | typeof support>()
+  const operatorOf = new Map<string, Operator>()
   const loggedOut: string[] = []
   const server = await startTestServer((request, response, body) => {
     const path = new URL(request.url ?? '/', 'http://x').pathname
