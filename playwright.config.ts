@@ -6,7 +6,8 @@ export default defineConfig({
   timeout: 90_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
-  workers: 1,
+  // Each test has its own browser host and portal server; two at a time keep both cores busy without starving either.
+  workers: Number(process.env.PORTALDESK_E2E_WORKERS ?? 2),
   retries: 0,
   reporter: process.env.CI ? [['list']] : [['list']],
   outputDir: 'test-results',
