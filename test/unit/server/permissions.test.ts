@@ -5,8 +5,7 @@ import {
   can,
   needsReauth,
   needsTicket,
-  helpdeskPermissionActions,
-  permissionActions as matrixActions,
+  permissionActions,
   type AuthorizationSubject,
   type PermissionAction
 } from '../../../src/server/domain/permissions'
@@ -56,8 +55,6 @@ const expected: Record<PermissionAction, typeof A> = {
   'identity.verify': S,
   'username.remind': S
 }
-
-const permissionActions = [...matrixActions, ...helpdeskPermissionActions]
 
 const cells = permissionActions.flatMap((action) =>
   (['administrator', 'support'] as const).flatMap((role) =>
