@@ -2,24 +2,10 @@ import { describe, expect, it, vi } from 'vitest'
 import { createI18n } from '../../../src/renderer/i18n'
 import { CsvChunks, csvCell, csvLine, exportFileName, utf8Bom } from '../../../src/renderer/features/user-grid/export/csv'
 import { exportUsersCsv, userCsvColumns } from '../../../src/renderer/features/user-grid/export/export-users'
-import type { UserListItem, UserListPage, UserListQuery } from '../../../src/shared/users'
+import type { UserListPage, UserListQuery } from '../../../src/shared/users'
+import { userItem } from './support/fake-desk'
 
-function user(id: number, overrides: Partial<UserListItem> = {}): UserListItem {
-  return {
-    id,
-    kind: 'portal',
-    login: `user${id}`,
-    name: `User ${id}`,
-    email: `user${id}@example.com`,
-    phone: null,
-    company: 'Acme',
-    website: 'Acme Portal',
-    active: true,
-    lastSignInAt: null,
-    version: 1,
-    ...overrides
-  }
-}
+const user = userItem
 
 /** A minimal RFC 4180 reader, to check that what we write reads back as written. */
 function parseCsv(text: string): string[][] {
