@@ -1,8 +1,5 @@
-import { useTranslation } from 'react-i18next'
 import type { UserDetail } from '../../../shared/users'
-import { useDeskClient } from '../../app/desk-client'
-import { SecurityDialog } from '../security/SecurityDialog'
-import { useSecurityAction } from '../security/use-security-action'
+import { InviteTwoFactorDialog, RevokeAllSessionsDialog, SendResetLinkDialog } from '../security/shared-action-dialogs'
 import { useUserDetail } from '../users/user-queries'
 import type { PaletteUserAction } from './palette-commands'
 
@@ -23,68 +20,12 @@ export function PaletteUserActionDialog({ userId, action, onClose }: Props) {
 }
 
 function ActionFor({ user, action, onClose }: { user: UserDetail; action: PaletteUserAction; onClose(): void }) {
-  const { t } = useTranslation()
-  const desk = useDeskClient()
-  const perform = useSecurityAction(user.id)
-  const email = user.email ?? ''
   switch (action) {
     case 'sendResetLink':
-      return (
-        <SecurityDialog
-          user={user}
-          open
-          onClose={onClose}
-          testId="send-reset-link-dialog"
-          title={t('security.password.resetLink.title')}
-          confirmLabel={t('security.password.resetLink.send')}
-          consequence={t('security.password.resetLink.consequence', { email })}
-          onConfirm={async (_values, audit) => {
-            await perform(() => desk.security.sendResetLink({ id: user.id, audit }), {
-              changes: ['resetLink'],
-              auditAction: 'password.resetLink',
-              notice: (result) => t(result.mailStatus === 'blocked' ? 'security.password.resetLink.sentBlocked' : 'security.password.resetLink.sent', { email })
-            })
-          }}
-        />
-      )
+      return <SendResetLinkDialog user={user} open onClose={onClose} />
     case 'revokeSessions':
-      return (
-        <SecurityDialog
-          user={user}
-          open
-          onClose={onClose}
-          testId="revoke-all-sessions-dialog"
-          danger
-          title={t('security.sessions.revokeAllTitle')}
-          confirmLabel={t('security.sessions.revokeAll')}
-          consequence={t('security.sessions.revokeAllConsequence')}
-          onConfirm={async (_values, audit) => {
-            await perform(() => desk.security.revokeSessions({ id: user.id, audit }), {
-              changes: ['sessions'],
-              auditAction: 'sessions.revoke',
-              notice: (result) => t('security.sessions.revokedAll', { name: user.name, count: result.revoked })
-            })
-          }}
-        />
-      )
+      return <RevokeAllSessionsDialog user={user} open onClose={onClose} />
     case 'invite2fa':
-      return (
-        <SecurityDialog
-          user={user}
-          open
-          onClose={onClose}
-          testId="invite-2fa-dialog"
-          title={t('security.twoFactor.inviteTitle')}
-          confirmLabel={t('security.twoFactor.invite')}
-          consequence={t('security.twoFactor.inviteConsequence', { email })}
-          onConfirm={async (_values, audit) => {
-            await perform(() => desk.security.invite2fa({ id: user.id, audit }), {
-              changes: [],
-              auditAction: 'twoFactor.invite',
-              notice: (result) => t(result.mail === 'blocked' ? 'security.twoFactor.invitedBlocked' : 'security.twoFactor.invited', { email: result.sentTo })
-            })
-          }}
-        />
-      )
+      return <InviteTwoFactorDialog user={user} open onClose={onClose} />
   }
 }

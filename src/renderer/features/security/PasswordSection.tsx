@@ -7,6 +7,7 @@ import { ActionButton } from './ActionButton'
 import { ChangePasswordDialog } from './ChangePasswordDialog'
 import { ResetLinkStatus } from './ResetLinkStatus'
 import { SecurityDialog } from './SecurityDialog'
+import { SendResetLinkDialog } from './shared-action-dialogs'
 import { SecuritySection } from './SecuritySection'
 import { useSecurityAction } from './use-security-action'
 
@@ -44,24 +45,7 @@ export function PasswordSection({ user }: { user: UserDetail }) {
           {({ open, close }) => <ChangePasswordDialog user={user} open={open} onClose={close} />}
         </ActionButton>
         <ActionButton label={t('security.password.resetLink.send')} testId="send-reset-link" permission={{ action: 'password.resetLink', target: user.kind }} disabledReason={blocker}>
-          {({ open, close }) => (
-            <SecurityDialog
-              user={user}
-              open={open}
-              onClose={close}
-              testId="send-reset-link-dialog"
-              title={t('security.password.resetLink.title')}
-              confirmLabel={t('security.password.resetLink.send')}
-              consequence={t('security.password.resetLink.consequence', { email })}
-              onConfirm={async (_values, audit) => {
-                await perform(() => desk.security.sendResetLink({ id: user.id, audit }), {
-                  changes: ['resetLink'],
-                  auditAction: 'password.resetLink',
-                  notice: (result) => t(result.mailStatus === 'blocked' ? 'security.password.resetLink.sentBlocked' : 'security.password.resetLink.sent', { email })
-                })
-              }}
-            />
-          )}
+          {({ open, close }) => <SendResetLinkDialog user={user} open={open} onClose={close} />}
         </ActionButton>
         <ActionButton label={t('security.password.requireReset.button')} testId="require-reset" permission={{ action: 'password.requireReset', target: user.kind }} danger disabledReason={blocker}>
           {({ open, close }) => (

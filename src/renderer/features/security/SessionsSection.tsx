@@ -7,6 +7,7 @@ import { useDeskClient } from '../../app/desk-client'
 import { ListFailure } from '../users/ListFailure'
 import { ActionButton } from './ActionButton'
 import { SecurityDialog } from './SecurityDialog'
+import { RevokeAllSessionsDialog } from './shared-action-dialogs'
 import { SecuritySection } from './SecuritySection'
 import { SecurityTime } from './SecurityTime'
 import { useSessions } from './security-queries'
@@ -83,25 +84,7 @@ export function SessionsSection({ user }: { user: UserDetail }) {
       state={sessions.isPending ? 'loading' : sessions.isError ? 'error' : 'ready'}
       extra={
         <ActionButton label={t('security.sessions.revokeAll')} testId="revoke-all-sessions" permission={{ action: 'sessions.revoke', target: user.kind }} danger size="small" disabledReason={sessions.isSuccess && live.length === 0 ? t('security.sessions.empty') : null} reasonShown="tooltip">
-          {({ open, close }) => (
-            <SecurityDialog
-              user={user}
-              open={open}
-              onClose={close}
-              testId="revoke-all-sessions-dialog"
-              title={t('security.sessions.revokeAllTitle')}
-              confirmLabel={t('security.sessions.revokeAll')}
-              danger
-              consequence={t('security.sessions.revokeAllConsequence')}
-              onConfirm={async (_values, audit) => {
-                await perform(() => desk.security.revokeSessions({ id: user.id, audit }), {
-                  changes: ['sessions'],
-                  auditAction: 'sessions.revoke',
-                  notice: (result) => t('security.sessions.revokedAll', { name: user.name, count: result.revoked })
-                })
-              }}
-            />
-          )}
+          {({ open, close }) => <RevokeAllSessionsDialog user={user} open={open} onClose={close} />}
         </ActionButton>
       }
     >

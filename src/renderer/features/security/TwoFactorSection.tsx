@@ -4,6 +4,7 @@ import type { UserDetail } from '../../../shared/users'
 import { useDeskClient } from '../../app/desk-client'
 import { ActionButton } from './ActionButton'
 import { SecurityDialog } from './SecurityDialog'
+import { InviteTwoFactorDialog } from './shared-action-dialogs'
 import { SecuritySection } from './SecuritySection'
 import { useSecurityAction } from './use-security-action'
 
@@ -17,7 +18,6 @@ export function TwoFactorSection({ user }: { user: UserDetail }) {
   const desk = useDeskClient()
   const perform = useSecurityAction(user.id)
   const on = user.twoFactor === true
-  const email = user.email ?? ''
   const inviteBlocker = on ? t('security.twoFactor.alreadyOn') : !user.active ? t('security.password.archived') : !user.email ? t('security.twoFactor.noEmail') : null
 
   return (
@@ -39,24 +39,7 @@ export function TwoFactorSection({ user }: { user: UserDetail }) {
       />
       <Space wrap align="start" className="security-actions">
         <ActionButton label={t('security.twoFactor.invite')} testId="invite-2fa" permission={{ action: 'twoFactor.invite', target: user.kind }} disabledReason={inviteBlocker}>
-          {({ open, close }) => (
-            <SecurityDialog
-              user={user}
-              open={open}
-              onClose={close}
-              testId="invite-2fa-dialog"
-              title={t('security.twoFactor.inviteTitle')}
-              confirmLabel={t('security.twoFactor.invite')}
-              consequence={t('security.twoFactor.inviteConsequence', { email })}
-              onConfirm={async (_values, audit) => {
-                await perform(() => desk.security.invite2fa({ id: user.id, audit }), {
-                  changes: [],
-                  auditAction: 'twoFactor.invite',
-                  notice: (result) => t(result.mail === 'blocked' ? 'security.twoFactor.invitedBlocked' : 'security.twoFactor.invited', { email: result.sentTo })
-                })
-              }}
-            />
-          )}
+          {({ open, close }) => <InviteTwoFactorDialog user={user} open={open} onClose={close} />}
         </ActionButton>
         <ActionButton label={t('security.twoFactor.disable')} testId="disable-2fa" permission={{ action: 'twoFactor.disable', target: user.kind }} danger disabledReason={on ? null : t('security.twoFactor.notOn')} reasonShown="tooltip">
           {({ open, close }) => (
