@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { operatorTwoFactorPolicies, type OperatorTwoFactorPolicy } from '../shared/operator-account'
 
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 export type LogLevel = (typeof logLevels)[number]
@@ -41,7 +42,8 @@ const configSchema = z.object({
     .optional(),
   // Defaults (60 minutes, 72 hours) live with the links: domain/reset/links.ts.
   RESET_LINK_TTL_MINUTES: positiveInt('RESET_LINK_TTL_MINUTES', 7 * 24 * 60).optional(),
-  INVITE_LINK_TTL_HOURS: positiveInt('INVITE_LINK_TTL_HOURS', 30 * 24).optional()
+  INVITE_LINK_TTL_HOURS: positiveInt('INVITE_LINK_TTL_HOURS', 30 * 24).optional(),
+  OPERATOR_2FA: z.enum(operatorTwoFactorPolicies, { error: `OPERATOR_2FA must be one of ${operatorTwoFactorPolicies.join(', ')}` }).default('optional')
 })
 
 export interface ServerConfig {
@@ -65,6 +67,8 @@ export interface ServerConfig {
   resetLinkTtlMs?: number
   /** How long a welcome email's set-password link stays valid; unset: 72 hours. */
   inviteLinkTtlMs?: number
+  /** OPERATOR_2FA=required: administrators set up TOTP before they can act; unset: 'optional'. */
+  operatorTwoFactor?: OperatorTwoFactorPolicy
 }
 
 export class ConfigError extends Error {
@@ -99,6 +103,7 @@ export function parseConfig(env: Record<string, string | undefined>): ServerConf
     ...(c.MAIL_POLL_MS === undefined ? {} : { mailPollMs: c.MAIL_POLL_MS }),
     publicUrl: c.PUBLIC_URL?.replace(/\/+$/, ''),
     ...(c.RESET_LINK_TTL_MINUTES === undefined ? {} : { resetLinkTtlMs: c.RESET_LINK_TTL_MINUTES * 60_000 }),
-    ...(c.INVITE_LINK_TTL_HOURS === undefined ? {} : { inviteLinkTtlMs: c.INVITE_LINK_TTL_HOURS * 3_600_000 })
+    ...(c.INVITE_LINK_TTL_HOURS === undefined ? {} : { inviteLinkTtlMs: c.INVITE_LINK_TTL_HOURS * 3_600_000 }),
+    operatorTwoFactor: c.OPERATOR_2FA
   }
 }

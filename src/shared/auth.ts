@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { otpCode } from './portal'
 import { operatorRoles } from './users'
 
 export const operatorRole = z.enum(operatorRoles)
@@ -8,13 +9,20 @@ export const operator = z.object({
   id: z.number().int().positive(),
   login: z.string(),
   name: z.string(),
-  role: operatorRole
+  role: operatorRole,
+  /**
+   * The server's OPERATOR_2FA policy applies to this operator and they have not set up TOTP yet:
+   * every action but their own account answers 403 TWO_FACTOR_REQUIRED until they do. Absent: false.
+   */
+  twoFactorSetupRequired: z.boolean().optional()
 })
 export type Operator = z.infer<typeof operator>
 
 export const loginRequest = z.object({
   login: z.string().trim().min(1).max(254),
-  password: z.string().min(1).max(1024)
+  password: z.string().min(1).max(1024),
+  /** The authenticator app's code, for an operator with 2FA on (asked for after a right password). */
+  otp: otpCode.optional()
 })
 export type LoginRequest = z.infer<typeof loginRequest>
 

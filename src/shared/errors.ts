@@ -9,6 +9,7 @@ export const errorCodes = [
   'UNAUTHORIZED',
   'FORBIDDEN',
   'REAUTH_REQUIRED',
+  'TWO_FACTOR_REQUIRED',
   'NOT_FOUND',
   'CONFLICT',
   'DOCUMENT_LOCKED',
@@ -45,6 +46,10 @@ export const errorMessages: Record<ErrorCode, Record<Locale, string>> = {
   REAUTH_REQUIRED: {
     en: 'This action needs a recent identity check. Confirm your password to continue.',
     'zh-CN': '此操作需要重新验证身份，请确认您的密码后继续。'
+  },
+  TWO_FACTOR_REQUIRED: {
+    en: 'This portal requires administrators to use two-factor authentication. Set it up under My account to continue.',
+    'zh-CN': '此门户要求管理员使用双重身份验证。请在“我的账户”中完成设置后继续。'
   },
   NOT_FOUND: {
     en: 'The requested record does not exist.',

@@ -26,6 +26,7 @@ const statusesOfServerCode: Partial<Record<ErrorCode, readonly number[]>> = {
   UNAUTHORIZED: [401],
   FORBIDDEN: [403],
   REAUTH_REQUIRED: [403],
+  TWO_FACTOR_REQUIRED: [403],
   NOT_FOUND: [404],
   CONFLICT: [409],
   DOCUMENT_LOCKED: [409],
@@ -44,8 +45,9 @@ function codeOf(status: number, serverCode: ErrorCode | undefined): ErrorCode {
  * `attemptsLeft`. Anything else is dropped.
  */
 function detailsFor(code: ErrorCode, serverError: ApiErrorBody['error'] | undefined): DeskErrorShape['details'] {
-  if (code !== 'VALIDATION' && code !== 'CONFLICT' && code !== 'DOCUMENT_LOCKED') return undefined
   const details = serverError?.details
+  if (code === 'INVALID_CREDENTIALS') return secondFactorDetails(details)
+  if (code !== 'VALIDATION' && code !== 'CONFLICT' && code !== 'DOCUMENT_LOCKED') return undefined
   const issues = fieldIssues(Array.isArray(details) ? details : undefined)
   if (issues.length > 0) return issues
   if (code === 'CONFLICT' && typeof details === 'object' && details !== null && 'currentVersion' in details) {
@@ -57,6 +59,12 @@ function detailsFor(code: ErrorCode, serverError: ApiErrorBody['error'] | undefi
     if (typeof attemptsLeft === 'number' && Number.isInteger(attemptsLeft) && attemptsLeft >= 0 && attemptsLeft <= 100) return { attemptsLeft }
   }
   return undefined
+}
+
+/** A right password on an account with 2FA: whether the code is missing or wrong, so the desk asks for it. */
+function secondFactorDetails(details: unknown): DeskErrorShape['details'] {
+  if (typeof details !== 'object' || details === null || !('otp' in details)) return undefined
+  return details.otp === 'required' || details.otp === 'invalid' ? { otp: details.otp } : undefined
 }
 
 /**

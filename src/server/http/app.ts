@@ -12,6 +12,7 @@ import { registerOpenApi } from './openapi'
 import { auditRoutes } from './routes/audit'
 import { companyRoutes } from './routes/companies'
 import { authRoutes } from './routes/auth'
+import { operatorAccountRoutes } from './routes/operator-account'
 import { healthRoutes } from './routes/health'
 import { portalRoutes } from './routes/portal-auth'
 import { securityRoutes } from './routes/security'
@@ -34,7 +35,7 @@ export interface RouteDeps {
 export interface AppDeps {
   db: Kysely<Database>
   databaseKind: DatabaseKind
-  config: Pick<ServerConfig, 'logLevel' | 'sessionIdleMs' | 'sessionAbsoluteMs' | 'host' | 'publicUrl' | 'resetLinkTtlMs' | 'inviteLinkTtlMs' | 'smtpUrl'>
+  config: Pick<ServerConfig, 'logLevel' | 'sessionIdleMs' | 'sessionAbsoluteMs' | 'host' | 'publicUrl' | 'resetLinkTtlMs' | 'inviteLinkTtlMs' | 'smtpUrl' | 'operatorTwoFactor'>
   clock: Clock
   /** Where log lines go (tests capture them); standard output when omitted. */
   logDestination?: LogDestination
@@ -65,11 +66,18 @@ export async function buildApp({ db, databaseKind, config, clock, logDestination
   })
 
   await registerOpenApi(app)
-  const auth = createAuthService({ db, clock, sessionIdleMs: config.sessionIdleMs, sessionAbsoluteMs: config.sessionAbsoluteMs })
+  const auth = createAuthService({
+    db,
+    clock,
+    sessionIdleMs: config.sessionIdleMs,
+    sessionAbsoluteMs: config.sessionAbsoluteMs,
+    operatorTwoFactor: config.operatorTwoFactor ?? 'optional'
+  })
   // One line per route module; each takes what it needs from `deps` (see src/server/README.md).
   const deps: RouteDeps = { db, auth, clock, config }
   await app.register(healthRoutes, { db, databaseKind })
   await app.register(authRoutes, deps)
+  await app.register(operatorAccountRoutes, deps)
   await app.register(userRoutes, deps)
   await app.register(auditRoutes, deps)
   await app.register(companyRoutes, deps)

@@ -10,6 +10,7 @@ export const statusOfCode: Record<ErrorCode, number> = {
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
   REAUTH_REQUIRED: 403,
+  TWO_FACTOR_REQUIRED: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   DOCUMENT_LOCKED: 409,

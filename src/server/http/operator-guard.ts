@@ -13,16 +13,26 @@ declare module 'fastify' {
   }
 }
 
+export interface OperatorGuardOptions {
+  /**
+   * The route stays open to an operator whom the OPERATOR_2FA policy still asks to set up TOTP:
+   * sign-out, who am I, and their own account, where the setup is made. Every other route refuses
+   * them with 403 TWO_FACTOR_REQUIRED, so that a new route is closed unless it says otherwise.
+   */
+  duringTwoFactorSetup?: boolean
+}
+
 /**
  * An `onRequest` hook for routes that need a signed-in operator. It runs before the body is read
  * or validated: an anonymous caller learns nothing about what a valid request would look like.
  * It then validates X-Ticket-Ref and X-Reason (400 when malformed), so that no route can forget to.
  */
-export function operatorGuard(auth: AuthService) {
+export function operatorGuard(auth: AuthService, { duringTwoFactorSetup = false }: OperatorGuardOptions = {}) {
   return async function requireOperator(request: FastifyRequest): Promise<void> {
     const token = bearerToken(request.headers.authorization)
     const session = token ? await auth.authenticate(token) : null
     if (!session) throw new DeskError('UNAUTHORIZED')
+    if (session.operator.twoFactorSetupRequired === true && !duringTwoFactorSetup) throw new DeskError('TWO_FACTOR_REQUIRED')
     request.operatorSession = session
     request.auditHeaders = parseAuditHeaders(request.headers)
   }

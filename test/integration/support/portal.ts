@@ -36,6 +36,8 @@ export interface TestPortalOptions {
   portalUsers?: number
   logLevel?: LogLevel
   seed?: boolean
+  /** Settings on top of the test defaults, e.g. `{ operatorTwoFactor: 'required' }`. */
+  config?: Partial<ServerConfig>
 }
 
 export function testConfig(database: ProvisionedDatabase, logLevel: LogLevel = 'silent'): ServerConfig {
@@ -66,7 +68,7 @@ export async function startTestPortal(backend: TestBackend, options: TestPortalO
   let server: RunningServer
   try {
     server = await startPortalServer({
-      config: testConfig(database, options.logLevel ?? 'silent'),
+      config: { ...testConfig(database, options.logLevel ?? 'silent'), ...options.config },
       clock,
       logDestination: { write: (line) => void logLines.push(line) },
       ...(options.seed === false ? {} : { seedIfEmpty: { password: testPassword, portalUsers: options.portalUsers ?? 300 } })

@@ -10,8 +10,14 @@ describe('parseConfig', () => {
       databaseUrl: undefined,
       logLevel: 'info',
       sessionIdleMs: 30 * 60_000,
-      sessionAbsoluteMs: 12 * 3_600_000
+      sessionAbsoluteMs: 12 * 3_600_000,
+      operatorTwoFactor: 'optional'
     })
+  })
+
+  it('reads the OPERATOR_2FA policy and names the accepted values when it is wrong', () => {
+    expect(parseConfig({ OPERATOR_2FA: 'required' }).operatorTwoFactor).toBe('required')
+    expect(() => parseConfig({ OPERATOR_2FA: 'yes' })).toThrow(/OPERATOR_2FA must be one of optional, required/)
   })
 
   it('reads every variable, and treats empty ones as unset', () => {

@@ -9,6 +9,8 @@ import { hashToken, issueToken } from './tokens'
 import { passPasswordGate, recordAttempt, refuseSignIn, type SignInRequest } from '../sign-in/password-gate'
 import { recordSignInFailure, recordSignInSuccess, signInBlock } from '../sign-in/throttle'
 import { sessionIsLive, touchSession } from '../sessions/session-liveness'
+import { passSecondFactor } from '../sign-in/second-factor'
+import type { OperatorTwoFactorPolicy } from '../../../shared/operator-account'
 
 
 /** How long a password re-verification (POST /auth/reauth) unlocks the sensitive actions: Odoo's 10 minutes. */
@@ -19,6 +21,8 @@ export interface AuthServiceDeps {
   clock: Clock
   sessionIdleMs: number
   sessionAbsoluteMs: number
+  /** OPERATOR_2FA: 'required' makes administrators set up TOTP before anything else. Default 'optional'. */
+  operatorTwoFactor?: OperatorTwoFactorPolicy
 }
 
 export interface RequestOrigin {
@@ -36,22 +40,29 @@ export interface OperatorSession {
 
 export type AuthService = ReturnType<typeof createAuthService>
 
-export function createAuthService({ db, clock, sessionIdleMs, sessionAbsoluteMs }: AuthServiceDeps) {
+export function createAuthService({ db, clock, sessionIdleMs, sessionAbsoluteMs, operatorTwoFactor = 'optional' }: AuthServiceDeps) {
+  const identify = (user: { id: number; login: string; name: string }, role: OperatorRole, totpEnabledAt: Date | null): Operator => {
+    const setupRequired = twoFactorRequiredFor(operatorTwoFactor, role) && totpEnabledAt === null
+    return { id: user.id, login: user.login, name: user.name, role, ...(setupRequired ? { twoFactorSetupRequired: true } : {}) }
+  }
+
   return {
     /**
      * Signs an operator in. Only active internal users with an operator role qualify; every other
      * case (unknown login, wrong password, portal user, role `user`, archived, reset required,
      * temporarily locked) is the same error. Throttled and recorded like portal sign-ins
-     * (domain/sign-in): 429 RATE_LIMITED for an address over its failure limit.
+     * (domain/sign-in): 429 RATE_LIMITED for an address over its failure limit. An operator with
+     * TOTP on also gives the current code (sign-in/second-factor.ts).
      */
-    async signIn(login: string, password: string, origin: RequestOrigin): Promise<LoginResponse> {
+    async signIn(login: string, password: string, origin: RequestOrigin, otp?: string): Promise<LoginResponse> {
       // No login contains NUL, and PostgreSQL would refuse the parameter: treat it as unknown.
       const candidate = login.includes('\u0000')
         ? undefined
         : await db
-            .selectFrom('users')
-            .select(['id', 'login', 'name', 'kind', 'role', 'active', 'password_hash', 'locked_until', 'reset_required', 'deleted_at'])
-            .where(sql<string>`lower(login)`, '=', sql<string>`lower(${login})`)
+            .selectFrom('users as u')
+            .leftJoin('totp as t', 't.user_id', 'u.id')
+            .select(['u.id', 'u.login', 'u.name', 'u.kind', 'u.role', 'u.active', 'u.password_hash', 'u.locked_until', 'u.reset_required', 'u.deleted_at', 't.enabled_at as totp_enabled_at'])
+            .where(sql<string>`lower(u.login)`, '=', sql<string>`lower(${login})`)
             .executeTakeFirst()
       const attempt: SignInRequest = { login, password, audience: 'operator', ip: origin.ip, userAgent: origin.userAgent, now: clock.now() }
       const user = await passPasswordGate(db, attempt, candidate)
@@ -59,6 +70,7 @@ export function createAuthService({ db, clock, sessionIdleMs, sessionAbsoluteMs 
       if (!role) await refuseSignIn(db, attempt, user, user.active ? 'not_eligible' : 'archived')
       if (user.reset_required) await refuseSignIn(db, attempt, user, 'reset_required')
       if (!role) throw new DeskError('INVALID_CREDENTIALS')
+      await passSecondFactor(db, attempt, user, otp)
 
       const now = clock.now()
       const expiresAt = new Date(now.getTime() + sessionAbsoluteMs)
@@ -80,7 +92,7 @@ export function createAuthService({ db, clock, sessionIdleMs, sessionAbsoluteMs 
         await recordSignInSuccess(tx, user.id, user.login, now)
         await recordAttempt(tx, attempt, user, null, true)
       })
-      return { token: issued.token, expiresAt: expiresAt.toISOString(), operator: { id: user.id, login: user.login, name: user.name, role } }
+      return { token: issued.token, expiresAt: expiresAt.toISOString(), operator: identify(user, role, user.totp_enabled_at) }
     },
 
     /** The live operator session behind a bearer token, or null when it is unknown, revoked or expired. */
@@ -88,7 +100,8 @@ export function createAuthService({ db, clock, sessionIdleMs, sessionAbsoluteMs 
       const row = await db
         .selectFrom('sessions as s')
         .innerJoin('users as u', 'u.id', 's.user_id')
-        .select(['s.id', 's.last_seen_at', 's.expires_at', 's.revoked_at', 's.reauth_at', 'u.id as user_id', 'u.login', 'u.name', 'u.kind', 'u.role', 'u.active'])
+        .leftJoin('totp as t', 't.user_id', 'u.id')
+        .select(['s.id', 's.last_seen_at', 's.expires_at', 's.revoked_at', 's.reauth_at', 'u.id as user_id', 'u.login', 'u.name', 'u.kind', 'u.role', 'u.active', 't.enabled_at as totp_enabled_at'])
         .where('s.token_hash', '=', hashToken(token))
         .where('s.audience', '=', 'operator')
         .executeTakeFirst()
@@ -100,7 +113,7 @@ export function createAuthService({ db, clock, sessionIdleMs, sessionAbsoluteMs 
       const reauthUntil = row.reauth_at ? row.reauth_at.getTime() + reauthWindowMs : null
       return {
         sessionId: row.id,
-        operator: { id: row.user_id, login: row.login, name: row.name, role },
+        operator: identify({ id: row.user_id, login: row.login, name: row.name }, role, row.totp_enabled_at),
         expiresAt: row.expires_at,
         reauthenticatedUntil: reauthUntil !== null && reauthUntil > now ? new Date(reauthUntil) : null
       }
@@ -151,6 +164,11 @@ export function createAuthService({ db, clock, sessionIdleMs, sessionAbsoluteMs 
         .execute()
     }
   }
+}
+
+/** Whether the OPERATOR_2FA policy asks this role for TOTP: administrators, who can change everything. */
+export function twoFactorRequiredFor(policy: OperatorTwoFactorPolicy, role: OperatorRole): boolean {
+  return policy === 'required' && role === 'administrator'
 }
 
 function operatorRole(role: string | null): OperatorRole | null {

@@ -1,13 +1,12 @@
 import { sql, type Kysely } from 'kysely'
-import { DeskError } from '../../../shared/errors'
 import type { PortalLoginResponse } from '../../../shared/portal'
 import type { Database } from '../../db/schema'
 import { withTransaction } from '../../db/transaction'
 import type { RequestOrigin } from '../auth/auth-service'
-import { recordAttempt, countSignInFailure, passPasswordGate, refuseSignIn, type SignInRequest } from '../sign-in/password-gate'
+import { recordAttempt, passPasswordGate, refuseSignIn, type SignInRequest } from '../sign-in/password-gate'
 import { defaultSignInProtection, type SignInProtectionPolicy } from '../sign-in/policy'
+import { passSecondFactor } from '../sign-in/second-factor'
 import { recordSignInSuccess } from '../sign-in/throttle'
-import { spendTotpCode } from '../totp/self-service'
 import type { PortalSessions } from './portal-sessions'
 
 export interface PortalSignInInput {
@@ -50,16 +49,7 @@ export async function signInPortalUser({ db, sessions, now, policy = defaultSign
   if (!user.active) await refuseSignIn(db, request, user, 'archived')
   if (user.reset_required) await refuseSignIn(db, request, user, 'reset_required')
 
-  if (user.totp_enabled_at !== null) {
-    if (input.otp === undefined) {
-      await refuseSignIn(db, request, user, 'otp_required', new DeskError('INVALID_CREDENTIALS', 'Enter the code from your authenticator app.', { otp: 'required' }))
-    }
-    const accepted = await withTransaction(db, (trx) => spendTotpCode(trx, user.id, input.otp ?? '', now))
-    if (!accepted) {
-      await countSignInFailure(db, request, user, 'otp_invalid', policy)
-      throw new DeskError('INVALID_CREDENTIALS', 'The code is not valid. Enter the current code from your authenticator app.', { otp: 'invalid' })
-    }
-  }
+  await passSecondFactor(db, request, user, input.otp, policy)
 
   return withTransaction(db, async (trx) => {
     const issued = await sessions.issue(trx, user.id, origin, now)

@@ -7,8 +7,8 @@ import { recordAudit } from '../audit/record'
 import { isBlocked } from '../blocklist/normalize'
 import { companyHasDocuments, documentLockRefusal } from '../users/document-lock'
 import { lockUser, updateUserVersioned } from '../users/versioned-update'
-import { portalAuditContext } from './confirm-password'
-import type { PortalActor } from './portal-actor'
+import { ownAuditContext } from '../account/confirm-password'
+import type { AccountActor } from '../account/account-actor'
 
 /** GET /api/v1/me: the signed-in user's own record, without anything secret. */
 export async function readProfile(db: Kysely<Database>, userId: number): Promise<MeProfile> {
@@ -73,7 +73,7 @@ export async function readProfile(db: Kysely<Database>, userId: number): Promise
  * is refused too. Company name and VAT are the company's: changing them renames it for its users.
  * One transaction with its audit row (`profile.update`, actor the user).
  */
-export async function updateOwnContact(db: Kysely<Database>, actor: PortalActor, input: MeContactUpdate): Promise<void> {
+export async function updateOwnContact(db: Kysely<Database>, actor: AccountActor, input: MeContactUpdate): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const before = await lockUser(trx, actor.userId)
     const company = before.company_id === null ? undefined : await trx.selectFrom('companies').selectAll().where('id', '=', before.company_id).forUpdate().executeTakeFirst()
@@ -127,6 +127,6 @@ export async function updateOwnContact(db: Kysely<Database>, actor: PortalActor,
         .execute()
       Object.assign(changes, diffChanges({ companyName: company.name, vat: company.vat }, { companyName: nextCompanyName, vat: nextVat }))
     }
-    await recordAudit(trx, portalAuditContext(actor), { action: 'profile.update', targetUserId: actor.userId, changes })
+    await recordAudit(trx, ownAuditContext(actor), { action: 'profile.update', targetUserId: actor.userId, changes })
   })
 }

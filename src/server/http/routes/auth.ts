@@ -13,7 +13,8 @@ export interface AuthRouteDeps {
 const bearer = [{ bearerAuth: [] }]
 
 export const authRoutes: FastifyPluginAsyncZod<AuthRouteDeps> = async (app, { auth }) => {
-  const requireOperator = operatorGuard(auth)
+  // Sign-out, who am I and the identity check stay open while OPERATOR_2FA waits for a TOTP setup.
+  const requireOperator = operatorGuard(auth, { duringTwoFactorSetup: true })
 
   app.post(
     apiPaths.login,
@@ -21,13 +22,17 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteDeps> = async (app, { au
       schema: {
         tags: ['auth'],
         summary: 'Sign an operator in (active internal users with the role administrator or support)',
+        description:
+          'An operator with 2FA on also sends `otp`; without it, or with a wrong one, the answer is 401 INVALID_CREDENTIALS with `details.otp` ' +
+          "'required' or 'invalid' (only after a right password). Under OPERATOR_2FA=required an administrator without TOTP gets " +
+          '`operator.twoFactorSetupRequired: true`, and every route but /auth/* answers 403 TWO_FACTOR_REQUIRED until the setup is done.',
         body: loginRequest,
         response: { 200: loginResponse, 400: apiErrorBody, 401: apiErrorBody }
       }
     },
     async (request) => {
-      const { login, password } = request.body
-      return auth.signIn(login, password, requestOrigin(request))
+      const { login, password, otp } = request.body
+      return auth.signIn(login, password, requestOrigin(request), otp)
     }
   )
 

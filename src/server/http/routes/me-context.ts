@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify'
 import type { Kysely } from 'kysely'
 import type { Clock } from '../../clock'
 import type { Database } from '../../db/schema'
-import type { PortalActor } from '../../domain/portal/portal-actor'
+import type { AccountActor } from '../../domain/account/account-actor'
 import { portalSessionOf } from '../portal-guard'
 import { requestOrigin } from '../request-context'
 
@@ -18,8 +18,8 @@ export interface MeRouteDeps {
 export const bearer = [{ bearerAuth: [] }]
 
 /** The portal user behind a guarded request, timed once by the server's clock. */
-export function portalActorOf(request: FastifyRequest, clock: Clock): PortalActor {
+export function portalActorOf(request: FastifyRequest, clock: Clock): AccountActor {
   const session = portalSessionOf(request)
   const origin = requestOrigin(request)
-  return { userId: session.userId, login: session.login, sessionId: session.sessionId, ip: origin.ip, userAgent: origin.userAgent, now: clock.now() }
+  return { userId: session.userId, login: session.login, sessionId: session.sessionId, audience: 'portal', role: 'portal', ip: origin.ip, userAgent: origin.userAgent, now: clock.now() }
 }

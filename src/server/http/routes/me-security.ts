@@ -17,16 +17,16 @@ import { withTransaction } from '../../db/transaction'
 import { recordAudit } from '../../domain/audit/record'
 import { beginPasskeyRegistration, finishPasskeyRegistration, type PasskeyOwner } from '../../domain/passkeys/registration'
 import { deletePasskey, listPasskeys, renamePasskey } from '../../domain/passkeys/manage'
-import { confirmOwnPassword, portalAuditContext } from '../../domain/portal/confirm-password'
-import type { PortalActor } from '../../domain/portal/portal-actor'
-import { beginTwoFactorSetup, confirmTwoFactorSetup, removeTwoFactor } from '../../domain/totp/self-service'
+import { confirmOwnPassword, ownAuditContext } from '../../domain/account/confirm-password'
+import type { AccountActor } from '../../domain/account/account-actor'
+import { beginOwnTwoFactor, confirmOwnTwoFactor, disableOwnTwoFactor } from '../../domain/account/own-two-factor'
 import { bearer, portalActorOf, type MeRouteDeps } from './me-context'
 
 const errors = { 400: apiErrorBody, 401: apiErrorBody, 404: apiErrorBody, 409: apiErrorBody, 429: apiErrorBody }
 
 /** /api/v1/me/2fa and /api/v1/me/passkeys: the second factors a user manages themselves. */
 export const meSecurityRoutes: FastifyPluginAsyncZod<MeRouteDeps> = async (app, { db, clock, requirePortalUser }) => {
-  const accountOf = async (actor: PortalActor) =>
+  const accountOf = async (actor: AccountActor) =>
     db
       .selectFrom('users as u')
       .leftJoin('websites as w', 'w.id', 'u.website_id')
@@ -48,9 +48,8 @@ export const meSecurityRoutes: FastifyPluginAsyncZod<MeRouteDeps> = async (app, 
     },
     async (request) => {
       const actor = portalActorOf(request, clock)
-      await confirmOwnPassword(db, actor, request.body.password)
       const account = await accountOf(actor)
-      return withTransaction(db, (trx) => beginTwoFactorSetup(trx, { id: account.id, login: account.login }, account.website_name ?? 'PortalDesk', actor.now))
+      return beginOwnTwoFactor(db, actor, request.body.password, account.website_name ?? 'PortalDesk')
     }
   )
 
@@ -67,11 +66,7 @@ export const meSecurityRoutes: FastifyPluginAsyncZod<MeRouteDeps> = async (app, 
       }
     },
     async (request) => {
-      const actor = portalActorOf(request, clock)
-      await withTransaction(db, async (trx) => {
-        await confirmTwoFactorSetup(trx, actor.userId, request.body.code, actor.now)
-        await recordAudit(trx, portalAuditContext(actor), { action: 'twoFactor.enable', targetUserId: actor.userId, changes: { twoFactor: { from: false, to: true } } })
-      })
+      await confirmOwnTwoFactor(db, portalActorOf(request, clock), request.body.code)
       return { enabled: true }
     }
   )
@@ -83,12 +78,7 @@ export const meSecurityRoutes: FastifyPluginAsyncZod<MeRouteDeps> = async (app, 
       schema: { tags: ['me'], summary: 'Turn 2FA off, with my password', security: bearer, body: passwordConfirmation, response: { 200: twoFactorStatus, ...errors } }
     },
     async (request) => {
-      const actor = portalActorOf(request, clock)
-      await confirmOwnPassword(db, actor, request.body.password)
-      await withTransaction(db, async (trx) => {
-        const wasOn = await removeTwoFactor(trx, actor.userId)
-        if (wasOn) await recordAudit(trx, portalAuditContext(actor), { action: 'twoFactor.disable', targetUserId: actor.userId, changes: { twoFactor: { from: true, to: false } } })
-      })
+      await disableOwnTwoFactor(db, portalActorOf(request, clock), request.body.password)
       return { enabled: false }
     }
   )
@@ -99,7 +89,7 @@ export const meSecurityRoutes: FastifyPluginAsyncZod<MeRouteDeps> = async (app, 
     async (request) => ({ items: await listPasskeys(db, portalActorOf(request, clock).userId) })
   )
 
-  const ownerOf = async (actor: PortalActor): Promise<PasskeyOwner> => {
+  const ownerOf = async (actor: AccountActor): Promise<PasskeyOwner> => {
     const account = await accountOf(actor)
     return { id: account.id, login: account.login, name: account.name, websiteId: account.website_id, sessionId: actor.sessionId }
   }
@@ -140,7 +130,7 @@ export const meSecurityRoutes: FastifyPluginAsyncZod<MeRouteDeps> = async (app, 
       const owner = await ownerOf(actor)
       const item = await withTransaction(db, async (trx) => {
         const created = await finishPasskeyRegistration(trx, owner, { name: request.body.name, response: request.body.response }, actor.now)
-        await recordAudit(trx, portalAuditContext(actor), { action: 'passkey.add', targetUserId: actor.userId, changes: { passkey: { from: null, to: created.name } } })
+        await recordAudit(trx, ownAuditContext(actor), { action: 'passkey.add', targetUserId: actor.userId, changes: { passkey: { from: null, to: created.name } } })
         return created
       })
       return reply.status(201).send(item)
@@ -157,7 +147,7 @@ export const meSecurityRoutes: FastifyPluginAsyncZod<MeRouteDeps> = async (app, 
       const actor = portalActorOf(request, clock)
       return withTransaction(db, async (trx) => {
         const renamed = await renamePasskey(trx, actor.userId, request.params.id, request.body.name)
-        await recordAudit(trx, portalAuditContext(actor), { action: 'passkey.rename', targetUserId: actor.userId, changes: { name: { from: renamed.before, to: renamed.item.name } } })
+        await recordAudit(trx, ownAuditContext(actor), { action: 'passkey.rename', targetUserId: actor.userId, changes: { name: { from: renamed.before, to: renamed.item.name } } })
         return renamed.item
       })
     }
@@ -173,7 +163,7 @@ export const meSecurityRoutes: FastifyPluginAsyncZod<MeRouteDeps> = async (app, 
       const actor = portalActorOf(request, clock)
       await withTransaction(db, async (trx) => {
         const name = await deletePasskey(trx, actor.userId, request.params.id)
-        await recordAudit(trx, portalAuditContext(actor), { action: 'passkey.remove', targetUserId: actor.userId, changes: { passkey: { from: name, to: null } } })
+        await recordAudit(trx, ownAuditContext(actor), { action: 'passkey.remove', targetUserId: actor.userId, changes: { passkey: { from: name, to: null } } })
       })
       return reply.status(204).send(null)
     }

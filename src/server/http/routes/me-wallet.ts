@@ -6,7 +6,7 @@ import { withTransaction } from '../../db/transaction'
 import { createApiKey, listApiKeys, revokeApiKey } from '../../domain/api-keys/keys'
 import { recordAudit } from '../../domain/audit/record'
 import { addPaymentMethod, deletePaymentMethod, listPaymentMethods } from '../../domain/payment-methods/manage'
-import { confirmOwnPassword, portalAuditContext } from '../../domain/portal/confirm-password'
+import { confirmOwnPassword, ownAuditContext } from '../../domain/account/confirm-password'
 import { bearer, portalActorOf, type MeRouteDeps } from './me-context'
 
 const errors = { 400: apiErrorBody, 401: apiErrorBody, 404: apiErrorBody, 409: apiErrorBody, 429: apiErrorBody }
@@ -39,7 +39,7 @@ export const meWalletRoutes: FastifyPluginAsyncZod<MeRouteDeps> = async (app, { 
       const actor = portalActorOf(request, clock)
       const item = await withTransaction(db, async (trx) => {
         const added = await addPaymentMethod(trx, actor.userId, request.body, actor.now)
-        await recordAudit(trx, portalAuditContext(actor), { action: 'paymentMethod.add', targetUserId: actor.userId, changes: { paymentMethod: { from: null, to: `${added.brand} ${added.display}` } } })
+        await recordAudit(trx, ownAuditContext(actor), { action: 'paymentMethod.add', targetUserId: actor.userId, changes: { paymentMethod: { from: null, to: `${added.brand} ${added.display}` } } })
         return added
       })
       return reply.status(201).send(item)
@@ -56,7 +56,7 @@ export const meWalletRoutes: FastifyPluginAsyncZod<MeRouteDeps> = async (app, { 
       const actor = portalActorOf(request, clock)
       await withTransaction(db, async (trx) => {
         const removed = await deletePaymentMethod(trx, actor.userId, request.params.id)
-        await recordAudit(trx, portalAuditContext(actor), { action: 'paymentMethod.delete', targetUserId: actor.userId, changes: { paymentMethod: { from: `${removed.brand} ${removed.display}`, to: null } } })
+        await recordAudit(trx, ownAuditContext(actor), { action: 'paymentMethod.delete', targetUserId: actor.userId, changes: { paymentMethod: { from: `${removed.brand} ${removed.display}`, to: null } } })
       })
       return reply.status(204).send(null)
     }
@@ -97,7 +97,7 @@ export const meWalletRoutes: FastifyPluginAsyncZod<MeRouteDeps> = async (app, { 
           now: actor.now
         })
         // "key" fields are redacted by the audit log: name the parts by what they are.
-        await recordAudit(trx, portalAuditContext(actor), {
+        await recordAudit(trx, ownAuditContext(actor), {
           action: 'apiKey.create',
           targetUserId: actor.userId,
           changes: { prefix: { from: null, to: result.item.prefix }, description: { from: null, to: result.item.description }, scope: { from: null, to: result.item.scope } }
@@ -118,7 +118,7 @@ export const meWalletRoutes: FastifyPluginAsyncZod<MeRouteDeps> = async (app, { 
       const actor = portalActorOf(request, clock)
       return withTransaction(db, async (trx) => {
         const revoked = await revokeApiKey(trx, actor.userId, request.params.id, actor.now)
-        await recordAudit(trx, portalAuditContext(actor), { action: 'apiKey.revoke', targetUserId: actor.userId, changes: { revokedAt: { from: null, to: revoked.revokedAt }, prefix: { from: revoked.prefix, to: revoked.prefix } } })
+        await recordAudit(trx, ownAuditContext(actor), { action: 'apiKey.revoke', targetUserId: actor.userId, changes: { revokedAt: { from: null, to: revoked.revokedAt }, prefix: { from: revoked.prefix, to: revoked.prefix } } })
         return revoked
       })
     }

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
 import type { AuditContext } from '../audit/record'
 import { passPasswordGate } from '../sign-in/password-gate'
-import type { PortalActor } from './portal-actor'
+import type { AccountActor } from './account-actor'
 
 /**
  * Confirms the signed-in user's own password before a sensitive self-service action (2FA, passkey,
@@ -10,12 +10,12 @@ import type { PortalActor } from './portal-actor'
  * cannot be used to guess the password, because wrong guesses count toward the account lock and the
  * IP limit. A wrong password is 401 INVALID_CREDENTIALS (the session stays).
  */
-export async function confirmOwnPassword(db: Kysely<Database>, actor: PortalActor, password: string): Promise<void> {
+export async function confirmOwnPassword(db: Kysely<Database>, actor: AccountActor, password: string): Promise<void> {
   const user = await db.selectFrom('users').select(['id', 'login', 'password_hash', 'locked_until']).where('id', '=', actor.userId).executeTakeFirst()
-  await passPasswordGate(db, { login: actor.login, password, audience: 'portal', ip: actor.ip, userAgent: actor.userAgent, now: actor.now }, user)
+  await passPasswordGate(db, { login: actor.login, password, audience: actor.audience, ip: actor.ip, userAgent: actor.userAgent, now: actor.now }, user)
 }
 
-/** The audit row's who/where of a portal user acting on their own account. */
-export function portalAuditContext(actor: PortalActor): AuditContext {
-  return { at: actor.now, actorId: actor.userId, actorLogin: actor.login, actorRole: 'portal', ip: actor.ip, userAgent: actor.userAgent, ticketRef: null, reason: null }
+/** The audit row's who/where of someone acting on their own account (no ticket: nobody asked them). */
+export function ownAuditContext(actor: AccountActor): AuditContext {
+  return { at: actor.now, actorId: actor.userId, actorLogin: actor.login, actorRole: actor.role, ip: actor.ip, userAgent: actor.userAgent, ticketRef: null, reason: null }
 }
