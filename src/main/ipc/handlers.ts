@@ -1,5 +1,6 @@
 import type { SessionService } from '../session/desk-session'
 import type { HandlerTable } from './handler-table'
+import { accountHandlers } from './handlers/account-handlers'
 import { companyHandlers } from './handlers/company-handlers'
 import { helpdeskHandlers } from './handlers/helpdesk-handlers'
 import { securityHandlers } from './handlers/security-handlers'
@@ -25,6 +26,7 @@ export function createHandlerTable({ session }: DeskServices): HandlerTable {
     ...userHandlers(session),
     ...securityHandlers(session),
     ...companyHandlers(session),
-    ...helpdeskHandlers(session)
+    ...helpdeskHandlers(session),
+    ...accountHandlers(session)
   }
 }

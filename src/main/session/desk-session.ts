@@ -28,6 +28,8 @@ export interface SessionService {
   listAudit(query: ParsedAuditListQuery): Promise<AuditPage>
   /** Runs one API call on the active connection with the signed-in operator's token. */
   call<T>(request: PortalCall<T>): Promise<T>
+  /** Asks the server again who the operator is (after their own 2FA changed what the policy holds them to). */
+  refreshOperator(): Promise<SessionState>
 }
 
 /** One API call made for the operator: the token is handed in by the session and goes nowhere else. */
@@ -159,6 +161,15 @@ export class DeskSession implements SessionService {
 
   call<T>(request: PortalCall<T>): Promise<T> {
     return this.#withToken(request)
+  }
+
+  refreshOperator(): Promise<SessionState> {
+    return this.#serial(async () => {
+      const profile = this.#deps.connections.active()
+      const operator = await this.#withToken((client, token) => client.me(token))
+      if (profile) this.#operators.set(profile.id, operator)
+      return this.#snapshot()
+    })
   }
 
   async #open(): Promise<void> {

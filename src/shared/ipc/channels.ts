@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { loginRequest } from '../auth'
 import { newRemoteConnection, connectionProfile } from '../connections'
 import { sessionState } from '../session'
+import { accountChannels } from './channels/account-channels'
 import { companyChannels } from './channels/company-channels'
 import { helpdeskChannels } from './channels/helpdesk-channels'
 import { securityChannels } from './channels/security-channels'
@@ -23,7 +24,8 @@ export const channels = {
   ...userChannels,
   ...securityChannels,
   ...companyChannels,
-  ...helpdeskChannels
+  ...helpdeskChannels,
+  ...accountChannels
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
 
 export type Channels = typeof channels

@@ -63,6 +63,7 @@ function fakeSession(overrides: Partial<SessionService> = {}): SessionService {
     listSignIns: async () => ({ items: [] }),
     listAudit: async () => ({ items: [], nextCursor: null }),
     call: () => Promise.reject(new Error('call is not stubbed in this test')),
+    refreshOperator: returnsState,
     ...overrides
   }
 }

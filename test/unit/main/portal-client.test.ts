@@ -144,6 +144,17 @@ describe('PortalClient', () => {
     }
   })
 
+  it('keeps whether a sign-in waits for a 2FA code, and drops anything else an INVALID_CREDENTIALS carries', async () => {
+    const refuseLogin = (body: unknown) => replies.set('/api/v1/auth/login', (response) => json(response, 401, body))
+    for (const otp of ['required', 'invalid'] as const) {
+      refuseLogin( { error: { code: 'INVALID_CREDENTIALS', message: 'code', details: { otp, secret: 'x' } } })
+      const refused = await codeOf(new PortalClient({ baseUrl: server.url }).login({ login: 'admin', password: 'pw' }))
+      expect(refused.toShape()).toEqual({ code: 'INVALID_CREDENTIALS', message: errorMessages.INVALID_CREDENTIALS.en, details: { otp } })
+    }
+    refuseLogin({ error: { code: 'INVALID_CREDENTIALS', message: 'odd', details: { otp: 'maybe' } } })
+    expect((await codeOf(new PortalClient({ baseUrl: server.url }).login({ login: 'admin', password: 'pw' }))).details).toBeUndefined()
+  })
+
   it('drops details that are neither field issues nor a version', async () => {
     const cases: unknown[] = [{ currentVersion: 'seven' }, { currentVersion: -1 }, { currentVersion: 1.5 }, { secret: 'x', stack: 'at …' }, ['not an issue'], 'text']
     for (const details of cases) {
