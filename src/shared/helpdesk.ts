@@ -40,6 +40,7 @@ export const personMatch = z.object({
   id: z.number().int().positive(),
   kind: userKind,
   name: z.string(),
+  /** The username, masked as the email (`w***@example.com`) when it is an email address. */
   login: z.string(),
   company: z.string().nullable(),
   website: z.string().nullable(),

@@ -45,6 +45,8 @@ class HelpdeskScene {
     await expect(this.el('person-option').first()).toHaveAttribute('data-user-id', String(user.id))
     await this.el('person-search-input').press('Enter')
     await expect(this.el('picked-person')).toHaveAttribute('data-user-id', String(user.id))
+    // Neither the masked email nor a username that is the email gives the address away.
+    await expect(this.el('picked-person')).not.toContainText(user.email ?? '')
   }
 
   /** Sends a code, reads it from the mailbox as the caller would, and types it back. */
@@ -78,11 +80,14 @@ function codeIn(text: string): string {
 }
 
 test.describe('Helpdesk', () => {
-  test('forgotten password: a support agent verifies the caller by emailed code and sends a reset link', async ({ page, desk, api, mailbox }) => {
+  test('forgotten password: a support agent verifies the caller by emailed code and sends a reset link', async ({ page, desk, api, mailbox, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'])
     const scene = await HelpdeskScene.start(page, desk, api)
     const user = (await scene.portalUsers({ twoFactor: 'off', locked: 'false' }))[3] as UserListItem
-    // A support agent cannot verify anyone before giving the ticket.
+    // A support agent cannot search for anyone before giving the ticket.
     await expect(scene.el('helpdesk-ticket')).toHaveAttribute('aria-required', 'true')
+    await expect(scene.el('person-search-input')).toBeDisabled()
+    await expect(scene.el('person-search-hint')).toContainText('Enter the ticket reference first')
     await scene.findByEmail('HD-5001', user)
     await scene.verifyByCode(mailbox, user, { wrongFirst: true })
     const mailsBefore = mailbox.received.length
@@ -104,6 +109,14 @@ test.describe('Helpdesk', () => {
     await expect(summary).toContainText('Ticket HD-5001')
     await expect(summary).toContainText('Identity verified by emailed code.')
     await expect(summary).toContainText('Sent a password reset link.')
+    // Copy summary puts the very text on the clipboard, for the ticket system.
+    await scene.el('copy-summary').click()
+    await expect(scene.el('summary-copy-status')).toHaveText('Summary copied.')
+    const copied = await page.evaluate<string>('navigator.clipboard.readText()')
+    expect(copied).toBe(await summary.textContent())
+    expect(copied).toContain('Ticket HD-5001')
+    expect(copied).toContain('Sent a password reset link.')
+    expect(copied).toContain('By Support Agent (support).')
     await scene.el('next-ticket').click()
     await expect(scene.el('helpdesk-ticket')).toBeFocused()
     await expect(scene.el('helpdesk-ticket')).toHaveValue('')

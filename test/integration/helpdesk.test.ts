@@ -96,6 +96,27 @@ describe.each(backends)('the helpdesk on $name', (backend) => {
     expect(limited.items).toHaveLength(2)
   })
 
+  it.runIf(backend.enabled)('masks a username that is an email as the email, keeps a plain username, and still finds either by it', async () => {
+    const emailLogin = await createFixtureUser(portal, {})
+    const plainLogin = await createFixtureUser(portal, {})
+    // The common case: the login is the email itself.
+    await db().updateTable('users').set({ login: emailLogin.email!, name: 'Ulrike Namesake' }).where('id', '=', emailLogin.id).execute()
+    await db().updateTable('users').set({ name: 'Ulrike Namesake' }).where('id', '=', plainLogin.id).execute()
+
+    const response = await support.get(`${helpdeskPaths.people}?q=${encodeURIComponent('ulrike namesake')}`)
+    expect(response.status, response.text).toBe(200)
+    expect(response.text).not.toContain(emailLogin.email!)
+    const byId = new Map(personMatchList.parse(response.body).items.map((item) => [item.id, item]))
+    expect(byId.get(emailLogin.id)).toMatchObject({ id: emailLogin.id, login: 'f***@example.com', maskedEmail: 'f***@example.com' })
+    expect(byId.get(plainLogin.id)).toMatchObject({ id: plainLogin.id, login: plainLogin.login })
+
+    for (const [q, user] of [[emailLogin.email!, emailLogin], [plainLogin.login, plainLogin]] as const) {
+      const found = await admin.get(`${helpdeskPaths.people}?q=${encodeURIComponent(q)}`)
+      expect(personMatchList.parse(found.body).items.map((item) => item.id), q).toContain(user.id)
+      expect(found.text).not.toContain(emailLogin.email!)
+    }
+  })
+
   it.runIf(backend.enabled)('refuses bad searches in words, and anonymous callers', async () => {
     for (const query of ['', '?q=', '?q=%20%20', `?q=${'a'.repeat(201)}`, '?q=x&limit=0', '?q=x&limit=21', '?q=x&limit=two', '?q=x&other=1']) {
       const response = await support.get(`${helpdeskPaths.people}${query}`)

@@ -31,8 +31,12 @@ function verificationBy(method: Verification['method']): Verification {
 }
 
 function support() {
+  return deskFor({ ...admin, login: 'support', name: 'Sam Support', role: 'support' })
+}
+
+function deskFor(operator: typeof admin | { id: number; login: string; name: string; role: 'support' }) {
   const desk = fakeDesk()
-  desk.session.state.mockResolvedValue(sessionState({ operator: { ...admin, login: 'support', name: 'Sam Support', role: 'support' } }))
+  desk.session.state.mockResolvedValue(sessionState({ operator }))
   desk.helpdesk.findPeople.mockResolvedValue({ items: [person] })
   return desk
 }
@@ -62,7 +66,10 @@ describe('the Helpdesk view', () => {
     await screen.findByTestId('helpdesk')
     // The ticket field has the focus and is required: nothing unlocks without it.
     await waitFor(() => expect(document.activeElement).toBe(byTestId('helpdesk-ticket')))
+    fireEvent.change(byTestId('helpdesk-ticket'), { target: { value: 'HD-1234' } })
     await findAndPick()
+    // Clearing the ticket after the pick locks verification again.
+    fireEvent.change(byTestId('helpdesk-ticket'), { target: { value: '' } })
     expect(screen.queryByTestId('send-code')).toBeNull()
     fireEvent.change(byTestId('helpdesk-ticket'), { target: { value: 'HD-1234' } })
 
@@ -136,5 +143,66 @@ describe('the Helpdesk view', () => {
     await screen.findByTestId('verify-step')
     expect(screen.queryByTestId('resolve-step')).toBeNull()
     expect(byTestId('helpdesk-summary').textContent).toContain('Identity not verified.')
+  })
+})
+
+describe('the Helpdesk search before a ticket', () => {
+  const searchInput = () => byTestId<HTMLInputElement>('person-search-input')
+
+  it('waits for the ticket reference of a support agent, says why, and searches once it is entered', async () => {
+    const desk = support()
+    renderApp(desk, { path: '/helpdesk' })
+    await screen.findByTestId('helpdesk')
+    await waitFor(() => expect(byTestId('helpdesk-ticket').getAttribute('aria-required')).toBe('true'))
+    expect(searchInput().disabled).toBe(true)
+    expect(byTestId('person-search').getAttribute('data-state')).toBe('waiting')
+    expect(byTestId('helpdesk-find-step').getAttribute('data-locked')).toBe('true')
+    const hint = byTestId('person-search-hint')
+    expect(hint.textContent).toContain('Enter the ticket reference first')
+    expect(searchInput().getAttribute('aria-describedby')).toBe(hint.id)
+
+    // An invalid reference does not count as one.
+    fireEvent.change(byTestId('helpdesk-ticket'), { target: { value: 'HD=1' } })
+    expect(searchInput().disabled).toBe(true)
+    fireEvent.change(byTestId('helpdesk-ticket'), { target: { value: 'HD-77' } })
+    expect(searchInput().disabled).toBe(false)
+    expect(byTestId('person-search-hint').textContent).not.toContain('ticket')
+    await findAndPick()
+    expect(desk.helpdesk.findPeople).toHaveBeenCalledWith({ q: 'wfang', limit: 10 })
+  })
+
+  it('hides the results again when the support agent clears the ticket', async () => {
+    const desk = support()
+    renderApp(desk, { path: '/helpdesk' })
+    await screen.findByTestId('helpdesk')
+    fireEvent.change(byTestId('helpdesk-ticket'), { target: { value: 'HD-78' } })
+    fireEvent.change(searchInput(), { target: { value: 'wfang' } })
+    await waitFor(() => expect(screen.getAllByTestId('person-option')).toHaveLength(1))
+    fireEvent.change(byTestId('helpdesk-ticket'), { target: { value: '  ' } })
+    expect(searchInput().disabled).toBe(true)
+    expect(screen.queryAllByTestId('person-option')).toHaveLength(0)
+    fireEvent.keyDown(searchInput(), { key: 'Enter' })
+    expect(screen.queryByTestId('picked-person')).toBeNull()
+    fireEvent.change(byTestId('helpdesk-ticket'), { target: { value: 'HD-78' } })
+    expect(screen.getAllByTestId('person-option')).toHaveLength(1)
+  })
+
+  it('says so in Chinese too', async () => {
+    renderApp(support(), { path: '/helpdesk', language: 'zh-CN' })
+    await screen.findByTestId('helpdesk')
+    await waitFor(() => expect(byTestId('person-search-hint').textContent).toContain('请先填写工单编号'))
+  })
+
+  it('lets an administrator search and pick without a ticket', async () => {
+    const desk = deskFor(admin)
+    renderApp(desk, { path: '/helpdesk' })
+    await screen.findByTestId('helpdesk')
+    await waitFor(() => expect(byTestId('helpdesk-ticket').getAttribute('aria-required')).toBe('false'))
+    expect(searchInput().disabled).toBe(false)
+    expect(byTestId('helpdesk-find-step').getAttribute('data-locked')).toBe('false')
+    expect(byTestId('person-search-hint').textContent).not.toContain('ticket')
+    await findAndPick()
+    // Without a ticket the verify step opens for an administrator.
+    await screen.findByTestId('send-code')
   })
 })

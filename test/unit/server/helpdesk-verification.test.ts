@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { codeMatches, generateCode, hashCode, newCodeSalt } from '../../../src/server/domain/helpdesk/codes'
-import { maskEmail, maskPhone, phoneLast4 } from '../../../src/server/domain/helpdesk/mask'
+import { maskEmail, maskLogin, maskPhone, phoneLast4 } from '../../../src/server/domain/helpdesk/mask'
 import { strengthOf } from '../../../src/server/domain/helpdesk/verification'
 import { parseAuditHeaders } from '../../../src/server/http/audit-headers'
 
@@ -12,6 +12,12 @@ describe('masking for the helpdesk', () => {
     expect(maskEmail('"odd@local"@example.com')).toBe('"***@example.com')
     expect(maskEmail('no-at-sign')).toBe('***')
     expect(maskEmail(null)).toBeNull()
+  })
+
+  it('masks a login that is an email exactly as the email, and leaves other logins alone', () => {
+    for (const login of ['wang.fang@example.com', 'Wang.Fang+desk@Example.COM', '张伟@例子.中国', 'a@b']) expect(maskLogin(login), login).toBe(maskEmail(login))
+    expect(maskLogin('wang.fang@example.com')).toBe('w***@example.com')
+    for (const login of ['wfang', 'wang.fang', 'li.na', '王芳', '@handle', 'trailing@', 'two words@example.com']) expect(maskLogin(login), login).toBe(login)
   })
 
   it('shows the last 4 digits of a phone whatever its formatting', () => {

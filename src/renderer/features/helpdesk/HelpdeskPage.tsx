@@ -53,6 +53,7 @@ function HelpdeskFlow({ afterNextTicket, onNextTicket }: { afterNextTicket: bool
 
   const ticketValid = isValidTicketRef(ticketRef)
   const ticketReady = ticketValid && (!ticketRequired || ticketRef.trim() !== '')
+  const searchWaitsForTicket = ticketRequired && !ticketReady
   const audit: AuditContext = ticketRef.trim() ? { ticketRef: ticketRef.trim() } : {}
 
   // After "Next ticket" the agent starts over from the ticket field.
@@ -97,7 +98,7 @@ function HelpdeskFlow({ afterNextTicket, onNextTicket }: { afterNextTicket: bool
         </Typography.Text>
       </Step>
 
-      <Step title={t('helpdesk.find.title')} testId="helpdesk-find-step">
+      <Step title={t('helpdesk.find.title')} testId="helpdesk-find-step" locked={!person && searchWaitsForTicket}>
         {person ? (
           <div className="helpdesk-picked" data-testid="picked-person" data-user-id={person.id}>
             <PersonLine person={person} />
@@ -112,7 +113,7 @@ function HelpdeskFlow({ afterNextTicket, onNextTicket }: { afterNextTicket: bool
             </Button>
           </div>
         ) : (
-          <PersonSearch inputRef={searchInput} autoFocus={!ticketRequired && !afterNextTicket} onPick={pick} />
+          <PersonSearch inputRef={searchInput} autoFocus={!ticketRequired && !afterNextTicket} waitingForTicket={searchWaitsForTicket} onPick={pick} />
         )}
       </Step>
 

@@ -10,6 +10,8 @@ import { usePeopleSearch } from './helpdesk-queries'
 interface PersonSearchProps {
   inputRef: Ref<InputRef>
   autoFocus: boolean
+  /** A support agent searches only for a ticket: the box stays disabled, and says so, until one is entered. */
+  waitingForTicket: boolean
   onPick(person: PersonMatch): void
 }
 
@@ -17,15 +19,17 @@ interface PersonSearchProps {
  * Step 2: one search box over email, phone, username, name and company, answered as the agent
  * types. The first match is highlighted, so Enter picks it at once; arrow keys move the highlight.
  */
-export function PersonSearch({ inputRef, autoFocus, onPick }: PersonSearchProps) {
+export function PersonSearch({ inputRef, autoFocus, waitingForTicket, onPick }: PersonSearchProps) {
   const { t } = useTranslation()
   const [text, setText] = useState('')
   const [active, setActive] = useState(0)
-  const { q, people, query, settled } = usePeopleSearch(text)
+  // Clearing the ticket again hides what was found; it comes back with the ticket.
+  const { q, people, query, settled } = usePeopleSearch(text, !waitingForTicket)
   const listId = useId()
+  const hintId = useId()
   useEffect(() => setActive(0), [q])
 
-  const state = q === '' ? 'idle' : query.isError ? 'error' : settled && query.isSuccess ? 'ready' : 'loading'
+  const state = waitingForTicket ? 'waiting' : q === '' ? 'idle' : query.isError ? 'error' : settled && query.isSuccess ? 'ready' : 'loading'
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault()
@@ -43,6 +47,7 @@ export function PersonSearch({ inputRef, autoFocus, onPick }: PersonSearchProps)
       <Input
         ref={inputRef}
         autoFocus={autoFocus}
+        disabled={waitingForTicket}
         allowClear
         value={text}
         onChange={(event) => setText(event.target.value)}
@@ -54,11 +59,12 @@ export function PersonSearch({ inputRef, autoFocus, onPick }: PersonSearchProps)
         aria-controls={listId}
         aria-activedescendant={people[active] ? `${listId}-${people[active].id}` : undefined}
         aria-autocomplete="list"
+        aria-describedby={hintId}
         data-testid="person-search-input"
         suffix={state === 'loading' ? <Spin size="small" aria-label={t('helpdesk.find.searching')} /> : <span />}
       />
-      <Typography.Text type="secondary" className="helpdesk-hint">
-        {t('helpdesk.find.hint')}
+      <Typography.Text type="secondary" className="helpdesk-hint" id={hintId} data-testid="person-search-hint">
+        {waitingForTicket ? t('helpdesk.find.needTicket') : t('helpdesk.find.hint')}
       </Typography.Text>
       {query.isError ? <ErrorAlert error={query.error} onRetry={() => void query.refetch()} /> : null}
       {state === 'ready' && people.length === 0 ? (

@@ -16,17 +16,18 @@ export const personSearchDebounceMs = 150
 /**
  * People matching what the agent types, as they type. A superseded search is aborted through the
  * query's `signal` (its late answer is dropped); the previous results stay on screen meanwhile.
+ * While not `enabled` nothing is asked and nothing shown, at once rather than after the debounce.
  */
-export function usePeopleSearch(text: string) {
+export function usePeopleSearch(text: string, enabled = true) {
   const desk = useDeskClient()
   const q = useDebouncedValue(text.trim(), personSearchDebounceMs)
   const query = useQuery({
     queryKey: helpdeskQueryKeys.people(q),
     queryFn: ({ signal }) => abortable(desk.helpdesk.findPeople({ q, limit: 10 }), signal),
-    enabled: q.length > 0,
+    enabled: enabled && q.length > 0,
     placeholderData: keepPreviousData,
     staleTime: 10_000
   })
-  const people: PersonMatch[] = q.length > 0 ? (query.data?.items ?? []) : []
+  const people: PersonMatch[] = enabled && q.length > 0 ? (query.data?.items ?? []) : []
   return { q, people, query, settled: q === text.trim() && !query.isFetching }
 }

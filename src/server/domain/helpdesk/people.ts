@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely'
 import type { PersonMatch, PersonMatchList } from '../../../shared/helpdesk'
 import type { Database, UserKindColumn } from '../../db/schema'
 import { searchPatterns } from '../users/search'
-import { maskEmail, maskPhone, phoneLast4 } from './mask'
+import { maskEmail, maskLogin, maskPhone, phoneLast4 } from './mask'
 
 export interface PeopleSearch {
   q: string
@@ -62,7 +62,7 @@ export async function searchPeople(db: Kysely<Database>, search: PeopleSearch): 
         id: row.id,
         kind: row.kind satisfies UserKindColumn,
         name: row.name,
-        login: row.login,
+        login: maskLogin(row.login),
         company: row.company_name,
         website: row.website_name,
         maskedEmail: maskEmail(row.email),

@@ -34,7 +34,7 @@ export const helpdeskRoutes: FastifyPluginAsyncZod<SecurityRouteDeps> = async (a
       onRequest: [requireOperator, requirePermission('helpdesk.search')],
       schema: {
         tags: helpdeskTag,
-        summary: 'People matching an email, phone, username, name or company (masked email and phone), active users first',
+        summary: 'People matching an email, phone, username, name or company (masked email and phone, and a username that is an email), active users first',
         description: 'Tolerant of case, spaces and phone formatting. Archived users are included after active ones; deleted accounts never.',
         security: bearer,
         querystring: personSearchQuery,
