@@ -1,5 +1,5 @@
-import { CloudServerOutlined, LogoutOutlined, MoonOutlined, SunOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons'
-import { Button, Menu, Select, Switch, Tag, Tooltip, Typography } from 'antd'
+import { CloudServerOutlined, LogoutOutlined, MoonOutlined, SunOutlined, TeamOutlined } from '@ant-design/icons'
+import { Button, Menu, Select, Switch, Tag, Tooltip } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation } from 'react-router'
 import type { Locale } from '../../shared/errors'
@@ -7,6 +7,7 @@ import type { SessionState } from '../../shared/session'
 import { supportedLanguages } from '../i18n'
 import { useAppStores, usePreferences } from '../stores/app-stores'
 import { colourOf } from '../../shared/connections'
+import { AccountMenu } from '../features/account/AccountMenu'
 import { AutoLockSettings } from '../features/auto-lock/AutoLockSettings'
 import { tagColourOf } from '../features/connection/connection-colour'
 import { activeConnection, connectionLabel } from './connection-label'
@@ -57,11 +58,7 @@ function OperatorArea({ session }: { session: SessionState }) {
   const role = t(`userDetail.roles.${operator.role}`)
   return (
     <>
-      <Tooltip title={t('header.signedInAs', { name: operator.name, role })}>
-        <Typography.Text data-testid="operator-name" style={{ maxWidth: 180 }} ellipsis>
-          <UserOutlined /> {operator.name}
-        </Typography.Text>
-      </Tooltip>
+      <AccountMenu operator={operator} roleLabel={role} onSignOut={() => signOut.mutate(undefined, { onSuccess: () => userListView.getState().reset() })} />
       <Button
         icon={<LogoutOutlined />}
         data-testid="sign-out"

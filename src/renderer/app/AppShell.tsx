@@ -2,6 +2,7 @@ import { Layout, Spin } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Outlet } from 'react-router'
 import { ErrorAlert } from '../components/ErrorAlert'
+import { TwoFactorRequiredGuide } from '../features/account/TwoFactorRequiredGuide'
 import { CommandPalette } from '../features/command-palette/CommandPalette'
 import { AutoLock } from '../features/auto-lock/AutoLock'
 import { SignInScreen } from '../features/connection/SignInScreen'
@@ -36,8 +37,14 @@ export function AppShell() {
           <AutoLock>
             <div className="signed-in" data-testid="signed-in">
               <SessionNotices session={session.data} />
-              <Outlet />
-              <CommandPalette />
+              {session.data.operator.twoFactorSetupRequired === true ? (
+                <TwoFactorRequiredGuide />
+              ) : (
+                <>
+                  <Outlet />
+                  <CommandPalette />
+                </>
+              )}
             </div>
           </AutoLock>
         ) : (

@@ -1,4 +1,5 @@
 import { Navigate, type RouteObject } from 'react-router'
+import { AccountPage } from '../features/account/AccountPage'
 import { CompaniesPage } from '../features/companies/CompaniesPage'
 import { CompanyPage } from '../features/companies/CompanyPage'
 import { HelpdeskPage } from '../features/helpdesk/HelpdeskPage'
@@ -24,6 +25,7 @@ export const appRoutes: RouteObject[] = [
       { path: 'companies', element: <CompaniesPage /> },
       { path: 'companies/:id', element: <CompanyPage /> },
       { path: 'helpdesk', element: <HelpdeskPage /> },
+      { path: 'account/:tab?', element: <AccountPage /> },
       { path: '*', element: <Navigate to="/users" replace /> }
     ]
   }

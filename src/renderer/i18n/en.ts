@@ -1,5 +1,6 @@
 import type { Shape } from './feature-strings'
 import { errorMessagesIn } from './error-messages'
+import { accountStrings } from './features/account'
 import { actionDialogStrings } from './features/actionDialog'
 import { commandPaletteStrings } from './features/commandPalette'
 import { companiesStrings } from './features/companies'
@@ -241,6 +242,7 @@ export const en = {
     en: 'English',
     'zh-CN': '简体中文'
   },
+  account: accountStrings.en,
   actionDialog: actionDialogStrings.en,
   password: passwordStrings.en,
   roles: rolesStrings.en,

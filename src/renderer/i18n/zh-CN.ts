@@ -1,5 +1,6 @@
 import type { Translation } from './en'
 import { errorMessagesIn } from './error-messages'
+import { accountStrings } from './features/account'
 import { actionDialogStrings } from './features/actionDialog'
 import { commandPaletteStrings } from './features/commandPalette'
 import { companiesStrings } from './features/companies'
@@ -237,6 +238,7 @@ export const zhCN: Translation = {
     en: 'English',
     'zh-CN': '简体中文'
   },
+  account: accountStrings['zh-CN'],
   actionDialog: actionDialogStrings['zh-CN'],
   password: passwordStrings['zh-CN'],
   roles: rolesStrings['zh-CN'],

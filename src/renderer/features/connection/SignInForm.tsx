@@ -1,6 +1,6 @@
-import { LockOutlined, UserOutlined } from '@ant-design/icons'
+import { LockOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons'
 import { Button, Form, Input, Typography, type InputRef } from 'antd'
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SessionState } from '../../../shared/session'
 import { useSignIn } from '../../app/session'
@@ -10,11 +10,21 @@ import { useAppStores } from '../../stores/app-stores'
 interface Credentials {
   login: string
   password: string
+  otp?: string
+}
+
+/** Whether a refusal came after a right password on an account with 2FA: the code is missing or wrong. */
+function secondFactorOf(error: unknown): 'required' | 'invalid' | null {
+  const details = (error as { details?: unknown } | null)?.details
+  if (typeof details !== 'object' || details === null || !('otp' in details)) return null
+  return details.otp === 'required' || details.otp === 'invalid' ? details.otp : null
 }
 
 /**
- * Login and password for the selected portal. A refusal is explained next to the form; the login
- * stays as typed, the password is cleared and gets the focus for the next try.
+ * Login and password for the selected portal, then the authenticator code when the account has 2FA.
+ * A refusal is explained next to the form; the login stays as typed, the password is cleared and gets
+ * the focus for the next try. When only the code is missing or wrong, the password stays and the code
+ * field takes the focus.
  */
 export function SignInForm({ session }: { session: SessionState }) {
   const { t } = useTranslation()
@@ -23,6 +33,10 @@ export function SignInForm({ session }: { session: SessionState }) {
   const { sessionNotice } = useAppStores()
   const loginInput = useRef<InputRef>(null)
   const passwordInput = useRef<InputRef>(null)
+  const otpInput = useRef<InputRef>(null)
+  const [askForCode, setAskForCode] = useState(false)
+  // Bumped at each request for a code, so that the field takes the focus every time, not only when it appears.
+  const [codeRequests, setCodeRequests] = useState(0)
   const noConnection = session.activeConnectionId === null
 
   useEffect(() => {
@@ -30,12 +44,24 @@ export function SignInForm({ session }: { session: SessionState }) {
     firstEmpty.current?.focus()
   }, [form])
 
+  useEffect(() => {
+    if (codeRequests > 0) otpInput.current?.focus()
+  }, [codeRequests])
+
   const submit = (credentials: Credentials) => {
     signIn.mutate(
-      { login: credentials.login.trim(), password: credentials.password },
+      { login: credentials.login.trim(), password: credentials.password, ...(askForCode && credentials.otp ? { otp: credentials.otp.replace(/\s+/g, '') } : {}) },
       {
         onSuccess: () => sessionNotice.getState().clear(),
-        onError: () => {
+        onError: (error) => {
+          const secondFactor = secondFactorOf(error)
+          if (secondFactor) {
+            setAskForCode(true)
+            form.setFields([{ name: 'otp', value: '', errors: secondFactor === 'invalid' ? [t('account.signIn.otpWrong')] : [] }])
+            setCodeRequests((count) => count + 1)
+            return
+          }
+          setAskForCode(false)
           form.setFieldValue('password', '')
           passwordInput.current?.focus()
         }
@@ -53,10 +79,20 @@ export function SignInForm({ session }: { session: SessionState }) {
           <Input ref={loginInput} prefix={<UserOutlined aria-hidden />} autoComplete="username" spellCheck={false} />
         </Form.Item>
         <Form.Item name="password" label={t('signIn.password')} rules={[{ required: true, message: t('signIn.passwordRequired') }]}>
-          <Input.Password ref={passwordInput} prefix={<LockOutlined aria-hidden />} autoComplete="current-password" />
+          <Input.Password ref={passwordInput} prefix={<LockOutlined aria-hidden />} autoComplete="current-password" onChange={() => setAskForCode(false)} />
         </Form.Item>
+        {askForCode ? (
+          <Form.Item
+            name="otp"
+            label={t('account.signIn.otp')}
+            extra={t('account.signIn.otpHint')}
+            rules={[{ required: true, pattern: /^\s*\d{3}\s*\d{3}\s*$/, message: t('account.signIn.otpRequired') }]}
+          >
+            <Input ref={otpInput} prefix={<SafetyCertificateOutlined aria-hidden />} autoComplete="one-time-code" inputMode="numeric" maxLength={7} data-testid="sign-in-otp" />
+          </Form.Item>
+        ) : null}
         {noConnection ? <Typography.Paragraph type="warning">{t('signIn.noConnection')}</Typography.Paragraph> : null}
-        {signIn.isError ? (
+        {signIn.isError && secondFactorOf(signIn.error) === null ? (
           <div style={{ marginBottom: 16 }}>
             <ErrorAlert error={signIn.error} testId="sign-in-error" />
           </div>
