@@ -1,2 +1,4 @@
-/** The portal server's release version, reported by /api/v1/health (kept equal to package.json by a unit test). */
-export const serverVersion = '0.1.0'
+import { releaseVersion } from '../shared/version'
+
+/** The portal server's release version, reported by /api/v1/health: the desk's own, since they ship together. */
+export const serverVersion = releaseVersion

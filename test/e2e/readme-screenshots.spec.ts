@@ -53,6 +53,16 @@ test('photograph the grid, the General tab and the Security tab for the README',
     await settle()
     await shot(`security-${suffix}`)
 
+    // My account: turning one's own TOTP on, at the QR code step.
+    await page.goto(page.url().replace(/#.*$/, '#/account/two-factor'))
+    await page.getByTestId('two-factor-on').click()
+    await page.getByTestId('two-factor-password').fill(e2ePassword)
+    await page.getByTestId('two-factor-next').click()
+    await expect(page.getByTestId('two-factor-qr').locator('svg')).toBeVisible()
+    await page.mouse.move(0, 600)
+    await settle()
+    await shot(`my-account-${suffix}`)
+
     await page.goto(page.url().replace(/#.*$/, '#/users'))
   }
 })

@@ -6,6 +6,7 @@ import { health, loginResponse, operator, type Health, type LoginRequest, type L
 import { paymentMethodList, securityPaths, signInList, type PaymentMethodList, type SignInList } from '../../shared/security'
 import { userDetail, userListPage, type ParsedUserListQuery, type UserDetail, type UserListPage } from '../../shared/users'
 import type { AuditContext } from '../../shared/ipc/audit-context'
+import { releaseVersion } from '../../shared/version'
 import { toDeskError } from './to-desk-error'
 
 const imageTypes: ReadonlySet<string> = new Set(['image/png', 'image/jpeg', 'image/webp'])
@@ -27,6 +28,16 @@ export interface PortalClientOptions {
 
 export const defaultPortalTimeoutMs = 10_000
 
+const systemOf: Partial<Record<NodeJS.Platform, string>> = { win32: 'Windows NT', darwin: 'Macintosh; Mac OS X', linux: 'X11; Linux' }
+
+/**
+ * "PortalDesk/0.1.0 (X11; Linux)": how the desk introduces itself, so that an operator's session list
+ * (My account) shows "PortalDesk · Linux" rather than the HTTP library's name.
+ */
+export function deskUserAgent(platform: NodeJS.Platform = process.platform): string {
+  return `PortalDesk/${releaseVersion} (${systemOf[platform] ?? platform})`
+}
+
 /**
  * The desk's only HTTP client of a portal server. The bearer token is passed in by main for each call
  * and never leaves this process; every answer is parsed with the shared schemas.
@@ -46,7 +57,7 @@ export class PortalClient {
       maxRedirects: 0,
       maxContentLength: 20 * 1024 * 1024,
       responseType: 'json',
-      headers: { accept: 'application/json' }
+      headers: { accept: 'application/json', 'user-agent': deskUserAgent() }
     })
   }
 

@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { PortalClient } from '../../../src/main/portal-client/portal-client'
+import { deskUserAgent, PortalClient } from '../../../src/main/portal-client/portal-client'
+import { releaseVersion } from '../../../src/shared/version'
 import { toDeskError } from '../../../src/main/portal-client/to-desk-error'
 import { DeskError, errorMessages, type ErrorCode } from '../../../src/shared/errors'
 import type { ParsedUserListQuery } from '../../../src/shared/users'
@@ -222,5 +223,14 @@ describe('toDeskError', () => {
     expect(toDeskError(conflict)).toBe(conflict)
     expect(toDeskError(new TypeError('x')).code).toBe('INTERNAL')
     expect(toDeskError('string').code).toBe('INTERNAL')
+  })
+})
+
+describe('deskUserAgent', () => {
+  it("names the desk and the operator's system, so that their session list says where they signed in", () => {
+    // The renderer's deviceOf reads these as "PortalDesk · Linux", "PortalDesk · Windows", "PortalDesk · macOS".
+    expect(deskUserAgent('linux')).toBe(`PortalDesk/${releaseVersion} (X11; Linux)`)
+    expect(deskUserAgent('win32')).toBe(`PortalDesk/${releaseVersion} (Windows NT)`)
+    expect(deskUserAgent('darwin')).toBe(`PortalDesk/${releaseVersion} (Macintosh; Mac OS X)`)
   })
 })

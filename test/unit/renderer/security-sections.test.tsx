@@ -167,6 +167,8 @@ describe('the server’s refusals in words', () => {
     expect(deviceOf('Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1')).toBe('Safari · iOS')
     expect(deviceOf('Mozilla/5.0 (X11; Linux x86_64; rv:127.0) Gecko/20100101 Firefox/127.0')).toBe('Firefox · Linux')
     expect(deviceOf('curl/8.0')).toBeNull()
+    expect(deviceOf('PortalDesk/0.1.0 (Windows NT)')).toBe('PortalDesk · Windows')
+    expect(deviceOf('PortalDesk/0.1.0 (Macintosh; Mac OS X)')).toBe('PortalDesk · macOS')
     expect(deviceOf(null)).toBeNull()
   })
 })
