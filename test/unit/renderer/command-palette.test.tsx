@@ -35,7 +35,7 @@ describe('the command palette’s list', () => {
     const screens = paletteScreens.map((screen) => ({ screen, label: screen.key }))
     const actions = [{ action: 'sendResetLink' as const, label: 'Send password reset link' }]
     const users = [userItem(7)]
-    expect(paletteCommands({ text: '', actions, screens, users }).map((command) => command.id)).toEqual(['action:sendResetLink', 'screen:users', 'screen:companies', 'screen:helpdesk'])
+    expect(paletteCommands({ text: '', actions, screens, users }).map((command) => command.id)).toEqual(['action:sendResetLink', 'screen:users', 'screen:companies', 'screen:helpdesk', 'screen:account'])
     expect(paletteCommands({ text: 'user7', actions, screens, users }).map((command) => command.id)).toEqual(['user:7'])
   })
 })
@@ -74,7 +74,7 @@ describe('the command palette', () => {
     pressCtrlK()
     await screen.findByTestId('command-palette')
     const items = () => screen.getAllByTestId('command-palette-item')
-    expect(items().map((item) => item.getAttribute('data-command'))).toEqual(['screen:users', 'screen:companies', 'screen:helpdesk'])
+    expect(items().map((item) => item.getAttribute('data-command'))).toEqual(['screen:users', 'screen:companies', 'screen:helpdesk', 'screen:account'])
     fireEvent.keyDown(paletteInput(), { key: 'ArrowDown' })
     expect(items()[1]?.getAttribute('aria-selected')).toBe('true')
     desk.companies.list.mockResolvedValue({ items: [] } as never)

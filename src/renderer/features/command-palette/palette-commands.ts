@@ -7,7 +7,8 @@ export type PaletteUserAction = (typeof paletteUserActions)[number]
 export const paletteScreens = [
   { key: 'users', path: '/users' },
   { key: 'companies', path: '/companies' },
-  { key: 'helpdesk', path: '/helpdesk' }
+  { key: 'helpdesk', path: '/helpdesk' },
+  { key: 'account', path: '/account' }
 ] as const
 export type PaletteScreen = (typeof paletteScreens)[number]
 

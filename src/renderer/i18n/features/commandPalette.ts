@@ -16,7 +16,8 @@ export const commandPaletteStrings = featureStrings(
     screens: {
       users: 'Manage Users',
       companies: 'Companies',
-      helpdesk: 'Helpdesk'
+      helpdesk: 'Helpdesk',
+      account: 'My account'
     },
     actions: {
       sendResetLink: 'Send password reset link',
@@ -40,7 +41,8 @@ export const commandPaletteStrings = featureStrings(
     screens: {
       users: '管理用户',
       companies: '公司',
-      helpdesk: '服务台'
+      helpdesk: '服务台',
+      account: '我的账户'
     },
     actions: {
       sendResetLink: '发送密码重置链接',
