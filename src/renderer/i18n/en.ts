@@ -234,7 +234,20 @@ export const en = {
         loading: 'Loading the sign-in history…',
         loadFailed: 'The sign-in history could not be loaded.',
         empty: 'This user has not tried to sign in yet.',
-        unknown: 'Unknown'
+        unknown: 'Unknown',
+        reasons: {
+          wrong_password: 'wrong password',
+          locked: 'account temporarily locked',
+          ip_throttled: 'too many failures from this address',
+          reset_required: 'a password reset is required',
+          archived: 'account archived',
+          deleted: 'account deleted',
+          not_eligible: 'not allowed to sign in here',
+          otp_required: 'two-factor code missing',
+          otp_invalid: 'wrong two-factor code',
+          passkey_invalid: 'passkey not accepted',
+          reauth_wrong_password: 'wrong password at an identity check'
+        }
       }
     }
   },

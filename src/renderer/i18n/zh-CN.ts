@@ -230,7 +230,20 @@ export const zhCN: Translation = {
         loading: '正在加载登录历史…',
         loadFailed: '无法加载登录历史。',
         empty: '该用户尚未尝试登录。',
-        unknown: '未知'
+        unknown: '未知',
+        reasons: {
+          wrong_password: '密码错误',
+          locked: '账户暂时锁定',
+          ip_throttled: '该地址失败次数过多',
+          reset_required: '需要重置密码',
+          archived: '账户已归档',
+          deleted: '账户已删除',
+          not_eligible: '无权在此登录',
+          otp_required: '缺少双重验证码',
+          otp_invalid: '双重验证码错误',
+          passkey_invalid: '通行密钥未被接受',
+          reauth_wrong_password: '身份确认时密码错误'
+        }
       }
     }
   },

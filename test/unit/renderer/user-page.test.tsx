@@ -140,7 +140,7 @@ describe('the user page', () => {
   it('shows the audit timeline with changes as before → after, beside the sign-in history, and filters by action', async () => {
     const desk = signedIn()
     desk.users.audit.mockResolvedValue({ items: [entry], nextCursor: null })
-    desk.users.signIns.mockResolvedValue({ items: [failedSignIn] })
+    desk.users.signIns.mockResolvedValue({ items: [failedSignIn, { ...failedSignIn, id: '2', reason: 'otp_invalid' }] })
     renderApp(desk, { path: '/users/42/activity' })
 
     const item = await screen.findByTestId('audit-entry')
@@ -153,7 +153,9 @@ describe('the user page', () => {
 
     const history = await screen.findByTestId('sign-in-history')
     await waitFor(() => expect(history.textContent).toContain('203.0.113.9'))
+    // A reason the desk knows is put in words; one it does not know is shown as the server recorded it.
     expect(history.textContent).toContain('Failedbad_password')
+    expect(history.textContent).toContain('Failedwrong two-factor code')
 
     desk.users.audit.mockResolvedValue({ items: [], nextCursor: null })
     const filter = screen.getByRole('combobox', { name: 'Filter by action' })

@@ -133,8 +133,8 @@ function SignInHistory({ userId, language }: { userId: number; language: Locale 
           <>
             <Tag color="red">{t('userPage.activity.signIns.failure')}</Tag>
             {attempt.reason ? (
-              <Typography.Text type="secondary" className="sign-in-reason">
-                {attempt.reason}
+              <Typography.Text type="secondary" className="sign-in-reason" data-reason={attempt.reason}>
+                {isKnownReason(attempt.reason) ? t(`userPage.activity.signIns.reasons.${attempt.reason}`) : attempt.reason}
               </Typography.Text>
             ) : null}
           </>
@@ -165,6 +165,13 @@ function SignInHistory({ userId, language }: { userId: number; language: Locale 
 }
 
 /** The Activity tab: what was done to the user, and the user's sign-in attempts beside it. */
+const knownReasons = ['wrong_password', 'locked', 'ip_throttled', 'reset_required', 'archived', 'deleted', 'not_eligible', 'otp_required', 'otp_invalid', 'passkey_invalid', 'reauth_wrong_password'] as const
+
+/** A failure reason the desk can put in words; anything newer from the server is shown as recorded. */
+function isKnownReason(reason: string): reason is (typeof knownReasons)[number] {
+  return (knownReasons as readonly string[]).includes(reason)
+}
+
 export function ActivityTab({ userId }: { userId: number }) {
   const language = usePreferences((state) => state.language)
   return (
