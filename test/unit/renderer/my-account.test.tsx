@@ -164,7 +164,9 @@ describe('My account: sessions', () => {
     expect(desk.account.revokeOtherSessions).toHaveBeenCalledTimes(1)
     expect(desk.account.revokeSession).not.toHaveBeenCalled()
     await waitFor(() => expect(byTestId('account-end-other-sessions')).toHaveProperty('disabled', true))
-    expect(byTestId('account-end-other-sessions').getAttribute('title')).toBe('You are signed in nowhere else.')
+    // The reason is visible text the disabled button points to (a disabled button takes no focus, so no tooltip).
+    const reasonId = byTestId('account-end-other-sessions').getAttribute('aria-describedby')
+    expect(reasonId && document.getElementById(reasonId)?.textContent).toBe('You are signed in nowhere else.')
   })
 })
 
@@ -208,14 +210,13 @@ describe('the account menu in the header', () => {
     // A focused native <button> turns Enter / Space into a click in a browser; jsdom does not, so the click stands in for it.
     trigger.focus()
     expect(document.activeElement).toBe(trigger)
+    expect(trigger.getAttribute('aria-haspopup')).toBe('menu')
+    expect(trigger.getAttribute('aria-expanded')).toBe('false')
     fireEvent.click(trigger)
 
-    // The dropdown's menu has no accessible name of its own; the header's navigation is a role="menu" too.
-    const menu = await waitFor(() => {
-      const open = document.querySelector<HTMLElement>('.ant-dropdown-menu[role="menu"]')
-      if (!open) throw new Error('The account menu is not open')
-      return open
-    })
+    // Named, so that it is told apart from the header's navigation (a role="menu" too).
+    const menu = await screen.findByRole('menu', { name: 'My account' })
+    await waitFor(() => expect(trigger.getAttribute('aria-expanded')).toBe('true'))
     const items = within(menu).getAllByRole('menuitem')
     expect(items.map((item) => item.textContent)).toEqual(['Password', 'Two-factor authentication', 'Sessions', 'Sign out'])
 

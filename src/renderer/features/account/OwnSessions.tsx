@@ -74,14 +74,20 @@ export function OwnSessions() {
       <div style={{ marginTop: 16 }}>
         <Button
           danger
-          disabled={sessions.isSuccess && others.length === 0}
-          title={sessions.isSuccess && others.length === 0 ? t('account.sessions.noOthers') : undefined}
+          // Until the list is known there is nothing to say "everywhere else" about.
+          disabled={!sessions.isSuccess || others.length === 0}
+          aria-describedby={sessions.isSuccess && others.length === 0 ? 'account-no-other-sessions' : undefined}
           loading={endOthers.isPending}
           onClick={() => endOthers.mutate(undefined, { onSuccess: ({ revoked }) => void message.success(t('account.sessions.endedOthers', { count: revoked })) })}
           data-testid="account-end-other-sessions"
         >
           {t('account.sessions.endOthers')}
         </Button>
+        {sessions.isSuccess && others.length === 0 ? (
+          <Typography.Text type="secondary" id="account-no-other-sessions" style={{ marginInlineStart: 12 }}>
+            {t('account.sessions.noOthers')}
+          </Typography.Text>
+        ) : null}
       </div>
     </section>
   )

@@ -1,5 +1,5 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons'
-import { App, Alert, Button, Form, Input, Modal, Skeleton, Space, Tag, Tooltip, Typography } from 'antd'
+import { App, Alert, Button, Form, Input, Modal, Skeleton, Space, Tag, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorAlert } from '../../components/ErrorAlert'
@@ -79,11 +79,15 @@ export function OwnTwoFactor() {
       </Space>
       {enabled ? (
         <div>
-          <Tooltip title={required ? t('account.twoFactor.requiredCannotTurnOff') : undefined}>
-            <Button danger disabled={required} onClick={() => setTurningOff(true)} data-testid="two-factor-off">
-              {t('account.twoFactor.turnOff')}
-            </Button>
-          </Tooltip>
+          {/* A disabled button takes no focus: the reason is visible text it points to, not a tooltip. */}
+          <Button danger disabled={required} onClick={() => setTurningOff(true)} data-testid="two-factor-off" aria-describedby={required ? 'two-factor-off-reason' : undefined}>
+            {t('account.twoFactor.turnOff')}
+          </Button>
+          {required ? (
+            <Typography.Paragraph type="secondary" id="two-factor-off-reason" style={{ marginTop: 8 }}>
+              {t('account.twoFactor.requiredCannotTurnOff')}
+            </Typography.Paragraph>
+          ) : null}
           <TurnOffDialog open={turningOff} onClose={() => setTurningOff(false)} />
         </div>
       ) : settingUp ? (

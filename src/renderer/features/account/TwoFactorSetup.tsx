@@ -2,6 +2,7 @@ import { CopyOutlined } from '@ant-design/icons'
 import { Button, Form, Input, QRCode, Space, Steps, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { fieldIssues, type DeskErrorShape } from '../../../shared/errors'
 import type { OwnTwoFactorSetup } from '../../../shared/operator-account'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { errorCodeOf } from '../../components/error-text'
@@ -41,7 +42,8 @@ export function TwoFactorSetup({ onCancel, onDone }: { onCancel?: () => void; on
       onSuccess: () => onDone?.(),
       onError: (error) => {
         if (errorCodeOf(error) !== 'VALIDATION') return
-        const expired = error instanceof Error && /start the two-factor setup again/i.test(error.message)
+        // The server names the field `code` in both cases; only an expired setup says no setup is waiting.
+        const expired = fieldIssues((error as { details?: DeskErrorShape['details'] }).details).some((issue) => /no setup is waiting/i.test(issue.message))
         codeForm.setFields([{ name: 'code', value: '', errors: [t(expired ? 'account.twoFactor.setupExpired' : 'account.twoFactor.codeWrong')] }])
         codeForm.focusField('code')
       }
