@@ -3,6 +3,8 @@ import { chromiumExecutable } from './test/support/chromium'
 
 export default defineConfig({
   testDir: 'test/e2e',
+  // A folder for the seeded portal templates the workers copy for each test (test/e2e/fixtures.ts).
+  globalSetup: './test/support/e2e-global-setup.ts',
   timeout: 90_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,

@@ -15,6 +15,7 @@ import { createConsoleLogger } from '../../src/main/log'
 import { appResponseHeaders } from '../../src/main/window/csp'
 import { readRendererFile } from '../../src/main/window/renderer-files'
 import { DeskError } from '../../src/shared/errors'
+import { copyPortalTemplate, reportingFirstRun, type PortalTemplate } from './portal-template'
 import { createForkLauncher } from './stand-ins/fork-launcher'
 import { createJsonFileStore } from './stand-ins/json-file-store'
 import { createNodeCipher } from './stand-ins/node-cipher'
@@ -42,6 +43,8 @@ export interface BrowserHostOptions {
   env?: Record<string, string>
   /** Tests of the host itself only: replaces the real server process. */
   launcher?: ProcessLauncher
+  /** A seeded portal folder (portal-template.ts) copied in as this first run, instead of seeding anew; sets `users` and `password`. */
+  portalTemplate?: PortalTemplate
 }
 
 export interface BrowserHost {
@@ -69,6 +72,10 @@ export async function startBrowserHost(options: BrowserHostOptions = {}): Promis
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new Error(`The renderer is not built (${join(rendererDir, 'index.html')} is missing). Run \`npm run build\` first.`)
   }
+  const template = options.portalTemplate
+  if (template && ((options.users ?? template.users) !== template.users || (options.password ?? template.password) !== template.password)) {
+    throw new Error('The portal template was seeded with other users or another password than this host asks for.')
+  }
   const ownsDataDir = options.dataDir === undefined
   const dataDir = ownsDataDir ? await mkdtemp(join(tmpdir(), 'portaldesk-host-')) : resolve(options.dataDir as string)
   await mkdir(dataDir, { recursive: true, mode: 0o700 })
@@ -78,17 +85,19 @@ export async function startBrowserHost(options: BrowserHostOptions = {}): Promis
   let desk: Desk | null = null
   const server = createServer()
   try {
+    if (template) await copyPortalTemplate(template, dataDir)
+    const launcher = options.launcher ?? createForkLauncher({ cwd: repoRoot, output: options.serverOutput ?? 'quiet' })
     const shim = await bundleShim(token)
     desk = await createDesk(
       {
         userDataDir: dataDir,
         cipher: createNodeCipher(options.basicText ? { simulate: 'basic_text' } : {}),
         openStore: (name) => createJsonFileStore(join(dataDir, `${name}.json`)),
-        launcher: options.launcher ?? createForkLauncher({ cwd: repoRoot, output: options.serverOutput ?? 'quiet' }),
+        launcher: template ? reportingFirstRun(launcher) : launcher,
         log,
         baseEnv: { ...process.env, ...options.env }
       },
-      { seedPassword: options.password, seedUsers: options.users, signInSeededAdmin: options.autoSignIn ?? true }
+      { seedPassword: template?.password ?? options.password, seedUsers: template?.users ?? options.users, signInSeededAdmin: options.autoSignIn ?? true }
     )
     const port = await listen(server, options.port ?? 0)
     const origin = `http://127.0.0.1:${port}`

@@ -1,5 +1,8 @@
+import { join } from 'node:path'
 import { test as base, expect, type Locator, type Page } from '@playwright/test'
-import { startBrowserHost, type BrowserHost } from '../browser-host/host'
+import { repoRoot, startBrowserHost, type BrowserHost } from '../browser-host/host'
+import { createPortalTemplate, readPortalTemplate, type PortalTemplate } from '../browser-host/portal-template'
+import { templatesEnv } from '../support/e2e-global-setup'
 import { chromiumExecutable } from '../support/chromium'
 import { startSmtpServer, type ReceivedMail } from '../support/smtp-mailbox'
 import { PortalApi } from './support/portal-api'
@@ -98,11 +101,61 @@ export class Desk {
 }
 
 /**
+ * The seed dates locks, sessions and audit rows from its own "now" (its most recent sessions were last
+ * seen 20 minutes before it, and go idle at 30); a template older than this is seeded again, so that
+ * every test finds the same accounts locked and the same sessions active as right after a first run.
+ */
+const templateMaxAgeMs = 5 * 60_000
+
+/**
+ * Hands out a seeded portal template (portal-template.ts), seeding a new one when the last one is stale.
+ * With the run's folder (global setup) the template outlives the worker, so a replacement worker reuses it.
+ */
+class TemplateSource {
+  #template: PortalTemplate | null = null
+
+  constructor(readonly dir: string | null) {}
+
+  async fresh(): Promise<PortalTemplate> {
+    this.#template ??= this.dir === null ? null : await readPortalTemplate(this.dir)
+    if (this.#template && Date.now() - this.#template.seededAt > templateMaxAgeMs) {
+      await this.#template.remove()
+      this.#template = null
+    }
+    this.#template ??= await createPortalTemplate({ users: seededPortalUsers, password: e2ePassword, repoRoot, ...(this.dir === null ? {} : { dir: this.dir }) })
+    return this.#template
+  }
+
+  /** Only a template of this worker alone: the run's folder goes with the run. */
+  async remove(): Promise<void> {
+    if (this.dir === null) await this.#template?.remove()
+  }
+}
+
+/**
  * One fresh browser host (own data folder, own database, 300 seeded portal users) per test, whose
  * portal server delivers its emails to a real SMTP mailbox of the test (`mailbox.received`), and the
  * portal's own API beside the desk (`api`) to check effects on the server.
+ * Each host's database is a copy of a seeded template the worker made (not one seeding per test: an
+ * initdb, the migrations and the seeding are most of a host's start); what a test changes stays in its copy.
  */
-export const test = base.extend<{ mailbox: Mailbox; host: BrowserHost; desk: Desk; api: PortalApi }>({
+export const test = base.extend<{ mailbox: Mailbox; host: BrowserHost; desk: Desk; api: PortalApi }, { portalTemplates: TemplateSource }>({
+  portalTemplates: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use, workerInfo) => {
+      // parallelIndex stays the same for the worker that replaces a failed one.
+      const runDir = process.env[templatesEnv]
+      const templates = new TemplateSource(runDir ? join(runDir, `worker-${workerInfo.parallelIndex}`) : null)
+      // Seeded here, under this fixture's own timeout, so the first test of a worker keeps its 90 s for itself.
+      await templates.fresh()
+      try {
+        await use(templates)
+      } finally {
+        await templates.remove()
+      }
+    },
+    { scope: 'worker', timeout: 180_000 }
+  ],
   // Playwright reads the fixtures a fixture needs from its first parameter: this one needs none.
   // eslint-disable-next-line no-empty-pattern
   mailbox: async ({}, use) => {
@@ -113,8 +166,14 @@ export const test = base.extend<{ mailbox: Mailbox; host: BrowserHost; desk: Des
       await mailbox.close()
     }
   },
-  host: async ({ mailbox }, use) => {
-    const host = await startBrowserHost({ users: seededPortalUsers, password: e2ePassword, autoSignIn: false, env: { SMTP_URL: mailbox.url, MAIL_POLL_MS: '200' } })
+  host: async ({ mailbox, portalTemplates }, use) => {
+    const host = await startBrowserHost({
+      users: seededPortalUsers,
+      password: e2ePassword,
+      autoSignIn: false,
+      env: { SMTP_URL: mailbox.url, MAIL_POLL_MS: '200' },
+      portalTemplate: await portalTemplates.fresh()
+    })
     try {
       await use(host)
     } finally {

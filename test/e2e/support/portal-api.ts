@@ -40,13 +40,6 @@ export class PortalApi {
     return answer.body.token
   }
 
-  /** An operator's bearer token when their 2FA is on: the password and the current authenticator code. */
-  async operatorTokenWithCode(login: string, password: string, otp: string): Promise<string> {
-    const answer = await this.call<{ token: string }>('POST', '/api/v1/auth/login', { json: { login, password, otp } })
-    expect(answer.status, `operator ${login} signs in with a code`).toBe(200)
-    return answer.body.token
-  }
-
   /** A portal user's bearer token, as the portal's own sign-in gives it. */
   async portalToken(login: string, password: string): Promise<string> {
     const answer = await this.call<{ token: string }>('POST', '/api/v1/portal/login', { json: { login, password } })
