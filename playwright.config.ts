@@ -11,7 +11,7 @@ export default defineConfig({
   // Each test has its own browser host and portal server; two at a time keep both cores busy without starving either.
   workers: Number(process.env.PORTALDESK_E2E_WORKERS ?? 2),
   retries: 0,
-  reporter: process.env.CI ? [['list']] : [['list']],
+  reporter: [['list']],
   outputDir: 'test-results',
   use: {
     headless: true,
