@@ -15,6 +15,9 @@ export default defineConfig({
   outputDir: 'test-results',
   use: {
     headless: true,
+    // A click on a stuck dialog fails in seconds with what it waited for, not at the test's 90 s limit.
+    actionTimeout: 15_000,
+    navigationTimeout: 30_000,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {
