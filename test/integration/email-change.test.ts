@@ -265,6 +265,17 @@ describe.each(backends)('email changes on $name', (backend) => {
     expect(late.status).toBe(400)
   })
 
+  it.runIf(backend.enabled)('deleting the account erases its email changes, and their links with them', async () => {
+    const user = take()
+    const client = await signInPortalUser(portal, user.login)
+    const pending = fresh('before.deletion')
+    expect((await changeEmail(client, pending)).status).toBe(200)
+    const confirmToken = await linkTo(pending, 'confirm')
+    expect((await client.delete('/api/v1/me', { password: testPassword, login: user.login, blocklist: false })).status).toBe(204)
+    expect(await db().selectFrom('email_changes').select('id').where('user_id', '=', user.id).execute()).toEqual([])
+    expect((await submitPage('confirm', confirmToken)).status).toBe(400)
+  })
+
   it.runIf(backend.enabled)('an address that is taken (portal user, operator, pending elsewhere) is answered exactly as a free one', async () => {
     const [me, someone, pendingOwner] = [take(), take(), take()]
     const admin = await operator('administrator')
