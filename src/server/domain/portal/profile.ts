@@ -90,9 +90,11 @@ export const companySharedMessage =
  * One transaction with its audit row (`profile.update`, actor the user).
  */
 export async function updateOwnContact(db: Kysely<Database>, actor: AccountActor, input: MeContactUpdate, links: { publicUrl: string }): Promise<void> {
+  const passwordRequired = () => new DeskError('REAUTH_REQUIRED', passwordRequiredMessage, { reason: 'passwordRequired' })
   const current = await db.selectFrom('users').select('email').where('id', '=', actor.userId).executeTakeFirst()
-  if (current && !sameAddress(current.email, input.email)) {
-    if (!input.currentPassword) throw new DeskError('REAUTH_REQUIRED', passwordRequiredMessage, { reason: 'passwordRequired' })
+  const passwordChecked = current !== undefined && !sameAddress(current.email, input.email)
+  if (passwordChecked) {
+    if (!input.currentPassword) throw passwordRequired()
     // Outside the transaction: a wrong guess must be recorded (and count toward the lock) even though the request fails.
     await confirmOwnPassword(db, actor, input.currentPassword)
   }
@@ -122,7 +124,10 @@ export async function updateOwnContact(db: Kysely<Database>, actor: AccountActor
       if (vatChanged) issues.push({ path: 'vat', message })
     }
     if (companyNameChanged && nextCompanyName === null) issues.push({ path: 'companyName', message: 'The company name cannot be removed.' })
-    if (input.email.toLowerCase() !== (before.email ?? '').toLowerCase() && (await isBlocked(trx, 'email', input.email))) {
+    const emailChange = !sameAddress(before.email, input.email)
+    // The address changed under us since the password question was settled: ask again rather than skip it.
+    if (emailChange && !passwordChecked) throw passwordRequired()
+    if (emailChange && (await isBlocked(trx, 'email', input.email))) {
       issues.push({ path: 'email', message: 'This email address cannot be used. Contact an administrator.' })
     }
     if (input.phone !== before.phone && (await isBlocked(trx, 'phone', input.phone))) {
@@ -130,7 +135,6 @@ export async function updateOwnContact(db: Kysely<Database>, actor: AccountActor
     }
     if (issues.length > 0) throw new DeskError('VALIDATION', issues[0]?.message, issues)
 
-    const emailChange = !sameAddress(before.email, input.email)
     const values = {
       name: input.name,
       // A new address waits for its confirmation; only a change of letter case applies now.
