@@ -53,6 +53,11 @@ export const personMatch = z.object({
   locked: z.boolean(),
   lockedUntil: isoDateTime.nullable(),
   twoFactor: z.boolean(),
+  /**
+   * The user's own email change waiting for confirmation, masked like `maskedEmail` (`n***@example.com`);
+   * null when none. Codes and links still go to the confirmed address. Optional for older fixtures; the server always sends it.
+   */
+  maskedPendingEmail: z.string().nullable().optional(),
   /** Facts for the knowledge check, read by the agent and confirmed by the caller. */
   facts: z.object({
     company: z.string().nullable(),

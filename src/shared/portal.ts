@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { pendingEmailChange } from './users'
 
 /**
  * The portal users' own API: sign-in (`/api/v1/portal/*`) and self-service (`/api/v1/me/*`), the
@@ -104,6 +105,8 @@ export const meProfile = z.object({
   /** Documents exist for the company: country, company name and VAT can only be changed by an administrator. */
   documentLock: z.boolean(),
   lastSignInAt: isoDateTime.nullable(),
+  /** A new address waiting for its confirmation link; `email` stays the address every email goes to until then. */
+  pendingEmail: pendingEmailChange.nullable(),
   version: z.number().int().nonnegative()
 })
 export type MeProfile = z.infer<typeof meProfile>
@@ -138,7 +141,9 @@ export const meContactUpdate = z.strictObject({
   state: optionalText(100),
   companyName: optionalText(200),
   vat: optionalText(32),
-  invoiceDelivery: invoiceDelivery.optional()
+  invoiceDelivery: invoiceDelivery.optional(),
+  /** Required when `email` differs from the current address: a stolen session alone cannot move the account's mail. */
+  currentPassword: z.string().min(1).max(1024).optional()
 })
 export type MeContactUpdate = z.input<typeof meContactUpdate>
 

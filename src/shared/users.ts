@@ -135,6 +135,13 @@ export type CompleteUserListPage = z.infer<typeof completeUserListPage>
 
 export const userId = pathId
 
+/**
+ * An email change the user asked for and has not confirmed yet: until the new address follows its
+ * link (or `expiresAt` passes), every email still goes to the confirmed primary address.
+ */
+export const pendingEmailChange = z.object({ address: z.string(), expiresAt: isoDateTime })
+export type PendingEmailChange = z.infer<typeof pendingEmailChange>
+
 /** One user: the list item's fields, plus what only the form needs. */
 export const userDetail = userListItem.extend({
   firstName: z.string().nullable(),
@@ -154,7 +161,9 @@ export const userDetail = userListItem.extend({
   /** Oro's "Reset password": no sign-in until a new password is set through a link. */
   resetRequired: z.boolean().optional(),
   /** Set when the account was deleted (login `__deleted_user_<id>`); it cannot be restored. */
-  deletedAt: isoDateTime.nullable().optional()
+  deletedAt: isoDateTime.nullable().optional(),
+  /** The user's own email change waiting for confirmation, if any. */
+  pendingEmailChange: pendingEmailChange.nullable().optional()
 })
 export type UserDetail = z.infer<typeof userDetail>
 /** The detail as the server sends it: every field present. */

@@ -117,7 +117,7 @@ describe.each(backends)('users administration on $name', (backend) => {
       const twoFactor = await list({ twoFactor: 'on', limit: 1 })
       for (const item of [locked.items[0], twoFactor.items[0]]) {
         if (!item) throw new Error('the seed has locked and 2FA users')
-        const { vat: _vat, documentLocked: _locked, resetRequired: _reset, deletedAt: _deleted, ...shared } = await detail(item.id)
+        const { vat: _vat, documentLocked: _locked, resetRequired: _reset, deletedAt: _deleted, pendingEmailChange: _pending, ...shared } = await detail(item.id)
         expect(shared).toEqual(item)
       }
       expect(locked.items[0]?.locked).toBe(true)

@@ -167,13 +167,15 @@ export const en = {
       invoiceDelivery: 'Invoice delivery',
       signInLock: 'Sign-in protection',
       twoFactor: 'Two-factor authentication',
-      mustChangePassword: 'Must change password at next sign-in'
+      mustChangePassword: 'Must change password at next sign-in',
+      pendingEmail: 'Email change'
     },
     invoiceDeliveries: {
       email: 'By email',
       postal: 'By post'
     },
     lockedUntil: 'Locked until {{until}}',
+    emailChangePending: 'Email change pending: {{address}}, until {{until}}',
     locked: 'Locked',
     notLocked: 'Not locked',
     twoFactorOn: 'On',

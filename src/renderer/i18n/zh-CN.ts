@@ -163,13 +163,15 @@ export const zhCN: Translation = {
       invoiceDelivery: '发票寄送方式',
       signInLock: '登录保护',
       twoFactor: '双因素认证',
-      mustChangePassword: '下次登录时必须修改密码'
+      mustChangePassword: '下次登录时必须修改密码',
+      pendingEmail: '邮箱地址更改'
     },
     invoiceDeliveries: {
       email: '电子邮件',
       postal: '邮寄'
     },
     lockedUntil: '锁定至 {{until}}',
+    emailChangePending: '邮箱地址更改待确认：{{address}}，有效期至 {{until}}',
     locked: '已锁定',
     notLocked: '未锁定',
     twoFactorOn: '已启用',

@@ -281,6 +281,26 @@ export interface VerificationsTable {
   expires_at: Timestamp
 }
 
+/** A portal user's own email change: pending until confirmed by the new address, undoable by the old one. */
+export interface EmailChangesTable {
+  id: Generated<number>
+  user_id: number
+  /** The primary address when the change was asked for (null: the user had none; then there is no undo link). */
+  old_email: string | null
+  new_email: string
+  /** SHA-256 of the token in the link sent to the new address. */
+  confirm_token_hash: Buffer
+  /** SHA-256 of the token in the link sent to the old address. */
+  undo_token_hash: Buffer | null
+  created_at: Timestamp
+  confirm_expires_at: Timestamp
+  undo_expires_at: Timestamp
+  confirmed_at: Timestamp | null
+  undone_at: Timestamp | null
+  /** Replaced by a newer change, by an administrator's change, or by an undo. */
+  cancelled_at: Timestamp | null
+}
+
 export type OutboxStatus = 'pending' | 'sent' | 'failed' | 'blocked'
 
 export interface OutboxTable {
@@ -340,6 +360,7 @@ export interface Database {
   audit_log: AuditLogTable
   verification_codes: VerificationCodesTable
   verifications: VerificationsTable
+  email_changes: EmailChangesTable
   outbox: OutboxTable
   sign_in_attempts: SignInAttemptsTable
   sign_in_throttle: SignInThrottleTable

@@ -11,6 +11,7 @@ import { loggerOptions, type LogDestination } from './logging'
 import { registerOpenApi } from './openapi'
 import { auditRoutes } from './routes/audit'
 import { companyRoutes } from './routes/companies'
+import { emailChangePageRoutes } from './routes/email-change-pages'
 import { authRoutes } from './routes/auth'
 import { operatorAccountRoutes } from './routes/operator-account'
 import { healthRoutes } from './routes/health'
@@ -85,5 +86,6 @@ export async function buildApp({ db, databaseKind, config, clock, logDestination
   await app.register(securityRoutes, deps)
   await app.register(portalRoutes, deps)
   await app.register(helpdeskRoutes, deps)
+  await app.register(emailChangePageRoutes, deps)
   return app
 }

@@ -67,7 +67,6 @@ button{margin-top:1.5rem;width:100%;padding:.6rem;font:inherit;font-weight:600;c
 
 export function renderResetPage(language: Locale, view: ResetPageView): RenderedPage {
   const t = texts[language]
-  const nonce = randomBytes(16).toString('base64')
   let title: string
   let body: string
   if (view.kind === 'form') {
@@ -92,6 +91,15 @@ export function renderResetPage(language: Locale, view: ResetPageView): Rendered
     title = t.doneTitle
     body = `<h1>${escapeHtml(title)}</h1>\n<p>${escapeHtml(t.done)}</p>`
   }
+  return renderPage(language, title, body)
+}
+
+/**
+ * A public page around `body` (already escaped HTML): no script, no external asset, styles allowed
+ * by a per-response nonce only, forms posting to this server only. Shared by every emailed link's page.
+ */
+export function renderPage(language: Locale, title: string, body: string): RenderedPage {
+  const nonce = randomBytes(16).toString('base64')
   const html = `<!doctype html>
 <html lang="${language}">
 <head>

@@ -82,7 +82,8 @@ export const watchedTables = [
   'blocklist',
   'documents',
   'audit_log',
-  'outbox'
+  'outbox',
+  'email_changes'
 ] as const
 
 /**

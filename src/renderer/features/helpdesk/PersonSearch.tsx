@@ -103,6 +103,12 @@ export function PersonLine({ person }: { person: PersonMatch }) {
         {person.kind === 'internal' ? <Tag>{t('helpdesk.find.internal')}</Tag> : null}
         {person.locked ? <Tag color="red">{t('helpdesk.find.locked')}</Tag> : null}
         {person.twoFactor ? <Tag color="blue">{t('helpdesk.find.twoFactor')}</Tag> : null}
+        {/* Codes and links still go to the confirmed address; the tag warns the agent of a possible takeover in progress. */}
+        {person.maskedPendingEmail ? (
+          <Tag color="orange" data-testid="helpdesk-email-change-pending">
+            {t('helpdesk.find.emailChangePending', { address: person.maskedPendingEmail })}
+          </Tag>
+        ) : null}
         {person.active ? null : <Tag>{t('helpdesk.find.inactive')}</Tag>}
       </span>
       <span className="helpdesk-person__facts">

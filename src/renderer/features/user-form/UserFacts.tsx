@@ -8,8 +8,8 @@ import { Instant } from '../users/Instant'
 import { KindTag } from '../users/user-columns'
 
 /**
- * What the form shows but does not edit: kind, status, sign-in protection, 2FA, the password flag
- * and the record's times. Security actions that change them live on the Security tab.
+ * What the form shows but does not edit: kind, status, an email change the user has not confirmed
+ * yet, sign-in protection, 2FA, the password flag and the record's times. Security actions that change them live on the Security tab.
  */
 export function UserFacts({ user }: { user: UserDetail }) {
   const { t } = useTranslation()
@@ -34,6 +34,17 @@ export function UserFacts({ user }: { user: UserDetail }) {
   const items: DescriptionsProps['items'] = [
     field('kind', t('userDetail.fields.kind'), <KindTag kind={user.kind} t={t} />),
     field('active', t('userDetail.fields.active'), status),
+    ...(user.pendingEmailChange
+      ? [
+          field(
+            'pendingEmail',
+            t('userPage.fields.pendingEmail'),
+            <Tag color="orange">
+              {t('userPage.emailChangePending', { address: user.pendingEmailChange.address, until: describeInstant(user.pendingEmailChange.expiresAt, language).exact })}
+            </Tag>
+          )
+        ]
+      : []),
     field('signInLock', t('userPage.fields.signInLock'), lock),
     field(
       'twoFactor',

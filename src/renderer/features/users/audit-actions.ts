@@ -10,6 +10,8 @@ export const userAuditActions = [
   'user.delete',
   'account.delete',
   'profile.update',
+  'email.confirm',
+  'email.undoChange',
   'avatar.set',
   'avatar.remove',
   'password.set',

@@ -107,6 +107,12 @@ export async function revokeApiKey(trx: Kysely<Database>, userId: number, keyId:
   return toApiKeyItem(row)
 }
 
+/** Revokes every live key of the user (an account taken back from someone else); returns how many. */
+export async function revokeAllApiKeys(trx: Kysely<Database>, userId: number, now: Date): Promise<number> {
+  const result = await trx.updateTable('api_keys').set({ revoked_at: now }).where('user_id', '=', userId).where('revoked_at', 'is', null).executeTakeFirst()
+  return Number(result.numUpdatedRows)
+}
+
 export interface VerifiedApiKey {
   keyId: number
   userId: number

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 import type { PersonMatch, PersonMatchList } from '../../../shared/helpdesk'
 import type { Database, UserKindColumn } from '../../db/schema'
+import { pendingEmailsOf } from '../email-change/pending'
 import { searchPatterns } from '../users/search'
 import { maskEmail, maskLogin, maskPhone, phoneLast4 } from './mask'
 
@@ -55,6 +56,11 @@ export function buildPeopleQuery(db: Kysely<Database>, { q, limit, active }: Omi
 export async function searchPeople(db: Kysely<Database>, search: PeopleSearch): Promise<PersonMatchList> {
   const rows = await buildPeopleQuery(db, { ...search, active: true }).execute()
   if (rows.length < search.limit) rows.push(...(await buildPeopleQuery(db, { ...search, active: false, limit: search.limit - rows.length }).execute()))
+  const pendingEmails = await pendingEmailsOf(
+    db,
+    rows.map((row) => row.id),
+    search.now
+  )
   return {
     items: rows.map((row): PersonMatch => {
       const locked = row.locked_until !== null && row.locked_until.getTime() > search.now.getTime()
@@ -72,6 +78,7 @@ export async function searchPeople(db: Kysely<Database>, search: PeopleSearch): 
         locked,
         lockedUntil: locked ? (row.locked_until?.toISOString() ?? null) : null,
         twoFactor: row.totp_enabled_at !== null,
+        maskedPendingEmail: maskEmail(pendingEmails.get(row.id) ?? null),
         facts: { company: row.company_name, city: row.city, phoneLast4: phoneLast4(row.phone) }
       }
     })

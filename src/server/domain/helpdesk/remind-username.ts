@@ -4,13 +4,14 @@ import type { RemindUsernameResult } from '../../../shared/helpdesk'
 import type { Database } from '../../db/schema'
 import { withTransaction } from '../../db/transaction'
 import { recordAudit, type AuditContext } from '../audit/record'
+import { confirmedEmailOf } from '../email-change/pending'
 import { enqueueMail } from '../mail/outbox'
 import { portalUrlOf } from '../security/portal-url'
 import { lockUser } from '../users/versioned-update'
 import { maskEmail } from './mask'
 
 /**
- * The "forgotten username" ticket: the username goes to the account's primary email only, never to
+ * The "forgotten username" ticket: the username goes to the account's primary (confirmed) email only, never to
  * the agent's screen or the caller's word. Refused for deleted or archived accounts (they cannot sign
  * in) and when there is no email address.
  */
@@ -21,19 +22,20 @@ export async function remindUsername(db: Kysely<Database>, { userId, audit }: { 
       const message = 'This account is archived: it cannot sign in, so its username is of no use to the caller.'
       throw new DeskError('CONFLICT', message, [{ path: 'active', message }])
     }
-    if (!user.email) {
+    const to = await confirmedEmailOf(trx, user, audit.at)
+    if (!to) {
       const message = 'This user has no email address to send the username to.'
       throw new DeskError('VALIDATION', message, [{ path: 'email', message }])
     }
     const mail = await enqueueMail(trx, {
       userId,
-      to: user.email,
+      to,
       language: user.language,
       template: 'usernameReminder',
       data: { name: user.name, login: user.login, portalUrl: await portalUrlOf(trx, user.website_id) },
       now: audit.at
     })
-    const sentTo = maskEmail(user.email) ?? ''
+    const sentTo = maskEmail(to)
     await recordAudit(trx, audit, { action: 'username.remind', targetUserId: userId, changes: { usernameSentTo: { from: null, to: sentTo } } })
     return { sentTo, mailStatus: mail.status === 'blocked' ? 'blocked' : 'pending' }
   })

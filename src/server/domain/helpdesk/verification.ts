@@ -13,6 +13,7 @@ import type { Database, UserRow } from '../../db/schema'
 import { withTransaction } from '../../db/transaction'
 import { recordAudit, type AuditContext } from '../audit/record'
 import { isBlocked } from '../blocklist/normalize'
+import { confirmedEmailOf } from '../email-change/pending'
 import { enqueueMail } from '../mail/outbox'
 import { lockUser } from '../users/versioned-update'
 import { codeMatches, generateCode, hashCode, newCodeSalt } from './codes'
@@ -43,15 +44,16 @@ function noEmail(what: string): DeskError {
 }
 
 /**
- * Emails a fresh 6-digit code to the user's primary email, in the user's language. Only its salted hash
+ * Emails a fresh 6-digit code to the user's primary (confirmed) email, never to a pending one, in the user's language. Only its salted hash
  * is stored; the code itself exists only in the email. 429 after `verificationCodesPerWindow` codes in
  * 10 minutes (the user row is locked, so that two agents cannot both slip under the limit).
  */
 export async function sendVerificationCode(db: Kysely<Database>, { userId, operatorId, audit }: VerificationInput): Promise<CodeSent> {
   return withTransaction(db, async (trx) => {
     const user = await lockLiveUser(trx, userId)
-    if (!user.email) throw noEmail('a verification code')
     const now = audit.at
+    const to = await confirmedEmailOf(trx, user, now)
+    if (!to) throw noEmail('a verification code')
     const windowStart = new Date(now.getTime() - verificationCodeWindowMinutes * minute)
     const recent = await trx
       .selectFrom('verification_codes')
@@ -78,16 +80,16 @@ export async function sendVerificationCode(db: Kysely<Database>, { userId, opera
       .values({ user_id: userId, operator_id: operatorId, code_hash: hashCode(code, salt), salt, channel: 'email', created_at: now, expires_at: expiresAt })
       .execute()
     // A blocked address never receives mail, so its stored copy never carries the code.
-    const blocked = await isBlocked(trx, 'email', user.email)
+    const blocked = await isBlocked(trx, 'email', to)
     const mail = await enqueueMail(trx, {
       userId,
-      to: user.email,
+      to,
       language: user.language,
       template: 'verificationCode',
       data: { name: user.name, code: blocked ? '[not sent]' : code, minutes: verificationCodeTtlMinutes },
       now
     })
-    const sentTo = maskEmail(user.email) ?? ''
+    const sentTo = maskEmail(to)
     await recordAudit(trx, audit, { action: 'verification.codeSent', targetUserId: userId, changes: { codeSentTo: { from: null, to: sentTo } } })
     return { channel: 'email', sentTo, expiresAt: expiresAt.toISOString(), mailStatus: mail.status === 'blocked' ? 'blocked' : 'pending' }
   })

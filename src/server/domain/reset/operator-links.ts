@@ -4,6 +4,7 @@ import type { RequireResetResponse, ResetLinkStatusResponse, SendResetLinkRespon
 import type { Database, UserRow } from '../../db/schema'
 import { withTransaction } from '../../db/transaction'
 import { recordAudit, type AuditContext } from '../audit/record'
+import { confirmedEmailOf } from '../email-change/pending'
 import { enqueueMail } from '../mail/outbox'
 import { revokeSessions } from '../sessions/revoke-sessions'
 import { lockUser, updateUserVersioned } from '../users/versioned-update'
@@ -21,19 +22,20 @@ const noEmailMessage = 'This user has no email address to send the link to. Add 
 const archivedMessage = 'This account is archived: restore it before sending a link.'
 const deletedMessage = 'This account was deleted; it cannot get a link.'
 
-/** Who can receive a link: an email address, an active account. Refusals change nothing. */
-function assertCanReceiveLink(user: UserRow): string {
+/** Who can receive a link: a confirmed email address (never a pending one), an active account. Refusals change nothing. */
+async function assertCanReceiveLink(trx: Kysely<Database>, user: UserRow, now: Date): Promise<string> {
   if (user.deleted_at) throw new DeskError('VALIDATION', deletedMessage, [{ path: 'id', message: deletedMessage }])
   if (!user.active) throw new DeskError('VALIDATION', archivedMessage, [{ path: 'active', message: archivedMessage }])
-  if (!user.email) throw new DeskError('VALIDATION', noEmailMessage, [{ path: 'email', message: noEmailMessage }])
-  return user.email
+  const to = await confirmedEmailOf(trx, user, now)
+  if (!to) throw new DeskError('VALIDATION', noEmailMessage, [{ path: 'email', message: noEmailMessage }])
+  return to
 }
 
 /** POST /users/:id/reset-link: a new single-use link by email; older outstanding links are revoked. */
 export async function sendResetLink(db: Kysely<Database>, input: OperatorLinkInput): Promise<SendResetLinkResponse> {
   return withTransaction(db, async (trx) => {
     const user = await lockUser(trx, input.userId)
-    const to = assertCanReceiveLink(user)
+    const to = await assertCanReceiveLink(trx, user, input.now)
     const link = await issueLink(trx, { userId: user.id, purpose: 'reset', createdBy: input.actorId, now: input.now, settings: input.settings })
     const mail = await enqueueMail(trx, {
       userId: user.id,
@@ -73,7 +75,7 @@ export async function revokeResetLinks(db: Kysely<Database>, input: Omit<Operato
 export async function requireReset(db: Kysely<Database>, input: OperatorLinkInput): Promise<RequireResetResponse> {
   return withTransaction(db, async (trx) => {
     const before = await lockUser(trx, input.userId)
-    const to = assertCanReceiveLink(before)
+    const to = await assertCanReceiveLink(trx, before, input.now)
     const after = await updateUserVersioned(trx, before.id, before.version, { reset_required: true }, input.now)
     const sessionsRevoked = await revokeSessions(trx, before.id, { now: input.now })
     const link = await issueLink(trx, { userId: before.id, purpose: 'reset', createdBy: input.actorId, now: input.now, settings: input.settings })

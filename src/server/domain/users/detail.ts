@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely'
 import type { UserDetail } from '../../../shared/users'
 import { DeskError } from '../../../shared/errors'
 import type { Database } from '../../db/schema'
+import { pendingEmailChangeOf } from '../email-change/pending'
 import { listItemColumns, toListItem } from './list-item'
 
 const maxInt4 = 2_147_483_647
@@ -32,7 +33,8 @@ export async function getUserDetail(db: Kysely<Database>, id: number, now: Date)
     vat: row.vat,
     documentLocked: row.document_locked,
     resetRequired: row.reset_required,
-    deletedAt: row.deleted_at?.toISOString() ?? null
+    deletedAt: row.deleted_at?.toISOString() ?? null,
+    pendingEmailChange: await pendingEmailChangeOf(db, row.id, now)
   }
 }
 

@@ -24,7 +24,7 @@ export interface ErasedAccount {
  * operator's DELETE /users/:id (`lifecycle.ts` `deleteUser`) and a portal user's own deletion
  * (`portal/account-security.ts`). With `blocklist`, the email and phone go on the block list first;
  * the "account deleted" email is queued (stored as 'blocked' for a block-listed address, never
- * sent); the sessions, passkeys, TOTP, API keys, payment methods and WebAuthn challenges are deleted
+ * sent); the sessions, passkeys, TOTP, API keys, payment methods, WebAuthn challenges and email changes are deleted
  * and outstanding reset links revoked; the login becomes `__deleted_user_<id>`, the password, emails
  * and avatar are cleared (so the address can register again), the user is archived and marked
  * deleted. Name, phone, address and company stay for issued documents; the audit trail is kept (the
@@ -59,6 +59,8 @@ export async function eraseAccount(trx: Kysely<Database>, userId: number, option
   await trx.deleteFrom('api_keys').where('user_id', '=', userId).execute()
   await trx.deleteFrom('payment_methods').where('user_id', '=', userId).execute()
   await trx.deleteFrom('webauthn_challenges').where('user_id', '=', userId).execute()
+  // Old and new addresses of email changes are personal data too; their links die with the rows.
+  await trx.deleteFrom('email_changes').where('user_id', '=', userId).execute()
   await trx.updateTable('reset_tokens').set({ revoked_at: now }).where('user_id', '=', userId).where('used_at', 'is', null).where('revoked_at', 'is', null).execute()
 
   const after = await updateUserVersioned(

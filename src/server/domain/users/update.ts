@@ -1,10 +1,13 @@
 import type { Kysely, Updateable } from 'kysely'
 import type { z } from 'zod'
 import type { userUpdateRequest } from '../../../shared/users'
-import type { Database, UsersTable } from '../../db/schema'
+import type { Database, UserRow, UsersTable } from '../../db/schema'
 import { withTransaction } from '../../db/transaction'
 import { fieldChange, type AuditChanges } from '../audit/changes'
 import { recordAudit, type AuditContext } from '../audit/record'
+import { cancelPendingEmailChanges } from '../email-change/pending'
+import { maskEmail } from '../helpdesk/mask'
+import { enqueueMail } from '../mail/outbox'
 import type { PermissionAction } from '../permissions'
 import { companyHasDocuments, documentLockRefusal, type DocumentLockedField } from './document-lock'
 import { assertBirthdayNotInFuture, assertCompanyAndWebsiteExist, assertNotDeleted, composeName, invalidField, userColumnOfField, type EditableUserField } from './fields'
@@ -30,6 +33,8 @@ const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON
  * PATCH /users/:id: applies the changed fields if `version` is still current (else 409 with the
  * current version), enforcing the country lock, and records one `user.update` row with the fields'
  * before → after. Nothing is written when nothing changes. Returns whether anything changed.
+ * A new email (an administrator vouches for it: it counts as confirmed) replaces any change the user
+ * had pending, and the old address is told; the audit row keeps both addresses.
  */
 export async function updateUser(db: Kysely<Database>, id: number, input: ParsedUserUpdate, options: UpdateUserOptions): Promise<boolean> {
   return withTransaction(db, async (trx) => {
@@ -106,7 +111,24 @@ export async function updateUser(db: Kysely<Database>, id: number, input: Parsed
       await trx.updateTable('companies').set({ ...companyValues, updated_at: audit.at }).where('id', '=', company.id).execute()
     }
     await updateUserVersioned(trx, id, before.version, values, audit.at)
+    if ('email' in changes) await noteAdministratorEmailChange(trx, before, values.email ?? null, changes, audit.at)
     await recordAudit(trx, audit, { action: 'user.update', targetUserId: id, changes })
     return true
   })
+}
+
+/** The old address hears of an administrator's change (a change of letter case only is the same mailbox). */
+async function noteAdministratorEmailChange(trx: Kysely<Database>, before: UserRow, next: string | null, changes: AuditChanges, now: Date): Promise<void> {
+  const cancelled = await cancelPendingEmailChanges(trx, before.id, now)
+  if (cancelled > 0) changes.pendingEmailChanges = fieldChange('pendingEmailChanges', cancelled, 0)
+  if (!before.email || before.email.toLowerCase() === next?.toLowerCase()) return
+  const mail = await enqueueMail(trx, {
+    userId: before.id,
+    to: before.email,
+    language: before.language,
+    template: 'emailChangedByAdministrator',
+    data: { name: before.name, maskedNewEmail: maskEmail(next), changedAt: now.toISOString() },
+    now
+  })
+  changes.oldEmailNotified = fieldChange('oldEmailNotified', null, mail.status)
 }

@@ -5,11 +5,14 @@ import type { Database } from '../../db/schema'
 import type { AccountActor } from '../../domain/account/account-actor'
 import { portalSessionOf } from '../portal-guard'
 import { requestOrigin } from '../request-context'
+import type { LinkConfig } from './link-settings'
 
 /** What every /api/v1/me module receives from portal-auth.ts. */
 export interface MeRouteDeps {
   db: Kysely<Database>
   clock: Clock
+  /** Where emailed links point (the email-change links). */
+  config: LinkConfig
   /** `portalGuard(sessions)`, built once by portal-auth.ts. */
   requirePortalUser: (request: FastifyRequest) => Promise<void>
 }

@@ -6,19 +6,20 @@ import { changeOwnPassword } from '../../domain/account/change-own-password'
 import { deleteOwnAccount, signOutOtherSessions } from '../../domain/portal/account-security'
 import { readProfile, updateOwnContact } from '../../domain/portal/profile'
 import { portalSessionOf } from '../portal-guard'
+import { linkSettingsOf } from './link-settings'
 import { bearer, portalActorOf, type MeRouteDeps } from './me-context'
 import { meSecurityRoutes } from './me-security'
 import { meWalletRoutes } from './me-wallet'
 
 /** /api/v1/me: the profile, contact form, password, sessions and account deletion (security and wallet in me-*.ts). */
 export const meRoutes: FastifyPluginAsyncZod<MeRouteDeps> = async (app, deps) => {
-  const { db, clock, requirePortalUser } = deps
-  const errors = { 400: apiErrorBody, 401: apiErrorBody, 409: apiErrorBody, 429: apiErrorBody }
+  const { db, clock, config, requirePortalUser } = deps
+  const errors = { 400: apiErrorBody, 401: apiErrorBody, 403: apiErrorBody, 409: apiErrorBody, 429: apiErrorBody }
 
   app.get(
     portalPaths.me,
     { onRequest: requirePortalUser, schema: { tags: ['me'], summary: 'The signed-in portal user', security: bearer, response: { 200: meProfile, 401: apiErrorBody } } },
-    async (request) => readProfile(db, portalSessionOf(request).userId)
+    async (request) => readProfile(db, portalSessionOf(request).userId, clock.now())
   )
 
   app.patch(
@@ -30,7 +31,10 @@ export const meRoutes: FastifyPluginAsyncZod<MeRouteDeps> = async (app, deps) =>
         summary: 'Update my contact information (name, email, phone, street, city, country required; the login cannot change)',
         description:
           'Send the `version` that was read: a stale one is 409 CONFLICT with details.currentVersion. Country, company name and VAT are ' +
-          'locked once documents exist for the company: 400 VALIDATION naming each field, telling the user to contact an administrator.',
+          'locked once documents exist for the company: 409 DOCUMENT_LOCKED naming each field, telling the user to contact an administrator. ' +
+          'Company name and VAT are refused with 403 FORBIDDEN (details.reason `companyShared`) when other users share the company. ' +
+          'A new email needs `currentPassword` (403 REAUTH_REQUIRED, reason `passwordRequired`, without it; 401 when wrong) and stays ' +
+          '`pendingEmail` until the link sent to it is followed; the old address is told at once, with a link that undoes the change.',
         security: bearer,
         body: meContactUpdate,
         response: { 200: meProfile, ...errors }
@@ -38,8 +42,8 @@ export const meRoutes: FastifyPluginAsyncZod<MeRouteDeps> = async (app, deps) =>
     },
     async (request) => {
       const actor = portalActorOf(request, clock)
-      await updateOwnContact(db, actor, request.body)
-      return readProfile(db, actor.userId)
+      await updateOwnContact(db, actor, request.body, linkSettingsOf(app, config))
+      return readProfile(db, actor.userId, actor.now)
     }
   )
 

@@ -75,5 +75,5 @@ export const portalRoutes: FastifyPluginAsyncZod<Pick<RouteDeps, 'db' | 'clock' 
     }
   )
 
-  await app.register(meRoutes, { db, clock, requirePortalUser })
+  await app.register(meRoutes, { db, clock, config, requirePortalUser })
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyReply } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { Kysely } from 'kysely'
 import { DeskError, fieldIssues, type Locale } from '../../../shared/errors'
@@ -7,6 +7,7 @@ import type { Clock } from '../../clock'
 import type { Database } from '../../db/schema'
 import { findUsableLink, redeemLink } from '../../domain/reset/redeem'
 import { languageFromHeader, renderResetPage, resetPageTexts, type ResetPageView } from '../../mail/reset-page'
+import { acceptPageForms, isForm, sendHtmlPage } from '../html-page'
 import { requestOrigin } from '../request-context'
 import { linkSettingsOf, type LinkConfig } from './link-settings'
 
@@ -28,22 +29,10 @@ const resetRequest = z
 const resetResponse = z.object({ ok: z.literal(true) })
 
 const invalidLinkMessage = resetPageTexts('en').invalid
-const formContentType = 'application/x-www-form-urlencoded'
 
 function sendPage(reply: FastifyReply, status: number, language: Locale, view: ResetPageView) {
-  const page = renderResetPage(language, view)
-  return reply
-    .status(status)
-    .header('content-security-policy', page.csp)
-    .header('cache-control', 'no-store')
-    .header('referrer-policy', 'no-referrer')
-    .header('x-content-type-options', 'nosniff')
-    .header('x-frame-options', 'DENY')
-    .type('text/html; charset=utf-8')
-    .send(page.html)
+  return sendHtmlPage(reply, status, renderResetPage(language, view))
 }
-
-const isForm = (request: FastifyRequest) => (request.headers['content-type'] ?? '').toLowerCase().startsWith(formContentType)
 
 /**
  * The public landing page of emailed links. GET shows the form (it does not use the link: mail
@@ -52,10 +41,7 @@ const isForm = (request: FastifyRequest) => (request.headers['content-type'] ?? 
  * account's: nothing tells whether an account exists.
  */
 export const resetPageRoutes: FastifyPluginAsyncZod<ResetPageRouteDeps> = async (app, { db, clock, config }) => {
-  // The page's own form posts; the rest of the API stays JSON-only (this parser is scoped to this plugin).
-  app.addContentTypeParser(formContentType, { parseAs: 'string', bodyLimit: 8 * 1024 }, (_request, body, done) => {
-    done(null, Object.fromEntries(new URLSearchParams(typeof body === 'string' ? body : body.toString('utf8'))))
-  })
+  acceptPageForms(app)
 
   app.get(
     '/reset-password',

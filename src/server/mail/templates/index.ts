@@ -1,5 +1,6 @@
 import type { Locale } from '../../../shared/errors'
 import { accountDeleted } from './account-deleted'
+import { emailChangeConfirm, emailChangeNotice, emailChangeTaken, emailChangedByAdministrator } from './email-change'
 import { passwordChanged } from './password-changed'
 import { resetLink } from './reset-link'
 import { welcome } from './welcome'
@@ -21,7 +22,11 @@ export const mailTemplates = {
   twoFactorDisabled,
   accountDeleted,
   verificationCode,
-  usernameReminder
+  usernameReminder,
+  emailChangeConfirm,
+  emailChangeTaken,
+  emailChangeNotice,
+  emailChangedByAdministrator
 } as const
 
 export type MailTemplateName = keyof typeof mailTemplates
