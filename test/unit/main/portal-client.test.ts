@@ -94,6 +94,7 @@ describe('PortalClient', () => {
     [503, {}, 'SERVER'],
     // The server's own code counts when it agrees with the status…
     [403, { error: { code: 'REAUTH_REQUIRED', message: 'Confirm your password' } }, 'REAUTH_REQUIRED'],
+    [403, { error: { code: 'PASSWORD_CHANGE_REQUIRED', message: 'Choose a new password', details: { reason: 'passwordChangeRequired' } } }, 'PASSWORD_CHANGE_REQUIRED'],
     [503, { error: { code: 'UNAVAILABLE', message: 'database down' } }, 'UNAVAILABLE'],
     [403, 'not json', 'FORBIDDEN'],
     // …and the status decides when the body says nothing, or something that contradicts it.
