@@ -141,6 +141,24 @@ describe.each(backends)('must change password at next sign-in on $name', (backen
     await choosePortalPassword(token, user.id, another)
   })
 
+  it.runIf(backend.enabled)('a reset link followed instead clears "must change" too: the password chosen there signs in fully', async () => {
+    const user = takePortalUser()
+    expect((await admin.post(`/api/v1/users/${user.id}/password`, { password: temporaryPassword, mustChange: true, notify: false })).status).toBe(200)
+    const sent = await admin.post(`/api/v1/users/${user.id}/reset-link`)
+    expect(sent.status, sent.text).toBe(200)
+    const mail = await db().selectFrom('outbox').select('body_text').where('user_id', '=', user.id).orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow()
+    const token = /\/reset-password\?token=([A-Za-z0-9_-]{43})/.exec(mail.body_text ?? '')?.[1]
+    expect(token).toBeDefined()
+    const redeemed = await portal.request('POST', '/reset-password', { json: { token, password: chosenPassword } })
+    expect(redeemed.status, redeemed.text).toBe(200)
+    expect((await userRow(user.id)).must_change_password).toBe(false)
+
+    const signedIn = await portalLogin(portal, user.login, chosenPassword)
+    const body = portalLoginResponse.parse(signedIn.body)
+    expect(body.passwordChangeRequired).toBeUndefined()
+    expect((await as(body.token).get(portalPaths.me)).status).toBe(200)
+  })
+
   it.runIf(backend.enabled)('the restriction is read from the account at each request, not only at sign-in', async () => {
     const user = takePortalUser()
     const response = await portalLogin(portal, user.login, testPassword)
