@@ -120,6 +120,13 @@ describe('PortalClient', () => {
     expect(error.toShape()).toEqual({ code: 'VALIDATION', message: errorMessages.VALIDATION.en, details })
   })
 
+  it('keeps the reason of a field issue, so that the desk words it without matching English', async () => {
+    const details = [{ path: 'newPassword', message: 'Choose a password different from the current one.', reason: 'sameAsCurrentPassword' }]
+    failWith(400, { error: { code: 'VALIDATION', message: 'bad', details } })
+    const error = await codeOf(new PortalClient({ baseUrl: server.url }).listUsers(token, query))
+    expect(error.toShape()).toEqual({ code: 'VALIDATION', message: errorMessages.VALIDATION.en, details })
+  })
+
   it('keeps the field issues of a refusal for a missing ticket reference', async () => {
     const details = [{ path: 'X-Ticket-Ref', message: 'Support agents must give a ticket reference (X-Ticket-Ref) for security actions.' }]
     failWith(400, { error: { code: 'VALIDATION', message: 'ticket', details } })
