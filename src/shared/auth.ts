@@ -14,7 +14,13 @@ export const operator = z.object({
    * The server's OPERATOR_2FA policy applies to this operator and they have not set up TOTP yet:
    * every action but their own account answers 403 TWO_FACTOR_REQUIRED until they do. Absent: false.
    */
-  twoFactorSetupRequired: z.boolean().optional()
+  twoFactorSetupRequired: z.boolean().optional(),
+  /**
+   * The operator signed in with a temporary password ("must change password at next sign-in"):
+   * every action but choosing a new one, who am I and sign-out answers 403 PASSWORD_CHANGE_REQUIRED
+   * until they do. Absent: false.
+   */
+  passwordChangeRequired: z.boolean().optional()
 })
 export type Operator = z.infer<typeof operator>
 
@@ -29,7 +35,9 @@ export type LoginRequest = z.infer<typeof loginRequest>
 export const loginResponse = z.object({
   token: z.string().min(32),
   expiresAt: z.iso.datetime({ offset: true }),
-  operator
+  operator,
+  /** The session is restricted to choosing a new password (POST /api/v1/auth/account/password) and signing out. Absent: false. */
+  passwordChangeRequired: z.boolean().optional()
 })
 export type LoginResponse = z.infer<typeof loginResponse>
 

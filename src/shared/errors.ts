@@ -10,6 +10,7 @@ export const errorCodes = [
   'FORBIDDEN',
   'REAUTH_REQUIRED',
   'TWO_FACTOR_REQUIRED',
+  'PASSWORD_CHANGE_REQUIRED',
   'NOT_FOUND',
   'CONFLICT',
   'DOCUMENT_LOCKED',
@@ -50,6 +51,10 @@ export const errorMessages: Record<ErrorCode, Record<Locale, string>> = {
   TWO_FACTOR_REQUIRED: {
     en: 'This portal requires administrators to use two-factor authentication. Set it up under My account to continue.',
     'zh-CN': '此门户要求管理员使用双重身份验证。请在“我的账户”中完成设置后继续。'
+  },
+  PASSWORD_CHANGE_REQUIRED: {
+    en: 'You signed in with a temporary password. Choose a new password to continue.',
+    'zh-CN': '您使用临时密码登录。请先设置新密码再继续。'
   },
   NOT_FOUND: {
     en: 'The requested record does not exist.',
@@ -93,6 +98,8 @@ export const errorMessages: Record<ErrorCode, Record<Locale, string>> = {
 export interface FieldIssue {
   path: string
   message: string
+  /** A stable camelCase name of the refusal, for a client that words it itself. */
+  reason?: string
 }
 
 /** The plain-object form that survives structured clone (IPC) and JSON (HTTP). */

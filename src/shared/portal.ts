@@ -52,7 +52,13 @@ export type PortalUser = z.infer<typeof portalUser>
 export const portalLoginResponse = z.object({
   token: z.string().min(32),
   expiresAt: isoDateTime,
-  user: portalUser
+  user: portalUser,
+  /**
+   * The password was a temporary one ("must change password at next sign-in"): the session may only
+   * choose a new password (POST /api/v1/me/password) and sign out; everything else answers 403
+   * PASSWORD_CHANGE_REQUIRED. Absent: false.
+   */
+  passwordChangeRequired: z.boolean().optional()
 })
 export type PortalLoginResponse = z.infer<typeof portalLoginResponse>
 

@@ -273,7 +273,8 @@ test.describe('Companies', () => {
     await dialog.getByTestId('edit-credentials-password-input').fill(passwordOnly)
     await confirmWithReauth(page, 'edit-credentials-dialog')
     await expect(page.getByTestId('action-notice').first()).toBeVisible()
-    expect(await api.portalTokenWorks(await api.portalToken(forgotPassword.login, passwordOnly))).toBe(true)
+    // "Must change at next sign-in" is ticked by default: the new password signs in to choose another.
+    expect(await api.signsInOnlyToChangePassword(forgotPassword.login, passwordOnly)).toBe(true)
     expect(await portalSignInStatus(api, forgotPassword.login, e2ePassword)).not.toBe(200)
 
     // "…forgotten his username and password": both anew.
@@ -285,7 +286,7 @@ test.describe('Companies', () => {
     await confirmWithReauth(page, 'edit-credentials-dialog')
     await expect(row(page, forgotBoth.id).locator('[data-field="username"]')).toHaveText(login)
 
-    expect(await api.portalTokenWorks(await api.portalToken(login, password))).toBe(true)
+    expect(await api.signsInOnlyToChangePassword(login, password)).toBe(true)
     expect(await portalSignInStatus(api, forgotBoth.login, e2ePassword)).not.toBe(200)
     expect(await portalSignInStatus(api, forgotBoth.login, password)).not.toBe(200)
     expect(await portalSignInStatus(api, login, e2ePassword)).not.toBe(200)

@@ -92,6 +92,45 @@ test.describe('My account', () => {
   })
 })
 
+test.describe('a temporary password', () => {
+  test('shows Choose a new password before anything else, and the desk opens once it is chosen', async ({ page, desk, api }) => {
+    const temporary = 'Harbour-Quince-Tundra-63'
+    const admin = await api.operatorToken('admin', e2ePassword)
+    expect((await api.call('POST', '/api/v1/auth/reauth', { token: admin, json: { password: e2ePassword } })).status).toBe(200)
+    const users = await api.call<{ items: { id: number; login: string }[] }>('GET', '/api/v1/users?kind=internal&limit=50', { token: admin })
+    const other = users.body.items.find((item) => item.login === 't.becker')
+    if (!other) throw new Error('the seeded administrator t.becker is missing')
+    const set = await api.call('POST', `/api/v1/users/${other.id}/password`, { token: admin, json: { password: temporary, mustChange: true, notify: false } })
+    expect(set.status).toBe(200)
+
+    await desk.signIn('t.becker', temporary)
+    const screen = page.getByTestId('password-change-required')
+    await expect(screen).toBeVisible()
+    await expect(desk.grid).toHaveCount(0)
+    // Going elsewhere does not get round it.
+    await page.goto(page.url().replace(/#.*$/, '#/users'))
+    await expect(screen).toBeVisible()
+
+    await page.getByTestId('account-current-password').fill(temporary)
+    await page.getByTestId('account-new-password-input').fill(temporary)
+    await page.getByTestId('account-repeat-password').fill(temporary)
+    await page.getByTestId('account-password-submit').click()
+    await expect(screen.getByText('Choose a password different from the current one.')).toBeVisible()
+
+    await page.getByTestId('account-new-password-suggest').click()
+    const chosen = await page.getByTestId('account-new-password-input').inputValue()
+    await expect(page.getByTestId('password-strength')).toHaveAttribute('data-score', /[34]/)
+    await page.getByTestId('account-repeat-password').fill(chosen)
+    await page.getByTestId('account-password-submit').click()
+    await expect(screen).toHaveCount(0)
+    await expect(desk.grid).toBeVisible()
+
+    const again = await api.call<{ passwordChangeRequired?: boolean }>('POST', '/api/v1/auth/login', { json: { login: 't.becker', password: chosen } })
+    expect(again.status).toBe(200)
+    expect(again.body.passwordChangeRequired).toBeUndefined()
+  })
+})
+
 test.describe('OPERATOR_2FA=required', () => {
   test('guides an administrator without TOTP through the setup before the desk opens', async ({ page }) => {
     const host = await startBrowserHost({ users: 20, password: e2ePassword, autoSignIn: false, env: { OPERATOR_2FA: 'required' } })

@@ -27,6 +27,7 @@ const statusesOfServerCode: Partial<Record<ErrorCode, readonly number[]>> = {
   FORBIDDEN: [403],
   REAUTH_REQUIRED: [403],
   TWO_FACTOR_REQUIRED: [403],
+  PASSWORD_CHANGE_REQUIRED: [403],
   NOT_FOUND: [404],
   CONFLICT: [409],
   DOCUMENT_LOCKED: [409],

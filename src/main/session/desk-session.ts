@@ -28,7 +28,7 @@ export interface SessionService {
   listAudit(query: ParsedAuditListQuery): Promise<AuditPage>
   /** Runs one API call on the active connection with the signed-in operator's token. */
   call<T>(request: PortalCall<T>): Promise<T>
-  /** Asks the server again who the operator is (after their own 2FA changed what the policy holds them to). */
+  /** Asks the server again who the operator is (after their own 2FA or password changed what the server holds them to). */
   refreshOperator(): Promise<SessionState>
 }
 
@@ -244,6 +244,11 @@ export class DeskSession implements SessionService {
     }
   }
 
+  #holdToPasswordChange(connectionId: string): void {
+    const operator = this.#operators.get(connectionId)
+    if (operator) this.#operators.set(connectionId, { ...operator, passwordChangeRequired: true })
+  }
+
   #forget(connectionId: string): void {
     this.#deps.vault.forget(connectionId)
     this.#operators.delete(connectionId)
@@ -260,6 +265,8 @@ export class DeskSession implements SessionService {
     } catch (error) {
       // The server no longer accepts the token: drop it so the renderer shows the sign-in screen.
       if (error instanceof DeskError && error.code === 'UNAUTHORIZED') this.#forget(profile.id)
+      // A temporary password was set while signed in: the renderer shows the "choose a new password" screen.
+      if (error instanceof DeskError && error.code === 'PASSWORD_CHANGE_REQUIRED') this.#holdToPasswordChange(profile.id)
       throw error
     }
   }

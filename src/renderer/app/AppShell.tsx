@@ -2,6 +2,7 @@ import { Layout, Spin } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Outlet } from 'react-router'
 import { ErrorAlert } from '../components/ErrorAlert'
+import { PasswordChangeRequired } from '../features/account/PasswordChangeRequired'
 import { TwoFactorRequiredGuide } from '../features/account/TwoFactorRequiredGuide'
 import { CommandPalette } from '../features/command-palette/CommandPalette'
 import { AutoLock } from '../features/auto-lock/AutoLock'
@@ -37,7 +38,9 @@ export function AppShell() {
           <AutoLock>
             <div className="signed-in" data-testid="signed-in">
               <SessionNotices session={session.data} />
-              {session.data.operator.twoFactorSetupRequired === true ? (
+              {session.data.operator.passwordChangeRequired === true ? (
+                <PasswordChangeRequired operator={session.data.operator} />
+              ) : session.data.operator.twoFactorSetupRequired === true ? (
                 <TwoFactorRequiredGuide />
               ) : (
                 <>

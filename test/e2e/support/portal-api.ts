@@ -47,6 +47,17 @@ export class PortalApi {
     return answer.body.token
   }
 
+  /**
+   * Whether a temporary password ("must change at next sign-in") signs in, and only to a session that
+   * may choose a new password: the answer says so, and GET /me is 403 PASSWORD_CHANGE_REQUIRED.
+   */
+  async signsInOnlyToChangePassword(login: string, password: string): Promise<boolean> {
+    const answer = await this.call<{ token: string; passwordChangeRequired?: boolean }>('POST', '/api/v1/portal/login', { json: { login, password } })
+    if (answer.status !== 200 || answer.body.passwordChangeRequired !== true) return false
+    const me = await this.call<{ error?: { code?: string } }>('GET', '/api/v1/me', { token: answer.body.token })
+    return me.status === 403 && me.body.error?.code === 'PASSWORD_CHANGE_REQUIRED'
+  }
+
   /** Whether a portal user's token is still accepted (GET /me). */
   async portalTokenWorks(token: string): Promise<boolean> {
     return (await this.call('GET', '/api/v1/me', { token })).status === 200

@@ -44,8 +44,11 @@ function run(channel: string, input: unknown, refreshOperator = vi.fn(async () =
 describe('My account channels', () => {
   it('change the password on /auth/account/password with the operator token and the two passwords only', async () => {
     replies.set('POST /api/v1/auth/account/password', (response) => json(response, 200, { sessionsRevoked: 2 }))
-    const result = await run('account:change-password', { currentPassword: 'old', newPassword: 'Quartz-Lantern-Orbit-58' })
+    const refreshOperator = vi.fn(async () => ({}) as never)
+    const result = await run('account:change-password', { currentPassword: 'old', newPassword: 'Quartz-Lantern-Orbit-58' }, refreshOperator)
     expect(result).toEqual({ ok: true, value: { sessionsRevoked: 2 } })
+    // A new password lifts a temporary one's restriction: the operator is read again.
+    expect(refreshOperator).toHaveBeenCalledOnce()
     expect(seen[0]).toMatchObject({ authorization: `Bearer ${token}` })
     expect(JSON.parse(seen[0]!.body)).toEqual({ currentPassword: 'old', newPassword: 'Quartz-Lantern-Orbit-58' })
   })

@@ -160,6 +160,19 @@ describe('DeskSession, sign-in and sign-out', () => {
     await expect(session.getUser(2)).rejects.toMatchObject({ code: 'UNAUTHORIZED' })
     expect((await session.state()).operator).toBeNull()
   })
+
+  it('keeps the token but holds the operator to choosing a new password when a call says a temporary password was set', async () => {
+    const { session } = await desk()
+    await session.state()
+    portal.mustChangePassword = true
+    await expect(session.getUser(2)).rejects.toMatchObject({ code: 'PASSWORD_CHANGE_REQUIRED' })
+    expect((await session.state()).operator).toMatchObject({ login: 'admin', passwordChangeRequired: true })
+    // Once the new password is chosen, main asks the server again and the restriction is gone.
+    portal.mustChangePassword = false
+    const refreshed = await session.refreshOperator()
+    expect(refreshed.operator).toMatchObject({ login: 'admin' })
+    expect(refreshed.operator?.passwordChangeRequired).toBeUndefined()
+  })
 })
 
 describe('DeskSession, connections', () => {

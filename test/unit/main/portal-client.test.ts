@@ -94,6 +94,7 @@ describe('PortalClient', () => {
     [503, {}, 'SERVER'],
     // The server's own code counts when it agrees with the status…
     [403, { error: { code: 'REAUTH_REQUIRED', message: 'Confirm your password' } }, 'REAUTH_REQUIRED'],
+    [403, { error: { code: 'PASSWORD_CHANGE_REQUIRED', message: 'Choose a new password', details: { reason: 'passwordChangeRequired' } } }, 'PASSWORD_CHANGE_REQUIRED'],
     [503, { error: { code: 'UNAVAILABLE', message: 'database down' } }, 'UNAVAILABLE'],
     [403, 'not json', 'FORBIDDEN'],
     // …and the status decides when the body says nothing, or something that contradicts it.
@@ -114,6 +115,13 @@ describe('PortalClient', () => {
 
   it('keeps the server field details of a 400', async () => {
     const details = [{ path: 'limit', message: 'Too big' }]
+    failWith(400, { error: { code: 'VALIDATION', message: 'bad', details } })
+    const error = await codeOf(new PortalClient({ baseUrl: server.url }).listUsers(token, query))
+    expect(error.toShape()).toEqual({ code: 'VALIDATION', message: errorMessages.VALIDATION.en, details })
+  })
+
+  it('keeps the reason of a field issue, so that the desk words it without matching English', async () => {
+    const details = [{ path: 'newPassword', message: 'Choose a password different from the current one.', reason: 'sameAsCurrentPassword' }]
     failWith(400, { error: { code: 'VALIDATION', message: 'bad', details } })
     const error = await codeOf(new PortalClient({ baseUrl: server.url }).listUsers(token, query))
     expect(error.toShape()).toEqual({ code: 'VALIDATION', message: errorMessages.VALIDATION.en, details })

@@ -10,8 +10,12 @@ type AccountHandlers = Pick<HandlerTable, Extract<ChannelName, `account:${string
 export function accountHandlers(session: SessionService): AccountHandlers {
   return {
     'account:get': () => session.call((client, token) => client.request(operatorAccount, { method: 'GET', url: operatorAccountPaths.account }, token)),
-    'account:change-password': (body) =>
-      session.call((client, token) => client.request(changeOwnPasswordResult, { method: 'POST', url: operatorAccountPaths.password, data: body }, token)),
+    'account:change-password': async (body) => {
+      const result = await session.call((client, token) => client.request(changeOwnPasswordResult, { method: 'POST', url: operatorAccountPaths.password, data: body }, token))
+      // A new password lifts the restriction of a temporary one: the operator is read again.
+      await session.refreshOperator()
+      return result
+    },
     'account:begin-2fa': (body) =>
       session.call((client, token) => client.request(ownTwoFactorSetup, { method: 'POST', url: operatorAccountPaths.twoFactorSetup, data: body }, token)),
     'account:confirm-2fa': async (body) => {

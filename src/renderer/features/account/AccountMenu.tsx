@@ -13,8 +13,9 @@ export function AccountMenu({ operator, roleLabel, onSignOut }: { operator: Oper
   const { t } = useTranslation()
   const navigate = useNavigate()
   const [open, setOpen] = useState(false)
-  // While OPERATOR_2FA waits for a setup the desk shows only that setup: offer nothing that would lead elsewhere.
-  const pages = operator.twoFactorSetupRequired
+  // While a temporary password or OPERATOR_2FA holds the operator back the desk shows only what they
+  // must do: offer nothing that would lead elsewhere.
+  const pages = operator.passwordChangeRequired || operator.twoFactorSetupRequired
     ? []
     : [
         { key: 'password', icon: <KeyOutlined />, label: t('account.tabs.password') },

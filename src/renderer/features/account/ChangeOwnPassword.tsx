@@ -22,21 +22,27 @@ function fieldOfRefusal(error: unknown): { name: keyof PasswordForm; key: Refusa
   if (code !== 'VALIDATION') return null
   const issue = fieldIssues((error as { details?: DeskErrorShape['details'] }).details).find((i) => i.path === 'newPassword')
   if (!issue) return null
-  return { name: 'newPassword', key: /different from the current/i.test(issue.message) ? 'account.password.sameAsCurrent' : 'account.password.refusedByServer' }
+  return { name: 'newPassword', key: issue.reason === 'sameAsCurrentPassword' ? 'account.password.sameAsCurrent' : 'account.password.refusedByServer' }
 }
 
 /**
  * OroCRM's "Change password" of My User: current, new and repeat. The new one gets the same strength
  * meter and policy as everywhere else; a refusal lands on its field, and nothing typed is lost but
- * the password that was wrong.
+ * the password that was wrong. `temporary`: the current password is the one an administrator set,
+ * and this form is what the desk shows until it is replaced.
  */
-export function ChangeOwnPassword({ operator }: { operator: Operator }) {
+export function ChangeOwnPassword({ operator, temporary = false }: { operator: Operator; temporary?: boolean }) {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const [form] = Form.useForm<PasswordForm>()
   const change = useChangeOwnPassword()
 
   const submit = (values: PasswordForm) => {
+    if (values.newPassword === values.currentPassword) {
+      form.setFields([{ name: 'newPassword', errors: [t('account.password.sameAsCurrent')] }])
+      form.focusField('newPassword')
+      return
+    }
     change.mutate(
       { currentPassword: values.currentPassword, newPassword: values.newPassword },
       {
@@ -56,10 +62,10 @@ export function ChangeOwnPassword({ operator }: { operator: Operator }) {
 
   return (
     <section data-testid="account-password" className="account-section">
-      <Typography.Paragraph type="secondary">{t('account.password.intro')}</Typography.Paragraph>
+      {temporary ? null : <Typography.Paragraph type="secondary">{t('account.password.intro')}</Typography.Paragraph>}
       <Form<PasswordForm> form={form} layout="vertical" onFinish={submit} requiredMark={false} style={{ maxWidth: 440 }} disabled={change.isPending}>
-        <Form.Item name="currentPassword" label={t('account.password.current')} rules={[{ required: true, message: t('account.password.currentRequired') }]}>
-          <Input.Password autoComplete="current-password" data-testid="account-current-password" />
+        <Form.Item name="currentPassword" label={t(temporary ? 'account.password.temporary' : 'account.password.current')} rules={[{ required: true, message: t('account.password.currentRequired') }]}>
+          <Input.Password autoComplete="current-password" autoFocus={temporary} data-testid="account-current-password" />
         </Form.Item>
         <NewPasswordField name="newPassword" label={t('account.password.new')} userInputs={[operator.login, operator.name]} testId="account-new-password" />
         <Form.Item
@@ -83,7 +89,7 @@ export function ChangeOwnPassword({ operator }: { operator: Operator }) {
           </div>
         ) : null}
         <Button type="primary" htmlType="submit" loading={change.isPending} data-testid="account-password-submit">
-          {t('account.password.submit')}
+          {t(temporary ? 'account.mustChange.submit' : 'account.password.submit')}
         </Button>
       </Form>
     </section>

@@ -25,7 +25,11 @@ export function useChangeOwnPassword() {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (request: ChangeOwnPasswordRequest) => desk.account.changePassword(request),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: accountQueryKeys.sessions })
+    // Main has read the operator again: a temporary password's restriction is gone, and the desk opens.
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: accountQueryKeys.sessions })
+      await queryClient.invalidateQueries({ queryKey: sessionQueryKey })
+    }
   })
 }
 

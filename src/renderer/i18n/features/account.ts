@@ -19,6 +19,7 @@ export const accountStrings = featureStrings(
       repeatRequired: 'Repeat the new password.',
       mismatch: 'The two new passwords are not the same.',
       sameAsCurrent: 'Choose a password different from the current one.',
+      temporary: 'Temporary password',
       refusedByServer: 'The portal refused this password. Choose another one.',
       submit: 'Change password',
       changed: 'Your password was changed.',
@@ -67,6 +68,12 @@ export const accountStrings = featureStrings(
       noOthers: 'You are signed in nowhere else.',
       loadFailed: 'Your sessions could not be loaded.'
     },
+    mustChange: {
+      title: 'Choose a new password',
+      body: 'You signed in with a temporary password. Choose your own password to open the desk; until then the portal allows nothing else.',
+      why: 'Enter the temporary password you were given, then a new one twice. It must be different from the temporary one. Your other sessions are signed out.',
+      submit: 'Set new password'
+    },
     guide: {
       title: 'Set up two-factor authentication to continue',
       body: 'This portal requires administrators to use two-factor authentication. Until you set it up, the desk cannot open users, companies or the helpdesk for you.',
@@ -97,6 +104,7 @@ export const accountStrings = featureStrings(
       repeatRequired: '请再次输入新密码。',
       mismatch: '两次输入的新密码不一致。',
       sameAsCurrent: '新密码不能与当前密码相同。',
+      temporary: '临时密码',
       refusedByServer: '门户拒绝了此密码，请换一个。',
       submit: '修改密码',
       changed: '您的密码已修改。',
@@ -144,6 +152,12 @@ export const accountStrings = featureStrings(
       endedOthers_other: '已退出 {{count}} 个其他会话。',
       noOthers: '您没有在其他地方登录。',
       loadFailed: '无法加载您的会话。'
+    },
+    mustChange: {
+      title: '设置新密码',
+      body: '您使用临时密码登录。请设置您自己的密码后再打开本应用；在此之前，门户不允许进行其他操作。',
+      why: '请输入您收到的临时密码，再输入两次新密码。新密码不能与临时密码相同。您的其他会话将被退出。',
+      submit: '设置新密码'
     },
     guide: {
       title: '请先设置双重身份验证',

@@ -2,7 +2,7 @@ import { initialMigration } from './0001_initial'
 import { securityDomainMigration } from './0002_security_domain'
 import { userCountsActiveMigration } from './0003_user_counts_active'
 import { helpdeskVerificationMigration } from './0004_helpdesk_verification'
-import { emailChangesMigration } from './0006_email_changes'
+import { emailChangesMigration } from './0005_email_changes'
 import type { Migration } from './migration'
 
 export type { Migration } from './migration'

@@ -12,8 +12,10 @@ import { confirmOwnPassword, ownAuditContext } from './confirm-password'
 
 /**
  * Change my password with the current one (a portal user's /me/password, an operator's My account): the current password goes through the sign-in gate (a wrong
- * one counts as a failed attempt: 401), the new one through the policy (400 on `newPassword`); the
- * other sessions are revoked, this one is kept; the user is told by email. Audited `password.change`.
+ * one counts as a failed attempt: 401), the new one through the policy (400 on `newPassword`) and
+ * must differ from the current one; the other sessions are revoked, this one is kept; the user is
+ * told by email. This is also how a temporary password is replaced: "must change password" is
+ * cleared, so this session stops being restricted. Audited `password.change`.
  */
 export async function changeOwnPassword(db: Kysely<Database>, actor: AccountActor, currentPassword: string, newPassword: string): Promise<{ sessionsRevoked: number }> {
   await confirmOwnPassword(db, actor, currentPassword)
@@ -21,7 +23,7 @@ export async function changeOwnPassword(db: Kysely<Database>, actor: AccountActo
     const user = await trx.selectFrom('users').select(['password_hash']).where('id', '=', actor.userId).executeTakeFirstOrThrow()
     if (user.password_hash && (await verifyPassword(user.password_hash, newPassword))) {
       const message = 'Choose a password different from the current one.'
-      throw new DeskError('VALIDATION', message, [{ path: 'newPassword', message }])
+      throw new DeskError('VALIDATION', message, [{ path: 'newPassword', message, reason: 'sameAsCurrentPassword' }])
     }
     let result
     try {
@@ -36,7 +38,11 @@ export async function changeOwnPassword(db: Kysely<Database>, actor: AccountActo
     await recordAudit(trx, ownAuditContext(actor), {
       action: 'password.change',
       targetUserId: actor.userId,
-      changes: { password: { from: null, to: null }, sessionsRevoked: { from: null, to: result.sessionsRevoked } }
+      changes: {
+        password: { from: null, to: null },
+        sessionsRevoked: { from: null, to: result.sessionsRevoked },
+        ...(result.before.must_change_password ? { mustChange: { from: true, to: false } } : {})
+      }
     })
     if (result.after.email) {
       await enqueueMail(trx, {

@@ -41,9 +41,18 @@ export interface OperatorSession {
 export type AuthService = ReturnType<typeof createAuthService>
 
 export function createAuthService({ db, clock, sessionIdleMs, sessionAbsoluteMs, operatorTwoFactor = 'optional' }: AuthServiceDeps) {
-  const identify = (user: { id: number; login: string; name: string }, role: OperatorRole, totpEnabledAt: Date | null): Operator => {
+  // Read from the user row at every sign-in and every request: a temporary password set while the
+  // operator has sessions open restricts them all at once, and choosing a new one lifts it at once.
+  const identify = (user: { id: number; login: string; name: string; must_change_password: boolean }, role: OperatorRole, totpEnabledAt: Date | null): Operator => {
     const setupRequired = twoFactorRequiredFor(operatorTwoFactor, role) && totpEnabledAt === null
-    return { id: user.id, login: user.login, name: user.name, role, ...(setupRequired ? { twoFactorSetupRequired: true } : {}) }
+    return {
+      id: user.id,
+      login: user.login,
+      name: user.name,
+      role,
+      ...(setupRequired ? { twoFactorSetupRequired: true } : {}),
+      ...(user.must_change_password ? { passwordChangeRequired: true } : {})
+    }
   }
 
   return {
@@ -52,7 +61,8 @@ export function createAuthService({ db, clock, sessionIdleMs, sessionAbsoluteMs,
      * case (unknown login, wrong password, portal user, role `user`, archived, reset required,
      * temporarily locked) is the same error. Throttled and recorded like portal sign-ins
      * (domain/sign-in): 429 RATE_LIMITED for an address over its failure limit. An operator with
-     * TOTP on also gives the current code (sign-in/second-factor.ts).
+     * TOTP on also gives the current code (sign-in/second-factor.ts). A temporary password signs in,
+     * but to a session that the operator guard holds to choosing a new password (`passwordChangeRequired`).
      */
     async signIn(login: string, password: string, origin: RequestOrigin, otp?: string): Promise<LoginResponse> {
       // No login contains NUL, and PostgreSQL would refuse the parameter: treat it as unknown.
@@ -61,7 +71,20 @@ export function createAuthService({ db, clock, sessionIdleMs, sessionAbsoluteMs,
         : await db
             .selectFrom('users as u')
             .leftJoin('totp as t', 't.user_id', 'u.id')
-            .select(['u.id', 'u.login', 'u.name', 'u.kind', 'u.role', 'u.active', 'u.password_hash', 'u.locked_until', 'u.reset_required', 'u.deleted_at', 't.enabled_at as totp_enabled_at'])
+            .select([
+              'u.id',
+              'u.login',
+              'u.name',
+              'u.kind',
+              'u.role',
+              'u.active',
+              'u.password_hash',
+              'u.locked_until',
+              'u.reset_required',
+              'u.must_change_password',
+              'u.deleted_at',
+              't.enabled_at as totp_enabled_at'
+            ])
             .where(sql<string>`lower(u.login)`, '=', sql<string>`lower(${login})`)
             .executeTakeFirst()
       const attempt: SignInRequest = { login, password, audience: 'operator', ip: origin.ip, userAgent: origin.userAgent, now: clock.now() }
@@ -92,7 +115,8 @@ export function createAuthService({ db, clock, sessionIdleMs, sessionAbsoluteMs,
         await recordSignInSuccess(tx, user.id, user.login, now)
         await recordAttempt(tx, attempt, user, null, true)
       })
-      return { token: issued.token, expiresAt: expiresAt.toISOString(), operator: identify(user, role, user.totp_enabled_at) }
+      const operator = identify(user, role, user.totp_enabled_at)
+      return { token: issued.token, expiresAt: expiresAt.toISOString(), operator, ...(operator.passwordChangeRequired ? { passwordChangeRequired: true } : {}) }
     },
 
     /** The live operator session behind a bearer token, or null when it is unknown, revoked or expired. */
@@ -101,7 +125,7 @@ export function createAuthService({ db, clock, sessionIdleMs, sessionAbsoluteMs,
         .selectFrom('sessions as s')
         .innerJoin('users as u', 'u.id', 's.user_id')
         .leftJoin('totp as t', 't.user_id', 'u.id')
-        .select(['s.id', 's.last_seen_at', 's.expires_at', 's.revoked_at', 's.reauth_at', 'u.id as user_id', 'u.login', 'u.name', 'u.kind', 'u.role', 'u.active', 't.enabled_at as totp_enabled_at'])
+        .select(['s.id', 's.last_seen_at', 's.expires_at', 's.revoked_at', 's.reauth_at', 'u.id as user_id', 'u.login', 'u.name', 'u.kind', 'u.role', 'u.active', 'u.must_change_password', 't.enabled_at as totp_enabled_at'])
         .where('s.token_hash', '=', hashToken(token))
         .where('s.audience', '=', 'operator')
         .executeTakeFirst()
@@ -113,7 +137,7 @@ export function createAuthService({ db, clock, sessionIdleMs, sessionAbsoluteMs,
       const reauthUntil = row.reauth_at ? row.reauth_at.getTime() + reauthWindowMs : null
       return {
         sessionId: row.id,
-        operator: identify({ id: row.user_id, login: row.login, name: row.name }, role, row.totp_enabled_at),
+        operator: identify({ id: row.user_id, login: row.login, name: row.name, must_change_password: row.must_change_password }, role, row.totp_enabled_at),
         expiresAt: row.expires_at,
         reauthenticatedUntil: reauthUntil !== null && reauthUntil > now ? new Date(reauthUntil) : null
       }

@@ -5,7 +5,7 @@ import type { PortalLoginResponse } from '../../../shared/portal'
 import type { Database } from '../../db/schema'
 import { withTransaction } from '../../db/transaction'
 import type { RequestOrigin } from '../auth/auth-service'
-import type { PortalSessions } from '../portal/portal-sessions'
+import { portalLoginResponseOf, type PortalSessions } from '../portal/portal-sessions'
 import { countSignInFailure, invalidCredentials, recordAttempt, refuseSignIn, type SignInRequest } from '../sign-in/password-gate'
 import { recordSignInSuccess, signInBlock } from '../sign-in/throttle'
 import { challengeOfClientData, consumeChallenge, storeChallenge } from './challenges'
@@ -52,6 +52,7 @@ export async function finishPasskeySignIn({ db, sessions, now }: PasskeySignInDe
       'u.active',
       'u.deleted_at',
       'u.reset_required',
+      'u.must_change_password',
       'u.password_hash',
       'u.locked_until',
       'w.name as website_name',
@@ -102,6 +103,6 @@ export async function finishPasskeySignIn({ db, sessions, now }: PasskeySignInDe
     const issued = await sessions.issue(trx, found.id, origin, now)
     await recordSignInSuccess(trx, found.id, found.login, now)
     await recordAttempt(trx, request, found, 'passkey', true)
-    return { token: issued.token, expiresAt: issued.expiresAt.toISOString(), user: { id: found.id, login: found.login, name: found.name } }
+    return portalLoginResponseOf(issued, found)
   })
 }

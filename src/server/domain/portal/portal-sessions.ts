@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import type { PortalLoginResponse } from '../../../shared/portal'
 import type { Database } from '../../db/schema'
 import type { Clock } from '../../clock'
 import { hashToken, issueToken } from '../auth/tokens'
@@ -19,6 +20,8 @@ export interface PortalSession {
   login: string
   name: string
   expiresAt: Date
+  /** The user signed in with a temporary password and must choose a new one (read from the user row at each request). */
+  passwordChangeRequired: boolean
 }
 
 export interface IssuedPortalSession {
@@ -64,7 +67,7 @@ export function createPortalSessions({ db, clock, sessionIdleMs, sessionAbsolute
       const row = await db
         .selectFrom('sessions as s')
         .innerJoin('users as u', 'u.id', 's.user_id')
-        .select(['s.id', 's.last_seen_at', 's.expires_at', 's.revoked_at', 'u.id as user_id', 'u.login', 'u.name', 'u.kind', 'u.active', 'u.deleted_at', 'u.reset_required'])
+        .select(['s.id', 's.last_seen_at', 's.expires_at', 's.revoked_at', 'u.id as user_id', 'u.login', 'u.name', 'u.kind', 'u.active', 'u.deleted_at', 'u.reset_required', 'u.must_change_password'])
         .where('s.token_hash', '=', hashToken(token))
         .where('s.audience', '=', 'portal')
         .executeTakeFirst()
@@ -73,11 +76,28 @@ export function createPortalSessions({ db, clock, sessionIdleMs, sessionAbsolute
       const usable = row.kind === 'portal' && row.active && row.deleted_at === null && !row.reset_required
       if (!usable || !sessionIsLive(row, now, sessionIdleMs)) return null
       await touchSession(db, row, now)
-      return { sessionId: row.id, userId: row.user_id, login: row.login, name: row.name, expiresAt: row.expires_at }
+      return {
+        sessionId: row.id,
+        userId: row.user_id,
+        login: row.login,
+        name: row.name,
+        expiresAt: row.expires_at,
+        passwordChangeRequired: row.must_change_password
+      }
     },
 
     async signOut(sessionId: string): Promise<void> {
       await db.updateTable('sessions').set({ revoked_at: clock.now() }).where('id', '=', sessionId).where('revoked_at', 'is', null).execute()
     }
+  }
+}
+
+/** The answer to a portal sign-in (password or passkey); a temporary password says so, for the client to ask for a new one. */
+export function portalLoginResponseOf(issued: IssuedPortalSession, user: { id: number; login: string; name: string; must_change_password: boolean }): PortalLoginResponse {
+  return {
+    token: issued.token,
+    expiresAt: issued.expiresAt.toISOString(),
+    user: { id: user.id, login: user.login, name: user.name },
+    ...(user.must_change_password ? { passwordChangeRequired: true } : {})
   }
 }

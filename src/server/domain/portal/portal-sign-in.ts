@@ -7,7 +7,7 @@ import { recordAttempt, passPasswordGate, refuseSignIn, type SignInRequest } fro
 import { defaultSignInProtection, type SignInProtectionPolicy } from '../sign-in/policy'
 import { passSecondFactor } from '../sign-in/second-factor'
 import { recordSignInSuccess } from '../sign-in/throttle'
-import type { PortalSessions } from './portal-sessions'
+import { portalLoginResponseOf, type PortalSessions } from './portal-sessions'
 
 export interface PortalSignInInput {
   login: string
@@ -39,7 +39,7 @@ export async function signInPortalUser({ db, sessions, now, policy = defaultSign
     : await db
         .selectFrom('users as u')
         .leftJoin('totp as t', 't.user_id', 'u.id')
-        .select(['u.id', 'u.login', 'u.name', 'u.kind', 'u.active', 'u.deleted_at', 'u.reset_required', 'u.password_hash', 'u.locked_until', 't.enabled_at as totp_enabled_at'])
+        .select(['u.id', 'u.login', 'u.name', 'u.kind', 'u.active', 'u.deleted_at', 'u.reset_required', 'u.must_change_password', 'u.password_hash', 'u.locked_until', 't.enabled_at as totp_enabled_at'])
         .where(sql<string>`lower(u.login)`, '=', sql<string>`lower(${input.login})`)
         .executeTakeFirst()
 
@@ -55,6 +55,6 @@ export async function signInPortalUser({ db, sessions, now, policy = defaultSign
     const issued = await sessions.issue(trx, user.id, origin, now)
     await recordSignInSuccess(trx, user.id, user.login, now)
     await recordAttempt(trx, request, user, null, true)
-    return { token: issued.token, expiresAt: issued.expiresAt.toISOString(), user: { id: user.id, login: user.login, name: user.name } }
+    return portalLoginResponseOf(issued, user)
   })
 }

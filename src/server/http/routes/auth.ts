@@ -13,8 +13,10 @@ export interface AuthRouteDeps {
 const bearer = [{ bearerAuth: [] }]
 
 export const authRoutes: FastifyPluginAsyncZod<AuthRouteDeps> = async (app, { auth }) => {
-  // Sign-out, who am I and the identity check stay open while OPERATOR_2FA waits for a TOTP setup.
+  // Sign-out, who am I and the identity check stay open while OPERATOR_2FA waits for a TOTP setup;
+  // sign-out and who am I also while a temporary password waits to be replaced.
   const requireOperator = operatorGuard(auth, { duringTwoFactorSetup: true })
+  const requireAnyOperator = operatorGuard(auth, { duringTwoFactorSetup: true, duringPasswordChange: true })
 
   app.post(
     apiPaths.login,
@@ -25,7 +27,9 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteDeps> = async (app, { au
         description:
           'An operator with 2FA on also sends `otp`; without it, or with a wrong one, the answer is 401 INVALID_CREDENTIALS with `details.otp` ' +
           "'required' or 'invalid' (only after a right password). Under OPERATOR_2FA=required an administrator without TOTP gets " +
-          '`operator.twoFactorSetupRequired: true`, and every route but /auth/* answers 403 TWO_FACTOR_REQUIRED until the setup is done.',
+          '`operator.twoFactorSetupRequired: true`, and every route but /auth/* answers 403 TWO_FACTOR_REQUIRED until the setup is done. ' +
+          'A temporary password (must change at next sign-in) gives `passwordChangeRequired: true` (and `operator.passwordChangeRequired`): ' +
+          'until POST /api/v1/auth/account/password chooses a new one, every route but that one, GET /auth/me and sign-out answers 403 PASSWORD_CHANGE_REQUIRED.',
         body: loginRequest,
         response: { 200: loginResponse, 400: apiErrorBody, 401: apiErrorBody }
       }
@@ -39,7 +43,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteDeps> = async (app, { au
   app.post(
     apiPaths.logout,
     {
-      onRequest: requireOperator,
+      onRequest: requireAnyOperator,
       schema: {
         tags: ['auth'],
         summary: 'Revoke the session of the bearer token',
@@ -56,7 +60,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteDeps> = async (app, { au
   app.get(
     apiPaths.me,
     {
-      onRequest: requireOperator,
+      onRequest: requireAnyOperator,
       schema: {
         tags: ['auth'],
         summary: 'The operator signed in with the bearer token',

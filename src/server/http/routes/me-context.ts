@@ -15,6 +15,8 @@ export interface MeRouteDeps {
   config: LinkConfig
   /** `portalGuard(sessions)`, built once by portal-auth.ts. */
   requirePortalUser: (request: FastifyRequest) => Promise<void>
+  /** The same guard, open to a session signed in with a temporary password: only for choosing a new one. */
+  requirePasswordChanger: (request: FastifyRequest) => Promise<void>
 }
 
 /** OpenAPI: the route takes a portal session's bearer token. */

@@ -22,7 +22,7 @@ import type { AccountActor } from '../../domain/account/account-actor'
 import { beginOwnTwoFactor, confirmOwnTwoFactor, disableOwnTwoFactor } from '../../domain/account/own-two-factor'
 import { bearer, portalActorOf, type MeRouteDeps } from './me-context'
 
-const errors = { 400: apiErrorBody, 401: apiErrorBody, 404: apiErrorBody, 409: apiErrorBody, 429: apiErrorBody }
+const errors = { 400: apiErrorBody, 401: apiErrorBody, 403: apiErrorBody, 404: apiErrorBody, 409: apiErrorBody, 429: apiErrorBody }
 
 /** /api/v1/me/2fa and /api/v1/me/passkeys: the second factors a user manages themselves. */
 export const meSecurityRoutes: FastifyPluginAsyncZod<MeRouteDeps> = async (app, { db, clock, requirePortalUser }) => {
@@ -85,7 +85,7 @@ export const meSecurityRoutes: FastifyPluginAsyncZod<MeRouteDeps> = async (app, 
 
   app.get(
     portalPaths.passkeys,
-    { onRequest: requirePortalUser, schema: { tags: ['me'], summary: 'My passkeys: name, created, last used', security: bearer, response: { 200: z.object({ items: z.array(passkeyItem) }), 401: apiErrorBody } } },
+    { onRequest: requirePortalUser, schema: { tags: ['me'], summary: 'My passkeys: name, created, last used', security: bearer, response: { 200: z.object({ items: z.array(passkeyItem) }), 401: apiErrorBody, 403: apiErrorBody } } },
     async (request) => ({ items: await listPasskeys(db, portalActorOf(request, clock).userId) })
   )
 

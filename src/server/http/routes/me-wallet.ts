@@ -9,7 +9,7 @@ import { addPaymentMethod, deletePaymentMethod, listPaymentMethods } from '../..
 import { confirmOwnPassword, ownAuditContext } from '../../domain/account/confirm-password'
 import { bearer, portalActorOf, type MeRouteDeps } from './me-context'
 
-const errors = { 400: apiErrorBody, 401: apiErrorBody, 404: apiErrorBody, 409: apiErrorBody, 429: apiErrorBody }
+const errors = { 400: apiErrorBody, 401: apiErrorBody, 403: apiErrorBody, 404: apiErrorBody, 409: apiErrorBody, 429: apiErrorBody }
 const dayMs = 86_400_000
 
 /** /api/v1/me/payment-methods and /api/v1/me/api-keys. */
@@ -18,7 +18,7 @@ export const meWalletRoutes: FastifyPluginAsyncZod<MeRouteDeps> = async (app, { 
     portalPaths.paymentMethods,
     {
       onRequest: requirePortalUser,
-      schema: { tags: ['me'], summary: 'My payment methods, shown as •••• 1234 with brand and expiry', security: bearer, response: { 200: z.object({ items: z.array(paymentMethodItem) }), 401: apiErrorBody } }
+      schema: { tags: ['me'], summary: 'My payment methods, shown as •••• 1234 with brand and expiry', security: bearer, response: { 200: z.object({ items: z.array(paymentMethodItem) }), 401: apiErrorBody, 403: apiErrorBody } }
     },
     async (request) => ({ items: await listPaymentMethods(db, portalActorOf(request, clock).userId) })
   )
@@ -66,7 +66,7 @@ export const meWalletRoutes: FastifyPluginAsyncZod<MeRouteDeps> = async (app, { 
     portalPaths.apiKeys,
     {
       onRequest: requirePortalUser,
-      schema: { tags: ['me'], summary: 'My API keys (prefix, description, scope, dates; never the key)', security: bearer, response: { 200: z.object({ items: z.array(apiKeyItem) }), 401: apiErrorBody } }
+      schema: { tags: ['me'], summary: 'My API keys (prefix, description, scope, dates; never the key)', security: bearer, response: { 200: z.object({ items: z.array(apiKeyItem) }), 401: apiErrorBody, 403: apiErrorBody } }
     },
     async (request) => ({ items: await listApiKeys(db, portalActorOf(request, clock).userId) })
   )

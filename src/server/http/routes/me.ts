@@ -13,12 +13,12 @@ import { meWalletRoutes } from './me-wallet'
 
 /** /api/v1/me: the profile, contact form, password, sessions and account deletion (security and wallet in me-*.ts). */
 export const meRoutes: FastifyPluginAsyncZod<MeRouteDeps> = async (app, deps) => {
-  const { db, clock, config, requirePortalUser } = deps
+  const { db, clock, config, requirePortalUser, requirePasswordChanger } = deps
   const errors = { 400: apiErrorBody, 401: apiErrorBody, 403: apiErrorBody, 409: apiErrorBody, 429: apiErrorBody }
 
   app.get(
     portalPaths.me,
-    { onRequest: requirePortalUser, schema: { tags: ['me'], summary: 'The signed-in portal user', security: bearer, response: { 200: meProfile, 401: apiErrorBody } } },
+    { onRequest: requirePortalUser, schema: { tags: ['me'], summary: 'The signed-in portal user', security: bearer, response: { 200: meProfile, 401: apiErrorBody, 403: apiErrorBody } } },
     async (request) => readProfile(db, portalSessionOf(request).userId, clock.now())
   )
 
@@ -50,11 +50,14 @@ export const meRoutes: FastifyPluginAsyncZod<MeRouteDeps> = async (app, deps) =>
   app.post(
     portalPaths.password,
     {
-      onRequest: requirePortalUser,
+      onRequest: requirePasswordChanger,
       schema: {
         tags: ['me'],
         summary: 'Change my password with the current one; my other sessions are signed out, this one stays',
-        description: 'A wrong current password is 401 INVALID_CREDENTIALS and counts as a failed sign-in. The new password must pass the policy (400 on newPassword).',
+        description:
+          'A wrong current password is 401 INVALID_CREDENTIALS and counts as a failed sign-in. The new password must pass the policy and differ from ' +
+          "the current one (400 on newPassword; reason 'sameAsCurrentPassword'). This is the one route open to a session signed in with a temporary " +
+          'password: success clears "must change password" and makes this session a full one.',
         security: bearer,
         body: changePasswordRequest,
         response: { 200: sessionsRevokedResponse, ...errors }

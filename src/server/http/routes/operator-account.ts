@@ -52,6 +52,8 @@ function operatorActorOf(request: FastifyRequest, clock: Clock): AccountActor {
  */
 export const operatorAccountRoutes: FastifyPluginAsyncZod<Pick<RouteDeps, 'db' | 'auth' | 'clock' | 'config'>> = async (app, { db, auth, clock, config }) => {
   const requireOperator = operatorGuard(auth, { duringTwoFactorSetup: true })
+  // Choosing a new password is the one thing a session opened with a temporary password may do.
+  const requirePasswordChanger = operatorGuard(auth, { duringTwoFactorSetup: true, duringPasswordChange: true })
   const policy = config.operatorTwoFactor ?? 'optional'
   const accountOf = async (request: FastifyRequest): Promise<OperatorAccount> => {
     const { operator } = operatorContext(request)
@@ -70,12 +72,14 @@ export const operatorAccountRoutes: FastifyPluginAsyncZod<Pick<RouteDeps, 'db' |
   app.post(
     operatorAccountPaths.password,
     {
-      onRequest: requireOperator,
+      onRequest: requirePasswordChanger,
       schema: {
         tags,
         summary: 'Change my password with the current one; my other sessions end, this one stays',
         description:
-          'A wrong current password is 401 INVALID_CREDENTIALS and counts as a failed sign-in; the new one follows the password policy (400 on newPassword).',
+          'A wrong current password is 401 INVALID_CREDENTIALS and counts as a failed sign-in; the new one follows the password policy (400 on newPassword) ' +
+          "and must differ from the current one (400 on newPassword, reason 'sameAsCurrentPassword'). This is the one route open to a session " +
+          'signed in with a temporary password: success clears "must change password" and makes this session a full one.',
         security: bearer,
         body: changeOwnPasswordRequest,
         response: { 200: changeOwnPasswordResult, ...errors }

@@ -18,6 +18,8 @@ import { bearer } from './me-context'
 export const portalRoutes: FastifyPluginAsyncZod<Pick<RouteDeps, 'db' | 'clock' | 'config'>> = async (app, { db, clock, config }) => {
   const sessions = createPortalSessions({ db, clock, sessionIdleMs: config.sessionIdleMs, sessionAbsoluteMs: config.sessionAbsoluteMs })
   const requirePortalUser = portalGuard(sessions)
+  // Sign-out and choosing a new password stay open to a session signed in with a temporary password.
+  const requirePasswordChanger = portalGuard(sessions, { duringPasswordChange: true })
 
   app.post(
     portalPaths.login,
@@ -28,7 +30,9 @@ export const portalRoutes: FastifyPluginAsyncZod<Pick<RouteDeps, 'db' | 'clock' 
         description:
           'Every refusal is 401 INVALID_CREDENTIALS with one message (unknown login, wrong password, archived, deleted, reset required, ' +
           'temporarily locked). Only after a right password on an account with 2FA do the details say `{otp: "required" | "invalid"}`. ' +
-          'An address with too many failures gets 429 RATE_LIMITED until its 15-minute window ends.',
+          'An address with too many failures gets 429 RATE_LIMITED until its 15-minute window ends. A temporary password (must change at next ' +
+          'sign-in) answers `passwordChangeRequired: true`: the session may only choose a new password (POST /api/v1/me/password) and sign out; ' +
+          'every other /me route answers 403 PASSWORD_CHANGE_REQUIRED.',
         body: portalLoginRequest,
         response: { 200: portalLoginResponse, 400: apiErrorBody, 401: apiErrorBody, 429: apiErrorBody }
       }
@@ -66,7 +70,7 @@ export const portalRoutes: FastifyPluginAsyncZod<Pick<RouteDeps, 'db' | 'clock' 
   app.post(
     portalPaths.logout,
     {
-      onRequest: requirePortalUser,
+      onRequest: requirePasswordChanger,
       schema: { tags: ['me'], summary: 'Sign out: revoke the session of the bearer token', security: bearer, response: { 204: z.null().describe('Signed out'), 401: apiErrorBody } }
     },
     async (request, reply) => {
@@ -75,5 +79,5 @@ export const portalRoutes: FastifyPluginAsyncZod<Pick<RouteDeps, 'db' | 'clock' 
     }
   )
 
-  await app.register(meRoutes, { db, clock, config, requirePortalUser })
+  await app.register(meRoutes, { db, clock, config, requirePortalUser, requirePasswordChanger })
 }

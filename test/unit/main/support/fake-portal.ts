@@ -29,6 +29,8 @@ export interface FakePortal extends TestServer {
   /** Tokens revoked through /auth/logout. */
   loggedOut: string[]
   password: string
+  /** The operators signed in with a temporary password: only who am I and sign-out answer, the rest is 403 PASSWORD_CHANGE_REQUIRED. */
+  mustChangePassword: boolean
 }
 
 /** Just enough of the portal API (auth and users) for the session service, over real HTTP; `admin` and `support` share one password. */
@@ -60,10 +62,12 @@ export async function startFakePortal(password: string): Promise<FakePortal> {
       return json(response, 200, {})
     }
     if (!signedIn) return unauthorized()
-    if (path === '/api/v1/auth/me') return json(response, 200, operatorOf.get(bearer) ?? admin)
+    const operator = operatorOf.get(bearer) ?? admin
+    if (path === '/api/v1/auth/me') return json(response, 200, fake.mustChangePassword ? { ...operator, passwordChangeRequired: true } : operator)
+    if (fake.mustChangePassword) return json(response, 403, { error: { code: 'PASSWORD_CHANGE_REQUIRED', message: 'Choose a new password.', details: { reason: 'passwordChangeRequired' } } })
     if (path === '/api/v1/users') return json(response, 200, { items: [portalUser], nextCursor: null, facets: { kind: { portal: 1, internal: 1 } } })
     return json(response, 404, { error: { code: 'NOT_FOUND', message: 'No such user.' } })
   })
-  const fake: FakePortal = { ...server, port: Number(new URL(server.url).port), tokens, loggedOut, password }
+  const fake: FakePortal = { ...server, port: Number(new URL(server.url).port), tokens, loggedOut, password, mustChangePassword: false }
   return fake
 }

@@ -30,7 +30,7 @@ const statements = [
 ]
 
 export const emailChangesMigration: Migration = {
-  version: 6,
+  version: 5,
   name: 'email_changes',
   async up(db: Kysely<unknown>) {
     for (const statement of statements) await sql.raw(statement).execute(db)
