@@ -41,7 +41,8 @@ const insertBatch = 500
 
 /**
  * Appends one audit row. Call it with the transaction of the write it records, so that the action
- * and its trace commit or roll back together.
+ * and its trace commit or roll back together, and call it last: the chain's lock is held until that
+ * transaction ends, so rows locked after it would keep other audited writes waiting (or deadlock).
  */
 export async function recordAudit(trx: Kysely<Database>, context: AuditContext, entry: AuditEntry): Promise<void> {
   await appendAuditRows(trx, [
