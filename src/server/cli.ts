@@ -11,7 +11,7 @@ import { startPortalServer } from './server'
 import { describeDatabase } from './describe-database'
 import { describeAuditChain, verifyAuditChain } from './domain/audit/verify'
 import { RolesNotApplicableError, RuntimeRoleError, setupRuntimeRole } from './db/roles'
-import type { AuditChainReport } from '../shared/audit'
+import type { AuditChainHead, AuditChainReport } from '../shared/audit'
 
 const usage = `Usage: npm run server -- <command> [options]
 
@@ -20,6 +20,7 @@ Commands:
   migrate               bring the database schema to the latest version (as MIGRATION_DATABASE_URL, default DATABASE_URL)
   audit verify          walk the audit log's hash chain: "intact" with the row count and head, or the first
                         broken row (exit status 1)
+    --head SEQ:SHA256   a head printed by an earlier run: also fails when rows were cut from the end since
   setup-roles           PostgreSQL only, run as the owner (MIGRATION_DATABASE_URL): let the runtime role use
                         the tables, with INSERT and SELECT only on the audit log
     --runtime-role R    the role the server runs as (default: the user of DATABASE_URL)
@@ -39,6 +40,7 @@ async function main(argv: string[]): Promise<void> {
       seed: { type: 'string' },
       password: { type: 'string' },
       'runtime-role': { type: 'string' },
+      head: { type: 'string' },
       help: { type: 'boolean', short: 'h' }
     }
   })
@@ -54,7 +56,7 @@ async function main(argv: string[]): Promise<void> {
   switch (command) {
     case 'audit':
       if (subcommand !== 'verify') throw new UsageError(subcommand === undefined ? 'audit needs a subcommand: verify' : `Unknown audit subcommand "${subcommand}".`)
-      return auditVerify(config)
+      return auditVerify(config, parseRecordedHead(values.head))
     case 'setup-roles':
       return setupRoles(config, values['runtime-role'])
     case 'serve':
@@ -103,11 +105,18 @@ async function migrate(config: ServerConfig): Promise<void> {
   }
 }
 
-async function auditVerify(config: ServerConfig): Promise<void> {
+function parseRecordedHead(value: string | undefined): AuditChainHead | undefined {
+  if (value === undefined) return undefined
+  const match = /^([1-9]\d{0,18}):([0-9a-f]{64})$/.exec(value.trim())
+  if (!match?.[1] || !match[2]) throw new UsageError(`--head must be <seq>:<sha256> as "audit verify" prints it, not "${value}".`)
+  return { seq: match[1], hash: match[2] }
+}
+
+async function auditVerify(config: ServerConfig, recordedHead: AuditChainHead | undefined): Promise<void> {
   const database = await connectDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
   let report: AuditChainReport
   try {
-    report = await verifyAuditChain(database.db)
+    report = await verifyAuditChain(database.db, recordedHead ? { recordedHead } : {})
   } finally {
     await database.close()
   }

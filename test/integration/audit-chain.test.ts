@@ -85,7 +85,7 @@ describe.each(backends)('the audit hash chain on $name', (backend) => {
     expect(report.brokenAt).toBeUndefined()
     // Support agents read the trail too, and are told whether it can be trusted.
     expect(await integrity(await signInAs(portal, 'support'))).toMatchObject({ intact: true })
-    expect(await verifyAuditChain(db, 7)).toMatchObject({ intact: true, rows: Number(total.n) })
+    expect(await verifyAuditChain(db, { pageSize: 7 })).toMatchObject({ intact: true, rows: Number(total.n) })
   })
 
   it.runIf(backend.enabled)('shows a row the owner edited behind a lifted trigger: the API, then `audit verify` (exit 1)', async () => {
@@ -119,7 +119,7 @@ describe.each(backends)('the audit hash chain on $name', (backend) => {
     await portal.server.close()
     const clean = await runCli(['audit', 'verify'], env)
     expect(clean.code).toBe(0)
-    expect(clean.stdout).toMatch(/^audit log intact: \d+ rows\nhead: seq \d+, sha256 [0-9a-f]{64}\n/)
+    expect(clean.stdout).toMatch(/^audit log intact: \d+ rows\nhead: \d+:[0-9a-f]{64}\n/)
 
     const owner = await connectDatabase(portal.database)
     try {
@@ -130,6 +130,35 @@ describe.each(backends)('the audit hash chain on $name', (backend) => {
     const broken = await runCli(['audit', 'verify'], env)
     expect(broken.stdout).toContain(`audit log broken at row ${after.id} (row missing)`)
     expect(broken.code).toBe(1)
+  })
+
+  it.runIf(backend.enabled)('cannot see rows cut from the end by itself, but does against a head recorded earlier', async () => {
+    const portal = await start()
+    const db = portal.server.database.db
+    const env = cliEnv(portal.database)
+    const admin = await signInAs(portal, 'administrator')
+    for (const id of await portalUserIds(db, 2, 50)) expect((await admin.post(`/api/v1/users/${id}/require-reset`, {})).status).toBe(200)
+    const [kept, cut] = await db.selectFrom('audit_log').select(['id', 'seq']).orderBy('seq', 'desc').limit(2).execute().then((rows) => rows.reverse())
+    if (!kept || !cut) throw new Error('expected two audit rows')
+    await portal.server.close()
+    const clean = await runCli(['audit', 'verify'], env)
+    const recordedHead = /^head: (\S+)$/m.exec(clean.stdout)?.[1] ?? ''
+    expect(recordedHead).toMatch(new RegExp(`^${cut.seq}:[0-9a-f]{64}$`))
+
+    const owner = await connectDatabase(portal.database)
+    try {
+      await tamperAsOwner(owner.db, sql`delete from audit_log where id = ${cut.id}`)
+    } finally {
+      await owner.close()
+    }
+    // The chain alone still looks whole: that is what the recorded head is for.
+    expect((await runCli(['audit', 'verify'], env)).code).toBe(0)
+    const checked = await runCli(['audit', 'verify', '--head', recordedHead], env)
+    expect(checked.stdout).toContain(`audit log broken after row ${kept.id} (rows missing at the end`)
+    expect(checked.code).toBe(1)
+    const refused = await runCli(['audit', 'verify', '--head', 'nonsense'], env)
+    expect(refused.stderr).toContain('--head must be <seq>:<sha256>')
+    expect(refused.code).toBe(1)
   })
 
   it.runIf(backend.enabled)('chains the rows of a database migrated from version 8, in id order', async () => {

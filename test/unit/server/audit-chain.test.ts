@@ -91,11 +91,14 @@ describe('auditRowDigest', () => {
 describe('describeAuditChain', () => {
   it('prints "intact" with the row count and the head, or the first broken row and why', () => {
     expect(describeAuditChain({ intact: true, rows: 3, head: { seq: '3', hash: 'ab'.repeat(32) } })).toMatch(
-      new RegExp(`^audit log intact: 3 rows\\nhead: seq 3, sha256 ${'ab'.repeat(32)}\\n`)
+      new RegExp(`^audit log intact: 3 rows\\nhead: 3:${'ab'.repeat(32)}\\n`)
     )
     expect(describeAuditChain({ intact: true, rows: 0, head: null })).toBe('audit log intact: 0 rows')
     expect(describeAuditChain({ intact: false, rows: 4, brokenAt: { id: '9', seq: '5', reason: 'contentChanged' } })).toBe('audit log broken at row 9 (content changed)')
     expect(describeAuditChain({ intact: false, rows: 4, brokenAt: { id: '9', seq: '6', reason: 'rowMissing' } })).toBe('audit log broken at row 9 (row missing)')
     expect(describeAuditChain({ intact: false, rows: 4, brokenAt: { id: '9', seq: '5', reason: 'chainRelinked' } })).toBe('audit log broken at row 9 (chain re-linked)')
+    expect(describeAuditChain({ intact: false, rows: 4, brokenAt: { id: '9', seq: '4', reason: 'tailMissing' } })).toBe(
+      'audit log broken after row 9 (rows missing at the end: the chain ends at seq 4, before the recorded head)'
+    )
   })
 })

@@ -10,7 +10,8 @@ export const auditIntegrityStrings = featureStrings(
     reasons: {
       contentChanged: 'the entry was changed after it was written',
       rowMissing: 'entries before it were deleted',
-      chainRelinked: 'it no longer follows on from the entry before it'
+      chainRelinked: 'it no longer follows on from the entry before it',
+      tailMissing: 'the entries after it were deleted'
     },
     checkedAt: 'Checked {{when}}.'
   },
@@ -22,7 +23,8 @@ export const auditIntegrityStrings = featureStrings(
     reasons: {
       contentChanged: '该记录在写入后被修改',
       rowMissing: '其之前的记录已被删除',
-      chainRelinked: '它与前一条记录不再衔接'
+      chainRelinked: '它与前一条记录不再衔接',
+      tailMissing: '其之后的记录已被删除'
     },
     checkedAt: '检查时间：{{when}}。'
   }
