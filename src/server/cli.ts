@@ -9,12 +9,21 @@ import { DatabaseNotEmptyError } from './db/seed/seed'
 import { generateDemoPassword, seedDemoAccounts } from './demo-data'
 import { startPortalServer } from './server'
 import { describeDatabase } from './describe-database'
+import { describeAuditChain, verifyAuditChain } from './domain/audit/verify'
+import { RolesNotApplicableError, RuntimeRoleError, setupRuntimeRole } from './db/roles'
+import type { AuditChainHead, AuditChainReport } from '../shared/audit'
 
 const usage = `Usage: npm run server -- <command> [options]
 
 Commands:
   serve                 migrate, then serve the portal API (HOST, PORT, DATA_DIR, DATABASE_URL, LOG_LEVEL)
-  migrate               bring the database schema to the latest version
+  migrate               bring the database schema to the latest version (as MIGRATION_DATABASE_URL, default DATABASE_URL)
+  audit verify          walk the audit log's hash chain: "intact" with the row count and head, or the first
+                        broken row (exit status 1)
+    --head SEQ:SHA256   a head printed by an earlier run: also fails when rows were cut from the end since
+  setup-roles           PostgreSQL only, run as the owner (MIGRATION_DATABASE_URL): let the runtime role use
+                        the tables, with INSERT and SELECT only on the audit log
+    --runtime-role R    the role the server runs as (default: the user of DATABASE_URL)
   seed                  migrate, then fill an empty database with demo data
     --users N           portal users to create (default ${defaultPortalUsers})
     --seed S            seed of the generator; the same seed gives the same data (default "${defaultSeed}")
@@ -30,6 +39,8 @@ async function main(argv: string[]): Promise<void> {
       users: { type: 'string' },
       seed: { type: 'string' },
       password: { type: 'string' },
+      'runtime-role': { type: 'string' },
+      head: { type: 'string' },
       help: { type: 'boolean', short: 'h' }
     }
   })
@@ -38,9 +49,16 @@ async function main(argv: string[]): Promise<void> {
     console.log(usage)
     return
   }
-  if (positionals.length > 1) throw new UsageError(`Unexpected argument: ${positionals[1]}`)
+  const subcommand = command === 'audit' ? positionals[1] : undefined
+  const extra = positionals[command === 'audit' ? 2 : 1]
+  if (extra !== undefined) throw new UsageError(`Unexpected argument: ${extra}`)
   const config = parseConfig(process.env)
   switch (command) {
+    case 'audit':
+      if (subcommand !== 'verify') throw new UsageError(subcommand === undefined ? 'audit needs a subcommand: verify' : `Unknown audit subcommand "${subcommand}".`)
+      return auditVerify(config, parseRecordedHead(values.head))
+    case 'setup-roles':
+      return setupRoles(config, values['runtime-role'])
     case 'serve':
       return serve(config)
     case 'migrate':
@@ -74,7 +92,7 @@ async function serve(config: ServerConfig): Promise<void> {
 }
 
 async function migrate(config: ServerConfig): Promise<void> {
-  const database = await connectDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
+  const database = await connectDatabase({ databaseUrl: config.migrationDatabaseUrl, dataDir: config.dataDir })
   try {
     const result = await migrateToLatest(database.db)
     console.log(
@@ -87,12 +105,52 @@ async function migrate(config: ServerConfig): Promise<void> {
   }
 }
 
+function parseRecordedHead(value: string | undefined): AuditChainHead | undefined {
+  if (value === undefined) return undefined
+  const match = /^([1-9]\d{0,18}):([0-9a-f]{64})$/.exec(value.trim())
+  if (!match?.[1] || !match[2]) throw new UsageError(`--head must be <seq>:<sha256> as "audit verify" prints it, not "${value}".`)
+  return { seq: match[1], hash: match[2] }
+}
+
+async function auditVerify(config: ServerConfig, recordedHead: AuditChainHead | undefined): Promise<void> {
+  const database = await connectDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
+  let report: AuditChainReport
+  try {
+    report = await verifyAuditChain(database.db, recordedHead ? { recordedHead } : {})
+  } finally {
+    await database.close()
+  }
+  console.log(describeAuditChain(report))
+  if (!report.intact) process.exitCode = 1
+}
+
+async function setupRoles(config: ServerConfig, runtimeRole: string | undefined): Promise<void> {
+  if (!config.migrationDatabaseUrl) {
+    throw new RolesNotApplicableError(
+      'setup-roles does not apply to the embedded PGlite database: it runs inside the server process, with the rights of the owner of every table.'
+    )
+  }
+  const role = runtimeRole ?? (config.databaseUrl === undefined ? undefined : decodeURIComponent(new URL(config.databaseUrl).username))
+  if (!role) throw new UsageError('Name the runtime role with --runtime-role, or put it in DATABASE_URL.')
+  const database = await connectDatabase({ databaseUrl: config.migrationDatabaseUrl, dataDir: config.dataDir })
+  try {
+    const result = await setupRuntimeRole(database.db, role)
+    console.log(
+      `${result.created ? 'Created' : 'Updated'} the runtime role "${role}": ${result.tables} tables (read and write; the audit log ` +
+        `INSERT and SELECT only), owned by "${result.owner}". Give it a password with ALTER ROLE if it signs in with one.`
+    )
+  } finally {
+    await database.close()
+  }
+}
+
 async function seed(config: ServerConfig, options: { users: number; seed: string; password: string | undefined }): Promise<void> {
   if (options.password !== undefined && (options.password.length === 0 || options.password.length > 1024)) {
     throw new UsageError('--password must be between 1 and 1024 characters.')
   }
   const password = options.password ?? generateDemoPassword()
-  const database = await connectDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
+  // Seeding fills every table, the audit log too: the owner's work, like migrating.
+  const database = await connectDatabase({ databaseUrl: config.migrationDatabaseUrl, dataDir: config.dataDir })
   try {
     await migrateToLatest(database.db)
     const started = performance.now()
@@ -130,7 +188,7 @@ function parseUserCount(value: string | undefined): number {
   return count
 }
 
-const knownErrors = [UsageError, ConfigError, SchemaTooNewError, DatabaseNotEmptyError, DataDirInUseError]
+const knownErrors = [UsageError, ConfigError, SchemaTooNewError, DatabaseNotEmptyError, DataDirInUseError, RolesNotApplicableError, RuntimeRoleError]
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   if (knownErrors.some((kind) => error instanceof kind)) {

@@ -25,6 +25,11 @@ const configSchema = z.object({
     .trim()
     .refine((value) => /^postgres(ql)?:\/\/.+/.test(value), 'DATABASE_URL must start with postgres:// or postgresql://')
     .optional(),
+  MIGRATION_DATABASE_URL: z
+    .string()
+    .trim()
+    .refine((value) => /^postgres(ql)?:\/\/.+/.test(value), 'MIGRATION_DATABASE_URL must start with postgres:// or postgresql://')
+    .optional(),
   LOG_LEVEL: z.enum(logLevels, { error: `LOG_LEVEL must be one of ${logLevels.join(', ')}` }).default('info'),
   SESSION_IDLE_MINUTES: positiveInt('SESSION_IDLE_MINUTES', 7 * 24 * 60).default(30),
   SESSION_ABSOLUTE_HOURS: positiveInt('SESSION_ABSOLUTE_HOURS', 24 * 90).default(12),
@@ -52,6 +57,11 @@ export interface ServerConfig {
   dataDir: string
   /** Unset: embedded PGlite stored in `dataDir`. */
   databaseUrl: string | undefined
+  /**
+   * Who migrates (and seeds): the owner of the tables. Default: `databaseUrl`. The server may run as a
+   * role with fewer rights (`setup-roles`); it then migrates at start through this URL.
+   */
+  migrationDatabaseUrl?: string | undefined
   logLevel: LogLevel
   sessionIdleMs: number
   sessionAbsoluteMs: number
@@ -90,11 +100,15 @@ export function parseConfig(env: Record<string, string | undefined>): ServerConf
     throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`))
   }
   const c = result.data
+  if (c.MIGRATION_DATABASE_URL !== undefined && c.DATABASE_URL === undefined) {
+    throw new ConfigError(['MIGRATION_DATABASE_URL: set DATABASE_URL too; without it the server uses the embedded PGlite database'])
+  }
   return {
     host: c.HOST,
     port: c.PORT,
     dataDir: c.DATA_DIR,
     databaseUrl: c.DATABASE_URL,
+    migrationDatabaseUrl: c.MIGRATION_DATABASE_URL ?? c.DATABASE_URL,
     logLevel: c.LOG_LEVEL,
     sessionIdleMs: c.SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: c.SESSION_ABSOLUTE_HOURS * 3_600_000,

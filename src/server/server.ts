@@ -34,6 +34,23 @@ export interface RunningServer {
 /** The sender when MAIL_FROM is unset. */
 export const defaultMailFrom = 'PortalDesk <no-reply@localhost>'
 
+/**
+ * Migrates through MIGRATION_DATABASE_URL when it names another role than DATABASE_URL (the server
+ * then runs with fewer rights than the owner of the tables); otherwise through the server's own
+ * connection. Either way the server's connection then refuses a schema newer than the code.
+ */
+async function migrateAsOwner(config: ServerConfig, database: DatabaseHandle): Promise<MigrationResult> {
+  if (!config.migrationDatabaseUrl || config.migrationDatabaseUrl === config.databaseUrl) return migrateToLatest(database.db)
+  const owner = await connectDatabase({ databaseUrl: config.migrationDatabaseUrl, dataDir: config.dataDir })
+  try {
+    const result = await migrateToLatest(owner.db)
+    await migrateToLatest(database.db)
+    return result
+  } finally {
+    await owner.close()
+  }
+}
+
 /** Connects, migrates (refusing a newer schema), optionally seeds, and listens. */
 export async function startPortalServer(options: StartOptions): Promise<RunningServer> {
   const { config } = options
@@ -46,7 +63,7 @@ export async function startPortalServer(options: StartOptions): Promise<RunningS
     onIdleError: (error) => app?.log.warn({ err: error }, 'an idle database connection failed and was dropped')
   })
   try {
-    const migration = await migrateToLatest(database.db)
+    const migration = await migrateAsOwner(config, database)
     let seeded = false
     if (options.seedIfEmpty && (await isDatabaseEmpty(database.db))) {
       await seedDemoAccounts(database.db, { ...options.seedIfEmpty, now: clock.now() })

@@ -9,6 +9,7 @@ export const apiPaths = {
   me: '/api/v1/auth/me',
   reauth: '/api/v1/auth/reauth',
   audit: '/api/v1/audit',
+  auditIntegrity: '/api/v1/audit/integrity',
   users: '/api/v1/users',
   user: (id: number) => `/api/v1/users/${id}`,
   docs: '/api/docs'

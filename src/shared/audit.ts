@@ -60,3 +60,39 @@ export type AuditEntry = z.infer<typeof auditEntry>
 
 export const auditPage = z.object({ items: z.array(auditEntry), nextCursor: z.string().nullable() })
 export type AuditPage = z.infer<typeof auditPage>
+
+/**
+ * Why the audit chain is broken at a row: it was edited in place, rows before it are missing, it no
+ * longer links to the row before it (that one was replaced, or rows were spliced in), or (against a
+ * head recorded earlier) rows after it, the last one, are missing.
+ */
+export const auditChainBreakReasons = ['contentChanged', 'rowMissing', 'chainRelinked', 'tailMissing'] as const
+export type AuditChainBreakReason = (typeof auditChainBreakReasons)[number]
+
+export const auditChainBreak = z.object({
+  /** The audit row's id (int8, as a string): the first row that does not fit (for `tailMissing`, the last row left; 0 when none). */
+  id: z.string().regex(/^\d+$/),
+  /** Its place in the chain. */
+  seq: z.string().regex(/^\d+$/),
+  reason: z.enum(auditChainBreakReasons)
+})
+export type AuditChainBreak = z.infer<typeof auditChainBreak>
+
+/** The last row of an intact chain: kept elsewhere, it shows later whether rows were cut from the end. */
+export const auditChainHead = z.object({ seq: z.string().regex(/^\d+$/), hash: z.string().regex(/^[0-9a-f]{64}$/) })
+export type AuditChainHead = z.infer<typeof auditChainHead>
+
+/** What a walk of the whole chain found. */
+export const auditChainReport = z.object({
+  intact: z.boolean(),
+  /** Rows verified: all of them when intact, those before the break otherwise. */
+  rows: z.number().int().min(0),
+  brokenAt: auditChainBreak.optional(),
+  /** Set when intact; null for an empty log. */
+  head: auditChainHead.nullable().optional()
+})
+export type AuditChainReport = z.infer<typeof auditChainReport>
+
+/** GET /api/v1/audit/integrity: the latest walk of the chain, and when it ran. */
+export const auditIntegrity = auditChainReport.extend({ checkedAt: isoDateTime })
+export type AuditIntegrity = z.infer<typeof auditIntegrity>

@@ -1,6 +1,7 @@
 import type { SessionService } from '../session/desk-session'
 import type { HandlerTable } from './handler-table'
 import { accountHandlers } from './handlers/account-handlers'
+import { auditHandlers } from './handlers/audit-handlers'
 import { companyHandlers } from './handlers/company-handlers'
 import { helpdeskHandlers } from './handlers/helpdesk-handlers'
 import { securityHandlers } from './handlers/security-handlers'
@@ -27,6 +28,7 @@ export function createHandlerTable({ session }: DeskServices): HandlerTable {
     ...securityHandlers(session),
     ...companyHandlers(session),
     ...helpdeskHandlers(session),
-    ...accountHandlers(session)
+    ...accountHandlers(session),
+    ...auditHandlers(session)
   }
 }

@@ -8,6 +8,7 @@ import { helpdeskStrings } from './features/helpdesk'
 import { newUserStrings } from './features/newUser'
 import { passwordStrings } from './features/password'
 import { rolesStrings } from './features/roles'
+import { auditIntegrityStrings } from './features/auditIntegrity'
 import { securityStrings } from './features/security'
 import { userFormStrings } from './features/userForm'
 import { userGridStrings } from './features/userGrid'
@@ -261,6 +262,7 @@ export const en = {
   actionDialog: actionDialogStrings.en,
   password: passwordStrings.en,
   roles: rolesStrings.en,
+  auditIntegrity: auditIntegrityStrings.en,
   security: securityStrings.en,
   userForm: userFormStrings.en,
   userGrid: userGridStrings.en,

@@ -8,6 +8,7 @@ import { helpdeskStrings } from './features/helpdesk'
 import { newUserStrings } from './features/newUser'
 import { passwordStrings } from './features/password'
 import { rolesStrings } from './features/roles'
+import { auditIntegrityStrings } from './features/auditIntegrity'
 import { securityStrings } from './features/security'
 import { userFormStrings } from './features/userForm'
 import { userGridStrings } from './features/userGrid'
@@ -257,6 +258,7 @@ export const zhCN: Translation = {
   actionDialog: actionDialogStrings['zh-CN'],
   password: passwordStrings['zh-CN'],
   roles: rolesStrings['zh-CN'],
+  auditIntegrity: auditIntegrityStrings['zh-CN'],
   security: securityStrings['zh-CN'],
   userForm: userFormStrings['zh-CN'],
   userGrid: userGridStrings['zh-CN'],

@@ -233,10 +233,19 @@ export interface DocumentsTable {
 
 export type AuditActorRole = 'administrator' | 'support' | 'portal' | 'system'
 
-/** Append-only: triggers refuse UPDATE, DELETE and TRUNCATE. */
+/**
+ * Append-only: triggers refuse UPDATE, DELETE and TRUNCATE. Hash-chained in `seq` order (see
+ * domain/audit/chain.ts): rows are written only through `appendAuditRows`.
+ */
 export interface AuditLogTable {
   /** bigint identity: read as a string. */
   id: ColumnType<string, never, never>
+  /** int8, read as a string: the row's place in the chain, 1, 2, 3… given under the chain's lock. */
+  seq: ColumnType<string, string, never>
+  /** Hex SHA-256: the `row_hash` of the row before (a fixed genesis value for the first). */
+  prev_hash: ColumnType<string, string, never>
+  /** Hex SHA-256 over `prev_hash` and this row's content. */
+  row_hash: ColumnType<string, string, never>
   at: Timestamp
   actor_id: number | null
   actor_login: string | null

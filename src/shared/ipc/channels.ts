@@ -3,6 +3,7 @@ import { loginRequest } from '../auth'
 import { newRemoteConnection, connectionProfile } from '../connections'
 import { sessionState } from '../session'
 import { accountChannels } from './channels/account-channels'
+import { auditChannels } from './channels/audit-channels'
 import { companyChannels } from './channels/company-channels'
 import { helpdeskChannels } from './channels/helpdesk-channels'
 import { securityChannels } from './channels/security-channels'
@@ -25,7 +26,8 @@ export const channels = {
   ...securityChannels,
   ...companyChannels,
   ...helpdeskChannels,
-  ...accountChannels
+  ...accountChannels,
+  ...auditChannels
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
 
 export type Channels = typeof channels

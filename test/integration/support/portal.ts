@@ -25,6 +25,8 @@ export interface TestPortal {
   baseUrl: string
   clock: ManualClock
   server: RunningServer
+  /** Where its data lives: to reach the database again after `server.close()`. */
+  database: ProvisionedDatabase
   logLines: string[]
   request(method: string, path: string, options?: RequestOptions): Promise<ApiResponse>
   /** Signs in and returns the bearer token. */
@@ -99,6 +101,7 @@ export async function startTestPortal(backend: TestBackend, options: TestPortalO
     baseUrl,
     clock,
     server,
+    database,
     logLines,
     request,
     async signIn(login = 'admin', password = testPassword) {

@@ -35,6 +35,15 @@ describe('parseConfig', () => {
     expect(parseConfig({ DATABASE_URL: '', PORT: ' ' })).toMatchObject({ databaseUrl: undefined, port: 4780 })
   })
 
+  it('migrates as MIGRATION_DATABASE_URL, which defaults to DATABASE_URL and needs it', () => {
+    const runtime = 'postgres://portal_app@db/portal'
+    const owner = 'postgres://portal_owner@db/portal'
+    expect(parseConfig({ DATABASE_URL: runtime }).migrationDatabaseUrl).toBe(runtime)
+    expect(parseConfig({ DATABASE_URL: runtime, MIGRATION_DATABASE_URL: owner })).toMatchObject({ databaseUrl: runtime, migrationDatabaseUrl: owner })
+    expect(() => parseConfig({ MIGRATION_DATABASE_URL: owner })).toThrow(/set DATABASE_URL too/)
+    expect(() => parseConfig({ DATABASE_URL: runtime, MIGRATION_DATABASE_URL: 'mysql://x' })).toThrow(/MIGRATION_DATABASE_URL must start with postgres/)
+  })
+
   it('names every bad variable in one clear message', () => {
     const attempt = () => parseConfig({ PORT: '70000', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud', SESSION_IDLE_MINUTES: '2.5' })
     expect(attempt).toThrow(ConfigError)

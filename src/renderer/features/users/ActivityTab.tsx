@@ -8,6 +8,7 @@ import type { Locale } from '../../../shared/errors'
 import type { SignInAttempt } from '../../../shared/security'
 import { usePreferences } from '../../stores/app-stores'
 import { userAuditActions } from './audit-actions'
+import { AuditIntegrityBanner } from './AuditIntegrityBanner'
 import { Instant } from './Instant'
 import { ListFailure } from './ListFailure'
 import { useSignIns, useUserAudit } from './user-activity-queries'
@@ -76,6 +77,7 @@ function AuditTimeline({ userId, language }: { userId: number; language: Locale 
       <Typography.Title level={2} className="section-title">
         {t('userPage.activity.auditTitle')}
       </Typography.Title>
+      <AuditIntegrityBanner language={language} />
       <Select
         aria-label={t('userPage.activity.filterLabel')}
         data-testid="audit-action-filter"

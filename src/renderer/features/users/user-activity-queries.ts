@@ -54,3 +54,17 @@ export function useUserAudit(id: number, action: string) {
     retry: retryUnlessForbidden
   })
 }
+
+/** How long the desk trusts an answer: the server walks the chain at most once a minute anyway. */
+const auditIntegrityStaleMs = 60_000
+
+/** Whether the audit log's hash chain is intact; asked when an Activity tab opens. */
+export function useAuditIntegrity() {
+  const desk = useDeskClient()
+  return useQuery({
+    queryKey: userQueryKeys.auditIntegrity(),
+    queryFn: ({ signal }) => abortable(desk.audit.integrity(), signal),
+    staleTime: auditIntegrityStaleMs,
+    retry: retryUnlessForbidden
+  })
+}

@@ -26,6 +26,8 @@ export const userQueryKeys = {
   signIns: (id: number) => [...userQueryKeys.all, 'sign-ins', id] as const,
   /** Every filter of one user's audit trail (an action adds to all of them). */
   auditOf: (id: number) => [...userQueryKeys.all, 'audit', id] as const,
+  /** Whether the audit log's hash chain holds: one answer for every user's page. */
+  auditIntegrity: () => [...userQueryKeys.all, 'audit-integrity'] as const,
   /** `action` empty: every action. */
   audit: (id: number, action: string) => [...userQueryKeys.auditOf(id), action] as const
 }

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely'
+import { appendAuditRows, type AuditRowContent } from '../../domain/audit/record'
 import type { Database } from '../schema'
 
 /**
@@ -78,18 +79,30 @@ export async function seedSecurityData(db: Kysely<Database>, now: Date): Promise
       where kind = 'portal' and active and id % 997 = 0`,
     sql`update users set reset_required = true where kind = 'portal' and active and id % 1009 = 0`,
 
-    sql`insert into audit_log (at, actor_id, actor_login, actor_role, target_user_id, action, changes)
-      select coalesce(t.enabled_at, ${now}::timestamptz), t.user_id, u.login, 'portal', t.user_id, 'twoFactor.enable', '{"twoFactor": {"from": false, "to": true}}'::jsonb
-      from totp t join users u on u.id = t.user_id`,
-    sql`insert into audit_log (at, actor_id, actor_login, actor_role, target_user_id, action, changes)
-      select ${now}::timestamptz - interval '1 minute', null, null, 'system', u.id, 'signIn.locked',
-        jsonb_build_object('lockedUntil', jsonb_build_object('from', null, 'to', u.locked_until))
-      from users u where u.locked_until is not null`,
-    sql`insert into audit_log (at, actor_id, actor_login, actor_role, target_user_id, action, changes, ip, user_agent, ticket_ref, reason)
-      select ${now}::timestamptz - (u.id % 40) * interval '1 day', s.id, s.login, 'support', u.id, 'password.resetLink', '{}'::jsonb,
-        '10.20.0.' || (1 + u.id % 200), 'PortalDesk/0.1.0', 'HD-' || (10000 + u.id % 90000), 'Customer forgot the password'
-      from users u cross join (select id, login from users where login = 'support') s
-      where u.kind = 'portal' and u.id % 53 = 0`
   ]
   for (const statement of statements) await statement.execute(db)
+  await seedAuditTrail(db, now)
 }
+
+/** Audit entries matching the sample above, appended to the hash chain like any other. */
+async function seedAuditTrail(db: Kysely<Database>, now: Date): Promise<void> {
+  const samples = [
+    sql<AuditRowContent>`select coalesce(t.enabled_at, ${now}::timestamptz) as at, t.user_id as actor_id, u.login as actor_login,
+        'portal' as actor_role, t.user_id as target_user_id, 'twoFactor.enable' as action,
+        '{"twoFactor": {"from": false, "to": true}}'::jsonb as changes, ${auditExtras}
+      from totp t join users u on u.id = t.user_id order by t.user_id`,
+    sql<AuditRowContent>`select ${now}::timestamptz - interval '1 minute' as at, null::int as actor_id, null as actor_login, 'system' as actor_role,
+        u.id as target_user_id, 'signIn.locked' as action,
+        jsonb_build_object('lockedUntil', jsonb_build_object('from', null, 'to', u.locked_until)) as changes, ${auditExtras}
+      from users u where u.locked_until is not null order by u.id`,
+    sql<AuditRowContent>`select ${now}::timestamptz - (u.id % 40) * interval '1 day' as at, s.id as actor_id, s.login as actor_login,
+        'support' as actor_role, u.id as target_user_id, 'password.resetLink' as action, '{}'::jsonb as changes,
+        '10.20.0.' || (1 + u.id % 200) as ip, 'PortalDesk/0.1.0' as user_agent, 'HD-' || (10000 + u.id % 90000) as ticket_ref,
+        'Customer forgot the password' as reason, null as verification_method
+      from users u cross join (select id, login from users where login = 'support') s
+      where u.kind = 'portal' and u.id % 53 = 0 order by u.id`
+  ]
+  for (const sample of samples) await appendAuditRows(db, (await sample.execute(db)).rows)
+}
+
+const auditExtras = sql.raw('null as ip, null as user_agent, null as ticket_ref, null as reason, null as verification_method')

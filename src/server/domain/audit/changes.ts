@@ -65,8 +65,11 @@ export function sanitizeChanges(changes: AuditChanges): AuditChanges {
   return Object.fromEntries(Object.entries(changes).map(([field, change]) => [field, fieldChange(field, change.from, change.to)]))
 }
 
-/** jsonb refuses NUL and lone surrogates: a value holding one is stored with U+FFFD instead. */
-function storableText(value: string): string {
+/** jsonb and text refuse NUL, and lone surrogates cannot be stored: a value holding one is stored with U+FFFD instead. */
+export function storableText(value: string): string
+export function storableText(value: string | null): string | null
+export function storableText(value: string | null): string | null {
+  if (value === null) return null
   // eslint-disable-next-line no-control-regex -- NUL is exactly what jsonb refuses
   return value.replace(/\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
 }
