@@ -108,6 +108,9 @@ describe('loginProblem', () => {
     expect(loginProblem('grace hopper', t)).toBe('A username cannot contain spaces.')
     expect(loginProblem('__deleted_user_4', t)).toBe('Usernames starting with __deleted_user_ are reserved.')
     expect(loginProblem('x'.repeat(255), t)).toBe('At most 254 characters.')
+    expect(loginProblem('support\u200b', t)).toBe(en.newUser.invalid.invisibleCharacters)
+    expect(loginProblem('sup\u0085port', t)).toBe(en.newUser.invalid.controlCharacters)
+    expect(loginProblem('josé.garcía', t)).toBeNull()
   })
 })
 

@@ -32,6 +32,8 @@ export const newUserStrings = featureStrings(
     invalid: {
       tooLong: 'At most {{max}} characters.',
       controlCharacters: 'Tabs and line breaks are not allowed.',
+      invisibleCharacters: 'Invisible characters and text-direction controls (zero-width spaces, bidi overrides…) are not allowed.',
+      brokenCharacter: 'The text holds a broken character; type it again.',
       loginSpaces: 'A username cannot contain spaces.',
       loginReserved: 'Usernames starting with {{prefix}} are reserved.',
       email: 'Not a valid email address.'
@@ -94,6 +96,8 @@ export const newUserStrings = featureStrings(
     invalid: {
       tooLong: '最多 {{max}} 个字符。',
       controlCharacters: '不允许使用制表符和换行符。',
+      invisibleCharacters: '不允许使用不可见字符和文字方向控制符（零宽空格、双向覆盖符等）。',
+      brokenCharacter: '文本中含有损坏的字符，请重新输入。',
       loginSpaces: '用户名不能包含空格。',
       loginReserved: '以 {{prefix}} 开头的用户名为系统保留。',
       email: '电子邮件地址无效。'
