@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { errorMessages, fieldIssues, type DeskErrorShape } from '../../../shared/errors'
+import { isLoginConfusable } from '../../../shared/login-refusals'
 import { textCharacterMessages } from '../../../shared/text-characters'
 import { deletedLoginPrefix, emailField, userCreateRequest, userUpdateRequest, type UserKind } from '../../../shared/users'
 import type { userFormStrings } from '../../i18n/features/userForm'
@@ -138,6 +139,7 @@ export function serverFieldProblems(error: unknown): { problems: ServerFieldProb
   const details = typeof error === 'object' && error !== null && 'details' in error ? (error as { details: DeskErrorShape['details'] }).details : undefined
   const problems: ServerFieldProblem[] = []
   let unmatched = 0
+  if (isLoginConfusable(details)) problems.push({ field: 'login', problem: { key: 'loginConfusable' } })
   for (const issue of fieldIssues(details)) {
     const [head = '', second] = issue.path.split('.')
     const problem = problemOfMessage(issue.message)

@@ -40,6 +40,7 @@ export const newUserStrings = featureStrings(
     },
     taken: {
       login: 'This username is already taken. Choose another one.',
+      loginConfusable: 'This username looks like an existing username (only characters that look alike differ). Choose another one.',
       email: 'This email address already belongs to another user.'
     },
     credentials: {
@@ -104,6 +105,7 @@ export const newUserStrings = featureStrings(
     },
     taken: {
       login: '该用户名已被使用，请另选一个。',
+      loginConfusable: '该用户名与现有用户名看起来相同（仅有外形相似的字符不同），请另选一个。',
       email: '该电子邮件地址已属于其他用户。'
     },
     credentials: {
