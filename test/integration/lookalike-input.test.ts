@@ -110,6 +110,12 @@ describe.each(backends)('names and logins that look the same but are not ($name)
     const fullWidth = await portal.request('POST', '/api/v1/auth/login', { json: { login: 'ＡＤＭＩＮ', password: testPassword } })
     expect(fullWidth.status, fullWidth.text).toBe(200)
     expect((fullWidth.body as { operator: { login: string } }).operator.login).toBe('admin')
+    // And its failures count against the same account, not a fresh counter per spelling.
+    const wrong = await portal.request('POST', '/api/v1/auth/login', { json: { login: 'ｓｕｐｐｏｒｔ', password: 'not the password' } })
+    expect(wrong.status).toBe(401)
+    const counters = await portal.server.database.db.selectFrom('sign_in_throttle').select('key').where('scope', '=', 'account').execute()
+    expect(counters.map((row) => row.key)).toContain('support')
+    expect(counters.map((row) => row.key)).not.toContain('ｓｕｐｐｏｒｔ')
   })
 
   it.runIf(backend.enabled)('lets only one of two look-alike logins created at the same time through', async () => {
