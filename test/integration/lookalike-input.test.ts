@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { meProfile } from '../../src/shared/portal'
 import { textCharacterMessages } from '../../src/shared/text-characters'
 import { backends } from './support/backends'
 import { expectNothingChanged, expectRefusal, signInAs, type OperatorClient } from './support/operators'
 import { startTestPortal, testPassword, type TestPortal } from './support/portal'
+import { signInablePortalUsers, signInPortalUser } from './portal-helpers'
 
 const strongPassword = 'Lantern-Orchard-Cobalt-77'
 
@@ -65,6 +67,25 @@ describe.each(backends)('names and logins that look the same but are not ($name)
     expect(issueMessages(lone.body)).toContainEqual(`firstName: ${textCharacterMessages.loneSurrogate}`)
     const stored = await portal.server.database.db.selectFrom('users').select('id').where('first_name', 'like', 'Ann%').where('login', '=', 'lone.surrogate').execute()
     expect(stored).toEqual([])
+  })
+
+  it.runIf(backend.enabled)('refuses the same characters in the name a portal user gives on /me', async () => {
+    const [person] = await signInablePortalUsers(portal, 1)
+    const client = await signInPortalUser(portal, person?.login ?? '')
+    const profile = meProfile.parse((await client.get('/api/v1/me')).body)
+    const contact = {
+      version: profile.version,
+      email: profile.email ?? 'someone@example.com',
+      phone: profile.phone ?? '+49 30 1234567',
+      street: profile.street ?? 'Hauptstraße 1',
+      city: profile.city ?? 'Berlin',
+      country: profile.country ?? 'DE'
+    }
+    for (const name of [`${profile.name}\u200b`, `\u202e${profile.name}`, `${profile.name}\u009b`]) {
+      const response = await expectNothingChanged(portal, () => client.patch('/api/v1/me', { ...contact, name }))
+      expectRefusal(response, 400, 'VALIDATION')
+    }
+    expect((await client.patch('/api/v1/me', { ...contact, name: '王芳 Müller' })).status).toBe(200)
   })
 
   it.runIf(backend.enabled)('treats Support and a full-width ＳＵＰＰＯＲＴ as the existing support (NFKC and case folding)', async () => {
