@@ -4,6 +4,7 @@ import type { HandlerTable } from './ipc/handler-table'
 import { createHandlerTable } from './ipc/handlers'
 import { LocalPortal } from './local-portal/local-portal'
 import type { ProcessLauncher } from './local-portal/process-launcher'
+import { preparePrivateFolder } from './local-portal/private-folder'
 import type { Logger } from './log'
 import { PortalClient } from './portal-client/portal-client'
 import { DeskSession } from './session/desk-session'
@@ -44,9 +45,11 @@ export async function createDesk(platform: DeskPlatform, options: DeskOptions = 
   const { log } = platform
   const vault = await Vault.open(platform.cipher, platform.openStore('vault'), log)
   const connections = ConnectionRegistry.load(platform.openStore('connections'), log)
+  const portalDataDir = join(platform.userDataDir, 'portal')
+  await preparePrivateFolder(portalDataDir, log)
   const localPortal = new LocalPortal({
     launcher: platform.launcher,
-    dataDir: join(platform.userDataDir, 'portal'),
+    dataDir: portalDataDir,
     seedPassword: options.seedPassword,
     seedUsers: options.seedUsers,
     startTimeoutMs: options.portalStartTimeoutMs,

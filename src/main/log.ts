@@ -1,3 +1,5 @@
+import { redactSecretQueryValues } from '../shared/log-redaction'
+
 /**
  * The desk's logger. Every line goes through `redact` so that a token, a password or an
  * Authorization header that slipped into an error message never reaches a log file.
@@ -16,7 +18,7 @@ const secretPatterns: ReadonlyArray<[RegExp, string]> = [
 ]
 
 export function redact(text: string): string {
-  return secretPatterns.reduce((line, [pattern, replacement]) => line.replace(pattern, replacement), text)
+  return secretPatterns.reduce((line, [pattern, replacement]) => line.replace(pattern, replacement), redactSecretQueryValues(text))
 }
 
 /** Names what went wrong without dumping the error object (axios errors carry request headers). */

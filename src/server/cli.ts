@@ -5,6 +5,7 @@ import { connectDatabase } from './db/connect'
 import { migrateToLatest, SchemaTooNewError } from './db/migrate'
 import { defaultPortalUsers, defaultSeed } from './db/seed/plan'
 import { DataDirInUseError } from './db/data-dir-lock'
+import { keepNewFilesPrivate } from './db/private-data-dir'
 import { DatabaseNotEmptyError } from './db/seed/seed'
 import { generateDemoPassword, seedDemoAccounts } from './demo-data'
 import { startPortalServer } from './server'
@@ -93,6 +94,7 @@ async function serve(config: ServerConfig): Promise<void> {
 
 async function migrate(config: ServerConfig): Promise<void> {
   const database = await connectDatabase({ databaseUrl: config.migrationDatabaseUrl, dataDir: config.dataDir })
+  for (const warning of database.warnings) console.warn(warning)
   try {
     const result = await migrateToLatest(database.db)
     console.log(
@@ -151,6 +153,7 @@ async function seed(config: ServerConfig, options: { users: number; seed: string
   const password = options.password ?? generateDemoPassword()
   // Seeding fills every table, the audit log too: the owner's work, like migrating.
   const database = await connectDatabase({ databaseUrl: config.migrationDatabaseUrl, dataDir: config.dataDir })
+  for (const warning of database.warnings) console.warn(warning)
   try {
     await migrateToLatest(database.db)
     const started = performance.now()
@@ -190,6 +193,8 @@ function parseUserCount(value: string | undefined): number {
 
 const knownErrors = [UsageError, ConfigError, SchemaTooNewError, DatabaseNotEmptyError, DataDirInUseError, RolesNotApplicableError, RuntimeRoleError]
 
+// Before anything is written: the portal's data is for this OS user only.
+keepNewFilesPrivate()
 main(process.argv.slice(2)).catch((error: unknown) => {
   if (knownErrors.some((kind) => error instanceof kind)) {
     console.error((error as Error).message)

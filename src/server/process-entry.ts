@@ -6,6 +6,7 @@
  */
 import { localPortalEnv, type LocalPortalMessage } from '../shared/local-portal-protocol'
 import { parseConfig } from './config'
+import { keepNewFilesPrivate } from './db/private-data-dir'
 import { defaultPortalUsers } from './db/seed/plan'
 import { startPortalServer, type RunningServer } from './server'
 
@@ -67,4 +68,6 @@ async function main(): Promise<void> {
   }
 }
 
+// Before anything is written: the portal's data is for this OS user only.
+keepNewFilesPrivate()
 void main()

@@ -76,6 +76,7 @@ export async function startPortalServer(options: StartOptions): Promise<RunningS
       clock,
       ...(options.logDestination ? { logDestination: options.logDestination } : {})
     })
+    for (const warning of database.warnings) app.log.warn({ dataDir: config.dataDir }, warning)
     await app.listen({ host: config.host, port: config.port })
     const address = app.server.address()
     const port = typeof address === 'object' && address ? address.port : config.port

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { pendingEmailChange } from './users'
+import { identityText, pendingEmailChange } from './users'
 
 /**
  * The portal users' own API: sign-in (`/api/v1/portal/*`) and self-service (`/api/v1/me/*`), the
@@ -130,7 +130,7 @@ const optionalText = (max: number) =>
 /** PATCH /api/v1/me: the whole contact form, with the version that was read. The login is not part of it. */
 export const meContactUpdate = z.strictObject({
   version: z.number().int().nonnegative(),
-  name: text(200),
+  name: identityText(200).min(1),
   email: z.email().max(254),
   phone: z
     .string()

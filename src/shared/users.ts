@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { maxRecordId, pageLimit, pathId, recordId } from './numbers'
+import { hasControlCharacter, hasInvisibleCharacter, hasLoneSurrogate, textCharacterMessages } from './text-characters'
 
 export const userKinds = ['portal', 'internal'] as const
 export const userKind = z.enum(userKinds)
@@ -188,23 +189,24 @@ export const countryCodes: ReadonlySet<string> = new Set(
 /** Logins of deleted accounts look like this; nobody may choose one. */
 export const deletedLoginPrefix = '__deleted_user_'
 
-// eslint-disable-next-line no-control-regex -- control characters are what is refused
-const controlCharacters = /[\u0000-\u001f\u007f]/
 const text = (max: number) =>
   z
     .string()
     .trim()
     .max(max, `At most ${max} characters.`)
-    .refine((value) => !controlCharacters.test(value), 'Control characters (tabs, line breaks…) are not allowed.')
+    .refine((value) => !hasLoneSurrogate(value), textCharacterMessages.loneSurrogate)
+    .refine((value) => !hasControlCharacter(value), textCharacterMessages.control)
+/** Names and logins: what people are told apart by may not hide invisible or direction-changing characters. */
+export const identityText = (max: number) => text(max).refine((value) => !hasInvisibleCharacter(value), textCharacterMessages.invisible)
 /** An optional text field: empty (or only spaces) clears it. */
-const clearableText = (max: number) =>
-  text(max)
+const clearableText = (max: number, base = text) =>
+  base(max)
     .nullable()
     .transform((value) => (value === '' ? null : value))
 
 export const userLimits = { namePart: 100, affix: 40, name: 200, login: 254, email: 254, phone: 40, street: 200, city: 100, zip: 20, state: 100, companyName: 200, vat: 40 } as const
 
-export const loginField = text(userLimits.login)
+export const loginField = identityText(userLimits.login)
   .min(1, 'The username is required.')
   .refine((value) => !/\s/.test(value), 'A username cannot contain spaces.')
   .refine((value) => !value.toLowerCase().startsWith(deletedLoginPrefix), `Usernames starting with ${deletedLoginPrefix} are reserved.`)
@@ -221,16 +223,16 @@ const countryField = z
   .toUpperCase()
   .refine((value) => countryCodes.has(value), 'Not an ISO 3166-1 alpha-2 country code (such as DE or CN).')
   .nullable()
-const requiredName = text(userLimits.namePart).min(1, 'Required.')
+const requiredName = identityText(userLimits.namePart).min(1, 'Required.')
 
 const editableFields = {
-  namePrefix: clearableText(userLimits.affix),
-  firstName: clearableText(userLimits.namePart),
-  middleName: clearableText(userLimits.namePart),
-  lastName: clearableText(userLimits.namePart),
-  nameSuffix: clearableText(userLimits.affix),
+  namePrefix: clearableText(userLimits.affix, identityText),
+  firstName: clearableText(userLimits.namePart, identityText),
+  middleName: clearableText(userLimits.namePart, identityText),
+  lastName: clearableText(userLimits.namePart, identityText),
+  nameSuffix: clearableText(userLimits.affix, identityText),
   /** The display name; composed from the name parts when not given. */
-  name: text(userLimits.name).min(1, 'The name cannot be empty.'),
+  name: identityText(userLimits.name).min(1, 'The name cannot be empty.'),
   email: emailField.nullable(),
   emails: z
     .array(emailField)

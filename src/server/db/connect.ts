@@ -6,6 +6,7 @@ import { createPgConfig } from '@electric-sql/pglite/node-postgres'
 import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
 import { lockDataDir } from './data-dir-lock'
+import { prepareDataDir, privateDirectoryMode, restrictToOwner } from './private-data-dir'
 import type { Database } from './schema'
 
 export type DatabaseKind = 'pglite' | 'postgres'
@@ -24,6 +25,8 @@ export const typeParsers: pg.CustomTypesConfig = {
 export interface DatabaseHandle {
   db: Kysely<Database>
   dialect: DatabaseKind
+  /** What the operator should know about where the data lives (a data folder others can open). */
+  warnings: readonly string[]
   /** Closes the pool and, for PGlite, shuts the engine down cleanly so that its files are consistent. */
   close(): Promise<void>
 }
@@ -52,25 +55,34 @@ export function pgliteDirectory(dataDir: string): string {
 }
 
 async function connectPglite(dataDir: string): Promise<DatabaseHandle> {
+  const warnings = await prepareDataDir(dataDir)
   const directory = pgliteDirectory(dataDir)
-  await mkdir(directory, { recursive: true })
+  await mkdir(directory, { recursive: true, mode: privateDirectoryMode })
   const lock = await lockDataDir(directory)
-  let pglite: PGlite
+  let pglite: PGlite | undefined
   try {
+    // Before: files an older version left readable; after: the new cluster PGlite unpacked.
+    await restrictToOwner(directory)
     pglite = await PGlite.create({ dataDir: directory, extensions: { pg_trgm } })
+    await restrictToOwner(directory)
   } catch (error) {
+    await pglite?.close().catch(() => undefined)
     await lock.release()
     throw error
   }
-  const pool = new pg.Pool({ ...createPgConfig(pglite), types: typeParsers, max: 1, idleTimeoutMillis: 0 })
+  const engine = pglite
+  const pool = new pg.Pool({ ...createPgConfig(engine), types: typeParsers, max: 1, idleTimeoutMillis: 0 })
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   return {
     db,
     dialect: 'pglite',
+    warnings,
     async close() {
       try {
         await db.destroy()
-        await pglite.close()
+        await engine.close()
+        // The engine rewrites some files (its relation cache) with its own modes while it runs.
+        await restrictToOwner(directory)
       } finally {
         await lock.release()
       }
@@ -89,6 +101,7 @@ async function connectPostgres(url: string, onIdleError?: (error: Error) => void
   return {
     db,
     dialect: 'postgres',
+    warnings: [],
     async close() {
       await db.destroy()
     }

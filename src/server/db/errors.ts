@@ -31,6 +31,7 @@ export function violatedConstraint(error: unknown): string | null {
 /** The API field behind each unique index; a new unique index gets a line here. */
 export const uniqueConstraintFields: Record<string, string> = {
   users_login_key: 'login',
+  users_login_folded_key: 'login',
   users_email_key: 'email',
   websites_host_key: 'host',
   passkeys_credential_id_key: 'credentialId',

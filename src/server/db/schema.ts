@@ -43,6 +43,10 @@ export interface UsersTable {
   id: Generated<number>
   kind: UserKindColumn
   login: string
+  /** NFKC + case folding of `login`, unique; null only on a row written outside the domain (see domain/users/login-identity.ts). */
+  login_key: string | null
+  /** Unicode TR39 skeleton of `login_key`: look-alike logins share it. */
+  login_skeleton: string | null
   name_prefix: string | null
   first_name: string | null
   middle_name: string | null

@@ -1,4 +1,5 @@
 import type { FastifyServerOptions } from 'fastify'
+import { redactSecretQueryValues } from '../../shared/log-redaction'
 import type { LogLevel } from '../config'
 
 /**
@@ -18,7 +19,9 @@ export const redactedPaths = [
   '*.passwordHash',
   '*.password_hash',
   'body.password',
-  'req.body.password'
+  'req.body.password',
+  // Node's client errors carry the raw request bytes, URL included.
+  'err.rawPacket'
 ]
 
 export interface LogDestination {
@@ -30,6 +33,10 @@ export function loggerOptions(level: LogLevel, destination?: LogDestination): Fa
   return {
     level,
     redact: { paths: redactedPaths, censor: '[redacted]' },
+    // Every line, at every level and whoever wrote it (Fastify's request log, an error's message or
+    // stack, a route's own line), leaves without the value of a secret query parameter such as
+    // `?token=` of an emailed link.
+    hooks: { streamWrite: redactSecretQueryValues },
     ...(destination ? { stream: destination } : {})
   }
 }

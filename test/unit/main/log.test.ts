@@ -10,6 +10,11 @@ describe('redact', () => {
     expect(redact(`failed with ${token} attached`)).toBe('failed with [redacted] attached')
   })
 
+  it('hides the token of a link and a one-time code in any URL, even short ones', () => {
+    expect(redact('could not open http://127.0.0.1:4780/reset-password?token=abc123&lang=en')).not.toContain('abc123')
+    expect(redact('GET /confirm?code=123456 failed')).toBe('GET /confirm?code=[redacted] failed')
+  })
+
   it('leaves ordinary words alone', () => {
     expect(redact('the portal server did not stop within 5000 ms')).toBe('the portal server did not stop within 5000 ms')
   })

@@ -90,6 +90,12 @@ describe('withTranslatedFieldIssues', () => {
     expect(fieldIssues((error as DeskError).details)).toEqual([{ path: 'login', message: 'This username is already taken. Choose another one.' }])
   })
 
+  it('says a look-alike username in words on the login field', () => {
+    const error = withTranslatedFieldIssues(new DeskError('CONFLICT', 'looks like', { reason: 'loginConfusable', path: 'login' }), t) as DeskError
+    expect(error.code).toBe('VALIDATION')
+    expect(fieldIssues(error.details)).toEqual([{ path: 'login', message: en.newUser.taken.loginConfusable }])
+  })
+
   it('leaves other failures as they are', () => {
     const stale = new DeskError('CONFLICT', 'stale', { currentVersion: 4 })
     expect(withTranslatedFieldIssues(stale, t)).toBe(stale)
@@ -108,6 +114,9 @@ describe('loginProblem', () => {
     expect(loginProblem('grace hopper', t)).toBe('A username cannot contain spaces.')
     expect(loginProblem('__deleted_user_4', t)).toBe('Usernames starting with __deleted_user_ are reserved.')
     expect(loginProblem('x'.repeat(255), t)).toBe('At most 254 characters.')
+    expect(loginProblem('support\u200b', t)).toBe(en.newUser.invalid.invisibleCharacters)
+    expect(loginProblem('sup\u0085port', t)).toBe(en.newUser.invalid.controlCharacters)
+    expect(loginProblem('josé.garcía', t)).toBeNull()
   })
 })
 

@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next'
 import { DeskError, fieldIssues, type FieldIssue } from '../../../shared/errors'
 import type { AuditContext } from '../../../shared/ipc/audit-context'
 import type { DeskClient } from '../../../shared/ipc/desk-api'
+import { isLoginConfusable } from '../../../shared/login-refusals'
 import type { UserDetail } from '../../../shared/users'
 import { suggestPassword } from '../../components/password/suggest-password'
 
@@ -72,6 +73,9 @@ function translatedIssue(code: string, issue: FieldIssue, t: TFunction): FieldIs
  */
 export function withTranslatedFieldIssues(error: unknown, t: TFunction): unknown {
   if (!(error instanceof DeskError)) return error
+  if (error.code === 'CONFLICT' && isLoginConfusable(error.details)) {
+    return new DeskError('VALIDATION', error.message, [{ path: 'login', message: t('newUser.taken.loginConfusable') }])
+  }
   const issues = fieldIssues(error.details)
   if (issues.length === 0) return error
   const valueTaken = error.code === 'CONFLICT' && issues.every((issue) => ['login', 'email'].includes(issue.path.split('.')[0] ?? ''))

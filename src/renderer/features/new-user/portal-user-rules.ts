@@ -2,16 +2,23 @@ import type { FormRule } from 'antd'
 import type { TFunction } from 'i18next'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
+import { hasControlCharacter, hasInvisibleCharacter, hasLoneSurrogate } from '../../../shared/text-characters'
 import { deletedLoginPrefix, emailField, loginField, userLimits } from '../../../shared/users'
 
-// eslint-disable-next-line no-control-regex -- control characters are what is refused, as the server does
-const controlCharacters = /[\u0000-\u001f\u007f]/
+/** What names and logins share: no broken, control, invisible or direction-changing characters (as the server). */
+function characterProblem(value: string, t: TFunction): string | null {
+  if (hasLoneSurrogate(value)) return t('newUser.invalid.brokenCharacter')
+  if (hasControlCharacter(value)) return t('newUser.invalid.controlCharacters')
+  if (hasInvisibleCharacter(value)) return t('newUser.invalid.invisibleCharacters')
+  return null
+}
 
 /** Why a username would be refused, in the operator's language; null when the shared schema accepts it. */
 export function loginProblem(value: string, t: TFunction): string | null {
   const login = value.trim()
   if (login === '') return null
-  if (controlCharacters.test(login)) return t('newUser.invalid.controlCharacters')
+  const characters = characterProblem(login, t)
+  if (characters) return characters
   if (/\s/.test(login)) return t('newUser.invalid.loginSpaces')
   if ([...login].length > userLimits.login) return t('newUser.invalid.tooLong', { max: userLimits.login })
   if (login.toLowerCase().startsWith(deletedLoginPrefix)) return t('newUser.invalid.loginReserved', { prefix: deletedLoginPrefix })
@@ -22,7 +29,8 @@ export function loginProblem(value: string, t: TFunction): string | null {
 
 function nameProblem(value: string, t: TFunction): string | null {
   const name = value.trim()
-  if (controlCharacters.test(name)) return t('newUser.invalid.controlCharacters')
+  const characters = characterProblem(name, t)
+  if (characters) return characters
   if ([...name].length > userLimits.namePart) return t('newUser.invalid.tooLong', { max: userLimits.namePart })
   return null
 }

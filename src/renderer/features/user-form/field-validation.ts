@@ -1,5 +1,7 @@
 import type { z } from 'zod'
 import { errorMessages, fieldIssues, type DeskErrorShape } from '../../../shared/errors'
+import { isLoginConfusable } from '../../../shared/login-refusals'
+import { textCharacterMessages } from '../../../shared/text-characters'
 import { deletedLoginPrefix, emailField, userCreateRequest, userUpdateRequest, type UserKind } from '../../../shared/users'
 import type { userFormStrings } from '../../i18n/features/userForm'
 import { apiValueOf, isFormField, type FormField, type UserFormValues } from './form-values'
@@ -21,7 +23,9 @@ const knownMessages: Record<string, ProblemKey> = {
   'The username is required.': 'loginRequired',
   'A username cannot contain spaces.': 'loginSpaces',
   [`Usernames starting with ${deletedLoginPrefix} are reserved.`]: 'loginReserved',
-  'Control characters (tabs, line breaks…) are not allowed.': 'controlCharacters',
+  [textCharacterMessages.control]: 'controlCharacters',
+  [textCharacterMessages.invisible]: 'invisibleCharacters',
+  [textCharacterMessages.loneSurrogate]: 'brokenCharacter',
   'Not a valid email address.': 'invalidEmail',
   'An email is listed twice.': 'emailTwice',
   'At most 20 additional emails.': 'tooManyEmails',
@@ -135,6 +139,7 @@ export function serverFieldProblems(error: unknown): { problems: ServerFieldProb
   const details = typeof error === 'object' && error !== null && 'details' in error ? (error as { details: DeskErrorShape['details'] }).details : undefined
   const problems: ServerFieldProblem[] = []
   let unmatched = 0
+  if (isLoginConfusable(details)) problems.push({ field: 'login', problem: { key: 'loginConfusable' } })
   for (const issue of fieldIssues(details)) {
     const [head = '', second] = issue.path.split('.')
     const problem = problemOfMessage(issue.message)

@@ -32,12 +32,15 @@ export const newUserStrings = featureStrings(
     invalid: {
       tooLong: 'At most {{max}} characters.',
       controlCharacters: 'Tabs and line breaks are not allowed.',
+      invisibleCharacters: 'Invisible characters and text-direction controls (zero-width spaces, bidi overrides…) are not allowed.',
+      brokenCharacter: 'The text holds a broken character; type it again.',
       loginSpaces: 'A username cannot contain spaces.',
       loginReserved: 'Usernames starting with {{prefix}} are reserved.',
       email: 'Not a valid email address.'
     },
     taken: {
       login: 'This username is already taken. Choose another one.',
+      loginConfusable: 'This username looks like an existing username (only characters that look alike differ). Choose another one.',
       email: 'This email address already belongs to another user.'
     },
     credentials: {
@@ -94,12 +97,15 @@ export const newUserStrings = featureStrings(
     invalid: {
       tooLong: '最多 {{max}} 个字符。',
       controlCharacters: '不允许使用制表符和换行符。',
+      invisibleCharacters: '不允许使用不可见字符和文字方向控制符（零宽空格、双向覆盖符等）。',
+      brokenCharacter: '文本中含有损坏的字符，请重新输入。',
       loginSpaces: '用户名不能包含空格。',
       loginReserved: '以 {{prefix}} 开头的用户名为系统保留。',
       email: '电子邮件地址无效。'
     },
     taken: {
       login: '该用户名已被使用，请另选一个。',
+      loginConfusable: '该用户名与现有用户名看起来相同（仅有外形相似的字符不同），请另选一个。',
       email: '该电子邮件地址已属于其他用户。'
     },
     credentials: {

@@ -4,6 +4,7 @@ import { userCountsActiveMigration } from './0003_user_counts_active'
 import { helpdeskVerificationMigration } from './0004_helpdesk_verification'
 import { emailChangesMigration } from './0005_email_changes'
 import { auditChainMigration } from './0006_audit_chain'
+import { loginIdentityMigration } from './0007_login_identity'
 import type { Migration } from './migration'
 
 export type { Migration } from './migration'
@@ -15,5 +16,6 @@ export const migrations: readonly Migration[] = [
   userCountsActiveMigration,
   helpdeskVerificationMigration,
   emailChangesMigration,
-  auditChainMigration
+  auditChainMigration,
+  loginIdentityMigration
 ]

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely'
+import { loginKey, loginSkeleton } from '../../domain/users/login-identity'
 import type { Database } from '../schema'
 import type { CompanySeed } from './companies'
 import type { UserSeed } from './people'
@@ -109,16 +110,17 @@ const addressColumns = sql`
 
 async function insertUsers(db: Kysely<Database>, users: readonly UserSeed[], passwordHash: string): Promise<void> {
   const column = <K extends keyof UserSeed>(key: K): UserSeed[K][] => users.map((u) => u[key])
-  await sql`insert into users (id, kind, login, name_prefix, first_name, middle_name, last_name, name_suffix, name,
+  await sql`insert into users (id, kind, login, login_key, login_skeleton, name_prefix, first_name, middle_name, last_name, name_suffix, name,
       email, phone, company_id, website_id, role, language, city, country, active, last_sign_in_at, created_at,
       updated_at, password_hash, birthday, street, zip, invoice_delivery, emails)
     select t.*, t.created_at, ${passwordHash}, ${addressColumns}
     from unnest(${column('id')}::int[], ${column('kind')}::text[], ${column('login')}::text[],
+      ${users.map((u) => loginKey(u.login))}::text[], ${users.map((u) => loginSkeleton(u.login))}::text[],
       ${column('namePrefix')}::text[], ${column('firstName')}::text[], ${column('middleName')}::text[],
       ${column('lastName')}::text[], ${column('nameSuffix')}::text[], ${column('name')}::text[],
       ${column('email')}::text[], ${column('phone')}::text[], ${column('companyId')}::int[], ${column('websiteId')}::int[],
       ${column('role')}::text[], ${column('language')}::text[], ${column('city')}::text[], ${column('country')}::text[],
       ${column('active')}::boolean[], ${column('lastSignInAt')}::timestamptz[], ${column('createdAt')}::timestamptz[])
-      as t(id, kind, login, name_prefix, first_name, middle_name, last_name, name_suffix, name, email, phone,
+      as t(id, kind, login, login_key, login_skeleton, name_prefix, first_name, middle_name, last_name, name_suffix, name, email, phone,
         company_id, website_id, role, language, city, country, active, last_sign_in_at, created_at)`.execute(db)
 }

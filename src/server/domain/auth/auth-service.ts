@@ -1,5 +1,6 @@
-import { sql, type Kysely } from 'kysely'
+import type { Kysely } from 'kysely'
 import { DeskError } from '../../../shared/errors'
+import { sameLoginAs } from '../users/login-identity'
 import { operatorRoles } from '../../../shared/users'
 import type { LoginResponse, Operator, OperatorRole } from '../../../shared/auth'
 import type { Database } from '../../db/schema'
@@ -85,7 +86,7 @@ export function createAuthService({ db, clock, sessionIdleMs, sessionAbsoluteMs,
               'u.deleted_at',
               't.enabled_at as totp_enabled_at'
             ])
-            .where(sql<string>`lower(u.login)`, '=', sql<string>`lower(${login})`)
+            .where(sameLoginAs(login))
             .executeTakeFirst()
       const attempt: SignInRequest = { login, password, audience: 'operator', ip: origin.ip, userAgent: origin.userAgent, now: clock.now() }
       const user = await passPasswordGate(db, attempt, candidate)

@@ -1,7 +1,8 @@
-import { sql, type Kysely } from 'kysely'
+import type { Kysely } from 'kysely'
 import type { PortalLoginResponse } from '../../../shared/portal'
 import type { Database } from '../../db/schema'
 import { withTransaction } from '../../db/transaction'
+import { sameLoginAs } from '../users/login-identity'
 import type { RequestOrigin } from '../auth/auth-service'
 import { recordAttempt, passPasswordGate, refuseSignIn, type SignInRequest } from '../sign-in/password-gate'
 import { defaultSignInProtection, type SignInProtectionPolicy } from '../sign-in/policy'
@@ -40,7 +41,7 @@ export async function signInPortalUser({ db, sessions, now, policy = defaultSign
         .selectFrom('users as u')
         .leftJoin('totp as t', 't.user_id', 'u.id')
         .select(['u.id', 'u.login', 'u.name', 'u.kind', 'u.active', 'u.deleted_at', 'u.reset_required', 'u.must_change_password', 'u.password_hash', 'u.locked_until', 't.enabled_at as totp_enabled_at'])
-        .where(sql<string>`lower(u.login)`, '=', sql<string>`lower(${input.login})`)
+        .where(sameLoginAs(input.login))
         .executeTakeFirst()
 
   const user = await passPasswordGate(db, request, candidate, policy)

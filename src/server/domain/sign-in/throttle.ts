@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 import type { Database, ThrottleScope } from '../../db/schema'
 import { defaultSignInProtection, lockDurationMs, type SignInProtectionPolicy } from './policy'
+import { loginKey } from '../users/login-identity'
 
 /**
  * Sign-in throttling with every counter in the database, so that it holds across server instances.
@@ -28,8 +29,9 @@ export interface ThrottleSubject {
   user: { id: number; locked_until: Date | null } | null
 }
 
+/** Folded as sign-in finds logins, so that `ＡＤＭＩＮ` and `admin` share one failure counter. */
 export function accountKey(login: string): string {
-  return login.trim().toLowerCase().replaceAll('\u0000', '\ufffd').slice(0, 254)
+  return loginKey(login.trim()).replaceAll('\u0000', '\ufffd').slice(0, 254)
 }
 
 /** Whether an attempt is refused before its password is even looked at, and why. */

@@ -9,6 +9,7 @@ import { recordAudit, type AuditContext } from '../audit/record'
 import { hashPassword } from '../auth/passwords'
 import { checkPasswordPolicy } from '../passwords/policy'
 import { assertBirthdayNotInFuture, assertCompanyAndWebsiteExist, composeName, invalidField } from './fields'
+import { assertLoginAvailable, loginColumns } from './login-identity'
 
 export type ParsedUserCreate = z.output<typeof userCreateRequest>
 
@@ -30,7 +31,7 @@ export async function createUser(db: Kysely<Database>, input: ParsedUserCreate, 
   }
   const values: NewUserRow = {
     kind: input.kind,
-    login: input.login,
+    ...loginColumns(input.login),
     name,
     name_prefix: input.namePrefix ?? null,
     first_name: input.firstName ?? null,
@@ -59,8 +60,9 @@ export async function createUser(db: Kysely<Database>, input: ParsedUserCreate, 
   }
   return withTransaction(db, async (trx) => {
     await assertCompanyAndWebsiteExist(trx, { companyId: values.company_id, websiteId: values.website_id })
+    await assertLoginAvailable(trx, input.login)
     const created = await trx.insertInto('users').values(values).returning('id').executeTakeFirstOrThrow()
-    const { password_hash: _secret, created_at: _created, updated_at: _updated, ...shown } = values
+    const { password_hash: _secret, created_at: _created, updated_at: _updated, login_key: _key, login_skeleton: _skeleton, ...shown } = values
     await recordAudit(trx, audit, {
       action: 'user.create',
       targetUserId: created.id,

@@ -3,6 +3,7 @@ import { deletedLoginPrefix } from '../../../shared/users'
 import type { Database, UserRow } from '../../db/schema'
 import { normalizeEmail, normalizePhone } from '../blocklist/normalize'
 import { enqueueMail } from '../mail/outbox'
+import { loginColumns } from './login-identity'
 import { lockUser, updateUserVersioned } from './versioned-update'
 
 export interface EraseAccountOptions {
@@ -68,7 +69,7 @@ export async function eraseAccount(trx: Kysely<Database>, userId: number, option
     userId,
     before.version,
     {
-      login: `${deletedLoginPrefix}${userId}`,
+      ...loginColumns(`${deletedLoginPrefix}${userId}`),
       password_hash: null,
       active: false,
       deleted_at: now,

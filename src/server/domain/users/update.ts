@@ -11,6 +11,7 @@ import { enqueueMail } from '../mail/outbox'
 import type { PermissionAction } from '../permissions'
 import { companyHasDocuments, documentLockRefusal, type DocumentLockedField } from './document-lock'
 import { assertBirthdayNotInFuture, assertCompanyAndWebsiteExist, assertNotDeleted, composeName, invalidField, userColumnOfField, type EditableUserField } from './fields'
+import { assertLoginAvailable, loginColumns } from './login-identity'
 import { lockUser, staleVersion, updateUserVersioned } from './versioned-update'
 
 export type ParsedUserUpdate = z.output<typeof userUpdateRequest>
@@ -106,6 +107,10 @@ export async function updateUser(db: Kysely<Database>, id: number, input: Parsed
       changes.documentLockOverride = fieldChange('documentLockOverride', false, true)
     }
     if ('birthday' in changes) assertBirthdayNotInFuture(input.birthday, audit.at)
+    if (values.login !== undefined) {
+      await assertLoginAvailable(trx, values.login, id)
+      Object.assign(values, loginColumns(values.login))
+    }
 
     if (company && Object.keys(companyValues).length > 0) {
       await trx.updateTable('companies').set({ ...companyValues, updated_at: audit.at }).where('id', '=', company.id).execute()
