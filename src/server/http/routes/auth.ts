@@ -31,8 +31,8 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteDeps> = async (app, { au
       }
     },
     async (request) => {
-      const { login, password, otp } = request.body
-      return auth.signIn(login, password, requestOrigin(request), otp)
+      const { login, password, otp, deviceToken } = request.body
+      return auth.signIn(login, password, requestOrigin(request), otp, deviceToken)
     }
   )
 
