@@ -27,6 +27,10 @@ export const loginRequest = z.object({
 })
 export type LoginRequest = z.infer<typeof loginRequest>
 
+/** What the renderer sends to sign in: no device token, which main keeps in its vault and adds itself. */
+export const deskSignInRequest = loginRequest.omit({ deviceToken: true })
+export type DeskSignInRequest = z.infer<typeof deskSignInRequest>
+
 export const loginResponse = z.object({
   token: z.string().min(32),
   expiresAt: z.iso.datetime({ offset: true }),
