@@ -25,7 +25,9 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteDeps> = async (app, { au
         description:
           'An operator with 2FA on also sends `otp`; without it, or with a wrong one, the answer is 401 INVALID_CREDENTIALS with `details.otp` ' +
           "'required' or 'invalid' (only after a right password). Under OPERATOR_2FA=required an administrator without TOTP gets " +
-          '`operator.twoFactorSetupRequired: true`, and every route but /auth/* answers 403 TWO_FACTOR_REQUIRED until the setup is done.',
+          '`operator.twoFactorSetupRequired: true`, and every route but /auth/* answers 403 TWO_FACTOR_REQUIRED until the setup is done. ' +
+          'A success returns a `deviceToken`: sent back with later sign-ins of the same operator, it is judged on its own failures, so its ' +
+          'right password works while the account is locked for unknown devices. Any token that is not valid for this operator counts as none.',
         body: loginRequest,
         response: { 200: loginResponse, 400: apiErrorBody, 401: apiErrorBody }
       }

@@ -28,7 +28,9 @@ export const portalRoutes: FastifyPluginAsyncZod<Pick<RouteDeps, 'db' | 'clock' 
         description:
           'Every refusal is 401 INVALID_CREDENTIALS with one message (unknown login, wrong password, archived, deleted, reset required, ' +
           'temporarily locked). Only after a right password on an account with 2FA do the details say `{otp: "required" | "invalid"}`. ' +
-          'An address with too many failures gets 429 RATE_LIMITED until its 15-minute window ends.',
+          'An address with too many failures gets 429 RATE_LIMITED until its 15-minute window ends. A success returns a `deviceToken`: ' +
+          'sent back with later sign-ins of the same account, it is judged on its own failures, so its right password works while the account ' +
+          'is locked for unknown devices. Any token that is not valid for this account counts as none.',
         body: portalLoginRequest,
         response: { 200: portalLoginResponse, 400: apiErrorBody, 401: apiErrorBody, 429: apiErrorBody }
       }
