@@ -62,7 +62,9 @@ export async function finishPasskeySignIn({ db, sessions, now }: PasskeySignInDe
     .executeTakeFirst()
   const request: SignInRequest = { login: found?.login ?? '(passkey)', password: '', audience: 'portal', ip: origin.ip, userAgent: origin.userAgent, now }
 
-  const block = await signInBlock(db, { login: request.login, audience: 'portal', ip: request.ip, user: found?.kind === 'portal' ? found : null }, now)
+  // Only a portal account is counted and locked at this door (an internal user's is never touched here).
+  const account = found?.kind === 'portal' ? found : undefined
+  const block = await signInBlock(db, { login: request.login, audience: 'portal', ip: request.ip, user: account ?? null }, now)
   if (block === 'ip') await refuseSignIn(db, request, found, 'ip_throttled', new DeskError('RATE_LIMITED'))
   if (block !== null) await refuseLockedAttempt(db, request, found)
 
@@ -70,7 +72,7 @@ export async function finishPasskeySignIn({ db, sessions, now }: PasskeySignInDe
   const spent = challenge !== null && (await consumeChallenge(db, { value: challenge, purpose: 'authentication' }, now))
   const party = found?.website_name && found.website_url && found.website_host ? relyingPartyOf({ name: found.website_name, url: found.website_url, host: found.website_host }) : null
   if (!found || !spent || !challenge || !party) {
-    await countSignInFailure(db, request, found, 'passkey_invalid')
+    await countSignInFailure(db, request, account, 'passkey_invalid')
     throw invalidCredentials()
   }
 
@@ -89,7 +91,7 @@ export async function finishPasskeySignIn({ db, sessions, now }: PasskeySignInDe
     verified = null
   }
   if (!verified?.verified) {
-    await countSignInFailure(db, request, found, 'passkey_invalid')
+    await countSignInFailure(db, request, account, 'passkey_invalid')
     throw invalidCredentials()
   }
   if (found.kind !== 'portal') await refuseSignIn(db, request, found, 'not_eligible')
