@@ -59,6 +59,7 @@ export async function eraseAccount(trx: Kysely<Database>, userId: number, option
   await trx.deleteFrom('api_keys').where('user_id', '=', userId).execute()
   await trx.deleteFrom('payment_methods').where('user_id', '=', userId).execute()
   await trx.deleteFrom('webauthn_challenges').where('user_id', '=', userId).execute()
+  await trx.deleteFrom('sign_in_devices').where('user_id', '=', userId).execute()
   await trx.updateTable('reset_tokens').set({ revoked_at: now }).where('user_id', '=', userId).where('used_at', 'is', null).where('revoked_at', 'is', null).execute()
 
   const after = await updateUserVersioned(
