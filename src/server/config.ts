@@ -1,3 +1,4 @@
+import { isIP } from 'node:net'
 import { z } from 'zod'
 import { operatorTwoFactorPolicies, type OperatorTwoFactorPolicy } from '../shared/operator-account'
 
@@ -10,6 +11,45 @@ const positiveInt = (name: string, max: number) =>
     .int(`${name} must be a whole number`)
     .min(1, `${name} must be at least 1`)
     .max(max, `${name} must be at most ${max}`)
+
+/** Names proxy-addr (Fastify's trustProxy) expands to address ranges. */
+const proxyRangeNames = ['loopback', 'linklocal', 'uniquelocal']
+
+/** One entry of a TRUST_PROXY list: an IP address, a CIDR range (address/prefix) or a range name. */
+function isProxyAddress(entry: string): boolean {
+  if (proxyRangeNames.includes(entry)) return true
+  const [address = '', prefix, ...rest] = entry.split('/')
+  const family = isIP(address)
+  if (family === 0 || rest.length > 0) return false
+  if (prefix === undefined) return true
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128)
+}
+
+/**
+ * TRUST_PROXY: which proxies in front of the server may say who the client is (X-Forwarded-For).
+ * A whole number is a hop count; otherwise a comma-separated list of proxy addresses and CIDR ranges.
+ * Unset: none, and request.ip is the socket's peer. "Trust everyone" is not offered: a client could
+ * then name any address and escape the per-IP sign-in limit.
+ */
+const trustProxySetting = z
+  .string()
+  .trim()
+  .transform((value, ctx): number | string[] => {
+    if (/^\d+$/.test(value)) {
+      const hops = Number(value)
+      if (hops >= 1 && hops <= 10) return hops
+      ctx.addIssue({ code: 'custom', message: 'TRUST_PROXY as a hop count must be between 1 and 10' })
+      return z.NEVER
+    }
+    const entries = value.split(',').map((entry) => entry.trim())
+    const wrong = entries.filter((entry) => !isProxyAddress(entry))
+    if (wrong.length === 0) return entries
+    ctx.addIssue({
+      code: 'custom',
+      message: `TRUST_PROXY must be a hop count (1 to 10) or a comma-separated list of proxy addresses or CIDR ranges such as 10.0.0.0/8; not valid: ${wrong.map((entry) => JSON.stringify(entry)).join(', ')}`
+    })
+    return z.NEVER
+  })
 
 const configSchema = z.object({
   HOST: z.string().trim().min(1, 'HOST must not be empty').default('127.0.0.1'),
@@ -48,7 +88,8 @@ const configSchema = z.object({
   // Defaults (60 minutes, 72 hours) live with the links: domain/reset/links.ts.
   RESET_LINK_TTL_MINUTES: positiveInt('RESET_LINK_TTL_MINUTES', 7 * 24 * 60).optional(),
   INVITE_LINK_TTL_HOURS: positiveInt('INVITE_LINK_TTL_HOURS', 30 * 24).optional(),
-  OPERATOR_2FA: z.enum(operatorTwoFactorPolicies, { error: `OPERATOR_2FA must be one of ${operatorTwoFactorPolicies.join(', ')}` }).default('optional')
+  OPERATOR_2FA: z.enum(operatorTwoFactorPolicies, { error: `OPERATOR_2FA must be one of ${operatorTwoFactorPolicies.join(', ')}` }).default('optional'),
+  TRUST_PROXY: trustProxySetting.optional()
 })
 
 export interface ServerConfig {
@@ -79,6 +120,11 @@ export interface ServerConfig {
   inviteLinkTtlMs?: number
   /** OPERATOR_2FA=required: administrators set up TOTP before they can act; unset: 'optional'. */
   operatorTwoFactor?: OperatorTwoFactorPolicy
+  /**
+   * TRUST_PROXY: the proxies whose X-Forwarded-For is believed, as a hop count or a list of addresses
+   * and CIDR ranges (Fastify's `trustProxy`). Unset: none; the client IP is the connection's peer.
+   */
+  trustProxy?: number | string[]
 }
 
 export class ConfigError extends Error {
@@ -118,6 +164,7 @@ export function parseConfig(env: Record<string, string | undefined>): ServerConf
     publicUrl: c.PUBLIC_URL?.replace(/\/+$/, ''),
     ...(c.RESET_LINK_TTL_MINUTES === undefined ? {} : { resetLinkTtlMs: c.RESET_LINK_TTL_MINUTES * 60_000 }),
     ...(c.INVITE_LINK_TTL_HOURS === undefined ? {} : { inviteLinkTtlMs: c.INVITE_LINK_TTL_HOURS * 3_600_000 }),
-    operatorTwoFactor: c.OPERATOR_2FA
+    operatorTwoFactor: c.OPERATOR_2FA,
+    ...(c.TRUST_PROXY === undefined ? {} : { trustProxy: c.TRUST_PROXY })
   }
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { otpCode } from './portal'
+import { deviceToken, otpCode } from './portal'
 import { operatorRoles } from './users'
 
 export const operatorRole = z.enum(operatorRoles)
@@ -28,16 +28,23 @@ export const loginRequest = z.object({
   login: z.string().trim().min(1).max(254),
   password: z.string().min(1).max(1024),
   /** The authenticator app's code, for an operator with 2FA on (asked for after a right password). */
-  otp: otpCode.optional()
+  otp: otpCode.optional(),
+  deviceToken
 })
 export type LoginRequest = z.infer<typeof loginRequest>
+
+/** What the renderer sends to sign in: no device token, which main keeps in its vault and adds itself. */
+export const deskSignInRequest = loginRequest.omit({ deviceToken: true })
+export type DeskSignInRequest = z.infer<typeof deskSignInRequest>
 
 export const loginResponse = z.object({
   token: z.string().min(32),
   expiresAt: z.iso.datetime({ offset: true }),
   operator,
   /** The session is restricted to choosing a new password (POST /api/v1/auth/account/password) and signing out. Absent: false. */
-  passwordChangeRequired: z.boolean().optional()
+  passwordChangeRequired: z.boolean().optional(),
+  /** This client's device token for the account (keep it secret; send it with the next sign-in). */
+  deviceToken: z.string().min(32).max(128).optional()
 })
 export type LoginResponse = z.infer<typeof loginResponse>
 

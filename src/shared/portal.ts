@@ -35,10 +35,18 @@ export const otpCode = z
   .transform((value) => value.replace(/\s+/g, ''))
   .pipe(z.string().regex(/^\d{6}$/, 'Enter the 6-digit code from your authenticator app.'))
 
+/**
+ * The device token a successful sign-in gave this client (OWASP device cookies): with it, the
+ * client's right password works while the account is locked for unknown devices. Any string is
+ * accepted; one that is not a valid token of this account counts as no token.
+ */
+export const deviceToken = z.string().max(128).optional()
+
 export const portalLoginRequest = z.strictObject({
   login: z.string().trim().min(1).max(254),
   password,
-  otp: otpCode.optional()
+  otp: otpCode.optional(),
+  deviceToken
 })
 export type PortalLoginRequest = z.input<typeof portalLoginRequest>
 
@@ -58,7 +66,9 @@ export const portalLoginResponse = z.object({
    * choose a new password (POST /api/v1/me/password) and sign out; everything else answers 403
    * PASSWORD_CHANGE_REQUIRED. Absent: false.
    */
-  passwordChangeRequired: z.boolean().optional()
+  passwordChangeRequired: z.boolean().optional(),
+  /** This client's device token for the account (keep it secret; send it with the next sign-in). */
+  deviceToken: z.string().min(32).max(128).optional()
 })
 export type PortalLoginResponse = z.infer<typeof portalLoginResponse>
 

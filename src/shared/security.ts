@@ -131,8 +131,14 @@ export const signInAttempt = z.object({
 })
 export type SignInAttempt = z.infer<typeof signInAttempt>
 export const signInListLimit = 50
-/** The last `signInListLimit` attempts, newest first. */
-export const signInList = z.object({ items: z.array(signInAttempt) })
+/**
+ * The last `signInListLimit` attempts, newest first, and the failed ones that count as recent: those
+ * after the last successful sign-in or unlock (`since`; null when neither ever happened).
+ */
+export const signInList = z.object({
+  items: z.array(signInAttempt),
+  recentFailures: z.object({ count: z.number().int().nonnegative(), since: isoDateTime.nullable() })
+})
 export type SignInList = z.infer<typeof signInList>
 
 export const paymentMethodSummary = z.object({

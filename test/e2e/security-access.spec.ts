@@ -69,6 +69,7 @@ test.describe('Security tab: two-factor, lock and portal access', () => {
     await scene.confirm(await scene.open('unlock'), 'HD-3003')
     await scene.expectNotice(`The account of ${user.name} was unlocked.`)
     await expect(page.getByTestId('lock-status')).toHaveAttribute('data-locked', 'false')
+    await expect(page.getByTestId('failed-attempts')).toHaveText('0')
     expect((await scene.user(user.id)).locked).toBe(false)
     expect(await api.portalTokenWorks(await api.portalToken(user.login, e2ePassword))).toBe(true)
   })

@@ -265,6 +265,7 @@ describe.each(backends)('portal self-service (/me) on $name', (backend) => {
     expect(row.deleted_at).not.toBeNull()
     expect(await db.selectFrom('payment_methods').select('id').where('user_id', '=', user.id).execute()).toEqual([])
     expect(await db.selectFrom('sessions').select('id').where('user_id', '=', user.id).execute()).toEqual([])
+    expect(await db.selectFrom('sign_in_devices').select('id').where('user_id', '=', user.id).execute()).toEqual([])
     const mail = await db.selectFrom('outbox').select(['template', 'status']).where('user_id', '=', user.id).orderBy('id', 'desc').executeTakeFirstOrThrow()
     expect(mail).toEqual({ template: 'accountDeleted', status: 'blocked' }) // block-listed addresses are never mailed
     const blocked = await db.selectFrom('blocklist').select(['kind', 'value']).where('value', '=', (user.email ?? '').toLowerCase()).execute()

@@ -165,7 +165,7 @@ describe.each(backends)('security actions on a user on $name', (backend) => {
 
   it.runIf(backend.enabled)('unlocks a temporarily locked account and clears its throttle window', async () => {
     const user = await createFixtureUser(portal, { lockedForMs: 10 * 60_000 })
-    await db().insertInto('sign_in_throttle').values({ scope: 'account', key: user.login, failures: 10, window_started_at: portal.clock.now(), blocked_until: null }).execute()
+    await db().insertInto('sign_in_throttle').values({ scope: 'account', key: `portal:${user.login}`, failures: 10, window_started_at: portal.clock.now(), blocked_until: null }).execute()
     const before = await db().selectFrom('users').select('version').where('id', '=', user.id).executeTakeFirstOrThrow()
     const response = await support.post(securityPaths.unlock(user.id), undefined, ticket)
     expect(response.status, response.text).toBe(200)
@@ -175,7 +175,7 @@ describe.each(backends)('security actions on a user on $name', (backend) => {
       failed_sign_ins: 0,
       lock_count: 0
     })
-    expect(await db().selectFrom('sign_in_throttle').select('key').where('key', '=', user.login).execute()).toEqual([])
+    expect(await db().selectFrom('sign_in_throttle').select('key').where('key', '=', `portal:${user.login}`).execute()).toEqual([])
     expect(await lastAudit(user.id)).toMatchObject({ action: 'lock.unlock', changes: { failedSignIns: { from: 10, to: 0 } } })
     expectRefusal(await expectNothingChanged(portal, () => support.post(securityPaths.unlock(user.id), undefined, ticket)), 409, 'CONFLICT')
   })
@@ -198,8 +198,10 @@ describe.each(backends)('security actions on a user on $name', (backend) => {
         }))
       )
       .execute()
-    const { items } = signInList.parse((await support.get(securityPaths.signIns(user.id))).body)
+    const { items, recentFailures } = signInList.parse((await support.get(securityPaths.signIns(user.id))).body)
     expect(items).toHaveLength(50)
+    // Failures since the last success (59 and 58; 57 succeeded), counted by the server.
+    expect(recentFailures).toEqual({ count: 2, since: new Date(start - 3000).toISOString() })
     expect(items[0]).toMatchObject({ ip: '198.51.100.59', userAgent: 'Agent 59', success: false, reason: 'wrong_password' })
     expect(items.at(-1)?.userAgent).toBe('Agent 10')
     expect(items.some((a) => a.success)).toBe(true)

@@ -1,5 +1,5 @@
 import type { AuditPage, ParsedAuditListQuery } from '../../shared/audit'
-import type { LoginRequest, Operator } from '../../shared/auth'
+import type { DeskSignInRequest, Operator } from '../../shared/auth'
 import type { ConnectionProfile, NewRemoteConnection } from '../../shared/connections'
 import { DeskError } from '../../shared/errors'
 import { localAdminLogin } from '../../shared/local-portal-protocol'
@@ -15,7 +15,7 @@ import type { Vault } from '../vault/vault'
 /** What the IPC handler table calls; DeskSession is the one implementation. */
 export interface SessionService {
   state(): Promise<SessionState>
-  signIn(credentials: LoginRequest): Promise<SessionState>
+  signIn(credentials: DeskSignInRequest): Promise<SessionState>
   signOut(): Promise<SessionState>
   dismissNotice(): Promise<SessionState>
   addConnection(input: NewRemoteConnection): Promise<ConnectionProfile>
@@ -80,7 +80,7 @@ export class DeskSession implements SessionService {
     return this.#snapshot()
   }
 
-  signIn(credentials: LoginRequest): Promise<SessionState> {
+  signIn(credentials: DeskSignInRequest): Promise<SessionState> {
     return this.#serial(async () => {
       const profile = this.#requireActive()
       await this.#signInTo(profile, credentials)
@@ -114,6 +114,7 @@ export class DeskSession implements SessionService {
       if (!profile) throw new DeskError('NOT_FOUND', 'This connection does not exist.')
       const wasActive = this.#deps.connections.activeId() === id
       await this.#signOutOf(profile)
+      this.#deps.vault.forgetDevices(id)
       this.#deps.connections.remove(id)
       if (profile.kind === 'embedded') await this.#deps.localPortal.stop()
       if (wasActive) await this.#activate()
@@ -214,9 +215,17 @@ export class DeskSession implements SessionService {
     await this.#signInTo(profile, { login: localAdminLogin, password: portal.seedPassword })
   }
 
-  async #signInTo(profile: ConnectionProfile, credentials: LoginRequest): Promise<void> {
+  /**
+   * Signs in with the device token this desk holds for the login on this connection (so that the
+   * operator's right password works while their account is locked for unknown devices), and keeps the
+   * one the server gives back. Neither leaves main.
+   */
+  async #signInTo(profile: ConnectionProfile, credentials: DeskSignInRequest): Promise<void> {
     const client = await this.#clientFor(profile)
-    const { token, operator } = await client.login(credentials)
+    const known = await this.#deps.vault.getDeviceToken(profile.id, credentials.login)
+    // Only main's own token is sent: whatever else came with the credentials is overwritten.
+    const { token, operator, deviceToken } = await client.login({ ...credentials, deviceToken: known ?? undefined })
+    if (deviceToken) await this.#deps.vault.setDeviceToken(profile.id, credentials.login, deviceToken)
     // The local administrator's password is for the local administrator's eyes: once someone else
     // signs in on this desk, the notice is gone for good.
     if (this.#firstRunNotice && operator.login !== this.#firstRunNotice.login) this.#firstRunNotice = null

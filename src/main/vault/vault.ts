@@ -3,7 +3,8 @@ import { describeError, type Logger } from '../log'
 import type { KeyValueStore } from '../storage/key-value-store'
 import { unsafeBackends, type Cipher } from './cipher'
 
-const storeKey = 'tokens'
+/** Where each kind of secret is stored: sign-in tokens per connection, device tokens per connection and login. */
+type Shelf = 'tokens' | 'deviceTokens'
 const storedTokens = z.record(z.string(), z.base64())
 
 export interface VaultStatus {
@@ -12,12 +13,19 @@ export interface VaultStatus {
   backend: string
 }
 
+/** A device token belongs to one login on one connection; logins are compared as the server does. */
+function deviceKey(connectionId: string, login: string): string {
+  return `${connectionId}/${login.trim().toLowerCase()}`
+}
+
 /**
- * Holds one portal token per connection id. Tokens stay in main: no method of the desk's IPC surface
- * returns one. With real OS encryption they are persisted encrypted; otherwise only kept in memory.
+ * Holds one portal token per connection id, and the device tokens the portal gave each login on it
+ * (with one, an operator's right password works while their account is locked for unknown devices).
+ * Secrets stay in main: no method of the desk's IPC surface returns one. With real OS encryption they
+ * are persisted encrypted; otherwise only kept in memory.
  */
 export class Vault {
-  readonly #memory = new Map<string, string>()
+  readonly #memory: Record<Shelf, Map<string, string>> = { tokens: new Map(), deviceTokens: new Map() }
   readonly #cipher: Cipher
   readonly #store: KeyValueStore
   readonly #log: Logger
@@ -48,68 +56,98 @@ export class Vault {
     return { ...this.#status }
   }
 
-  async getToken(connectionId: string): Promise<string | null> {
-    const remembered = this.#memory.get(connectionId)
+  getToken(connectionId: string): Promise<string | null> {
+    return this.#get('tokens', connectionId)
+  }
+
+  setToken(connectionId: string, token: string): Promise<void> {
+    return this.#set('tokens', connectionId, token)
+  }
+
+  /** Forgets the connection's sign-in token (sign-out); its device tokens stay, as a browser keeps a device cookie. */
+  forget(connectionId: string): void {
+    this.#remove('tokens', [connectionId])
+  }
+
+  getDeviceToken(connectionId: string, login: string): Promise<string | null> {
+    return this.#get('deviceTokens', deviceKey(connectionId, login))
+  }
+
+  setDeviceToken(connectionId: string, login: string, token: string): Promise<void> {
+    return this.#set('deviceTokens', deviceKey(connectionId, login), token)
+  }
+
+  /** Forgets every device token of a connection (when the connection is removed). */
+  forgetDevices(connectionId: string): void {
+    const prefix = deviceKey(connectionId, '')
+    const keys = new Set([...this.#memory.deviceTokens.keys()].filter((key) => key.startsWith(prefix)))
+    if (this.#status.persistent) for (const key of Object.keys(this.#readBlobs('deviceTokens'))) if (key.startsWith(prefix)) keys.add(key)
+    this.#remove('deviceTokens', [...keys])
+  }
+
+  async #get(shelf: Shelf, key: string): Promise<string | null> {
+    const remembered = this.#memory[shelf].get(key)
     if (remembered !== undefined) return remembered
     if (!this.#status.persistent) return null
-    const blob = this.#readBlobs()[connectionId]
+    const blob = this.#readBlobs(shelf)[key]
     if (blob === undefined) return null
     try {
       const { text, shouldReEncrypt } = await this.#cipher.decrypt(Buffer.from(blob, 'base64'))
-      this.#memory.set(connectionId, text)
-      if (shouldReEncrypt) await this.#persist(connectionId, text)
+      this.#memory[shelf].set(key, text)
+      if (shouldReEncrypt) await this.#persist(shelf, key, text)
       return text
     } catch (error) {
       // A blob from another machine, user or key: useless, so drop it; the operator signs in again.
-      this.#log.warn(`a stored sign-in could not be decrypted and was dropped: ${describeError(error)}`)
-      this.#removeBlob(connectionId)
+      this.#log.warn(`a stored secret could not be decrypted and was dropped: ${describeError(error)}`)
+      this.#removeBlobs(shelf, [key])
       return null
     }
   }
 
-  async setToken(connectionId: string, token: string): Promise<void> {
-    this.#memory.set(connectionId, token)
-    if (this.#status.persistent) await this.#persist(connectionId, token)
+  async #set(shelf: Shelf, key: string, secret: string): Promise<void> {
+    this.#memory[shelf].set(key, secret)
+    if (this.#status.persistent) await this.#persist(shelf, key, secret)
   }
 
-  forget(connectionId: string): void {
-    this.#memory.delete(connectionId)
-    if (this.#status.persistent) this.#removeBlob(connectionId)
+  #remove(shelf: Shelf, keys: readonly string[]): void {
+    for (const key of keys) this.#memory[shelf].delete(key)
+    if (this.#status.persistent) this.#removeBlobs(shelf, keys)
   }
 
-  async #persist(connectionId: string, token: string): Promise<void> {
+  async #persist(shelf: Shelf, key: string, secret: string): Promise<void> {
     try {
-      const bytes = await this.#cipher.encrypt(token)
-      this.#writeBlobs({ ...this.#readBlobs(), [connectionId]: Buffer.from(bytes).toString('base64') })
+      const bytes = await this.#cipher.encrypt(secret)
+      this.#writeBlobs(shelf, { ...this.#readBlobs(shelf), [key]: Buffer.from(bytes).toString('base64') })
     } catch (error) {
-      // The token still works for this run; it just will not survive a restart.
-      this.#log.warn(`a sign-in could not be stored encrypted and is kept in memory only: ${describeError(error)}`)
+      // The secret still works for this run; it just will not survive a restart.
+      this.#log.warn(`a secret could not be stored encrypted and is kept in memory only: ${describeError(error)}`)
     }
   }
 
-  #readBlobs(): Record<string, string> {
+  #readBlobs(shelf: Shelf): Record<string, string> {
     try {
-      const parsed = storedTokens.safeParse(this.#store.get(storeKey) ?? {})
+      const parsed = storedTokens.safeParse(this.#store.get(shelf) ?? {})
       if (parsed.success) return parsed.data
-      this.#log.warn('the stored sign-ins were not in the expected shape and were ignored')
+      this.#log.warn(`the stored ${shelf} were not in the expected shape and were ignored`)
     } catch (error) {
-      this.#log.warn(`the stored sign-ins could not be read: ${describeError(error)}`)
+      this.#log.warn(`the stored ${shelf} could not be read: ${describeError(error)}`)
     }
     return {}
   }
 
-  #writeBlobs(blobs: Record<string, string>): void {
-    this.#store.set(storeKey, blobs)
+  #writeBlobs(shelf: Shelf, blobs: Record<string, string>): void {
+    this.#store.set(shelf, blobs)
   }
 
-  #removeBlob(connectionId: string): void {
-    const blobs = this.#readBlobs()
-    if (!(connectionId in blobs)) return
-    delete blobs[connectionId]
+  #removeBlobs(shelf: Shelf, keys: readonly string[]): void {
+    const blobs = this.#readBlobs(shelf)
+    const present = keys.filter((key) => key in blobs)
+    if (present.length === 0) return
+    for (const key of present) delete blobs[key]
     try {
-      this.#writeBlobs(blobs)
+      this.#writeBlobs(shelf, blobs)
     } catch (error) {
-      this.#log.warn(`a stored sign-in could not be removed: ${describeError(error)}`)
+      this.#log.warn(`a stored secret could not be removed: ${describeError(error)}`)
     }
   }
 }

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query'
 import type { DeskClient } from '../../shared/ipc/desk-api'
 import type { SessionState } from '../../shared/session'
-import type { LoginRequest } from '../../shared/auth'
+import type { DeskSignInRequest } from '../../shared/auth'
 import type { NewRemoteConnection } from '../../shared/connections'
 import { userQueryKeys } from '../features/users/user-query-keys'
 import { useDeskClient } from './desk-client'
@@ -34,7 +34,7 @@ export function useSignIn() {
   const desk = useDeskClient()
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (credentials: LoginRequest) => desk.session.signIn(credentials),
+    mutationFn: (credentials: DeskSignInRequest) => desk.session.signIn(credentials),
     onSuccess: (state) => storeSession(queryClient, state)
   })
 }

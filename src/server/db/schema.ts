@@ -88,6 +88,8 @@ export interface UsersTable {
   locked_until: Timestamp | null
   /** Locks so far: the next lock lasts longer (exponential backoff, capped). */
   lock_count: ColumnType<number, number | undefined, number>
+  /** Failed sign-ins before this instant (the last unlock or unknown-device success) are no longer counted as recent. */
+  sign_in_failures_since: Timestamp | null
   /** Set when the account was deleted (login `__deleted_user_<id>`); such a user cannot be restored. */
   deleted_at: Timestamp | null
   created_at: CreatedAt
@@ -355,6 +357,22 @@ export interface SignInThrottleTable {
   blocked_until: Timestamp | null
 }
 
+/** A device token (OWASP device cookie): one client's trust for one user and audience, with its own lockout. */
+export interface SignInDevicesTable {
+  id: ColumnType<string, never, never>
+  user_id: number
+  audience: SessionAudience
+  /** SHA-256 of the token; the token itself is only ever given to the client. */
+  token_hash: Buffer
+  created_at: Timestamp
+  last_used_at: Timestamp
+  expires_at: Timestamp
+  failures: ColumnType<number, number | undefined, number>
+  window_started_at: Timestamp | null
+  locked_until: Timestamp | null
+  lock_count: ColumnType<number, number | undefined, number>
+}
+
 export interface Database {
   schema_migrations: SchemaMigrationsTable
   companies: CompaniesTable
@@ -377,6 +395,7 @@ export interface Database {
   outbox: OutboxTable
   sign_in_attempts: SignInAttemptsTable
   sign_in_throttle: SignInThrottleTable
+  sign_in_devices: SignInDevicesTable
 }
 
 export type UserRow = Selectable<UsersTable>

@@ -36,7 +36,7 @@ export interface RouteDeps {
 export interface AppDeps {
   db: Kysely<Database>
   databaseKind: DatabaseKind
-  config: Pick<ServerConfig, 'logLevel' | 'sessionIdleMs' | 'sessionAbsoluteMs' | 'host' | 'publicUrl' | 'resetLinkTtlMs' | 'inviteLinkTtlMs' | 'smtpUrl' | 'operatorTwoFactor'>
+  config: Pick<ServerConfig, 'logLevel' | 'sessionIdleMs' | 'sessionAbsoluteMs' | 'host' | 'publicUrl' | 'resetLinkTtlMs' | 'inviteLinkTtlMs' | 'smtpUrl' | 'operatorTwoFactor' | 'trustProxy'>
   clock: Clock
   /** Where log lines go (tests capture them); standard output when omitted. */
   logDestination?: LogDestination
@@ -45,11 +45,25 @@ export interface AppDeps {
 /** JSON requests are small: a login, a filter. Anything bigger is refused with 413. */
 export const bodyLimitBytes = 64 * 1024
 
+/**
+ * Fastify's `trustProxy` for TRUST_PROXY. Fastify 5 no longer reads a number as a hop count (it trusts
+ * nothing then), so a count becomes the function that trusts that many hops nearest the server: the
+ * setting's own promise, valid when every request passes through that many proxies (README).
+ */
+export function trustedProxies(setting: ServerConfig['trustProxy']): false | string[] | ((address: string, hop: number) => boolean) {
+  if (setting === undefined) return false
+  if (typeof setting === 'number') return (_address, hop) => hop < setting
+  return setting
+}
+
 /** The portal API as a Fastify instance, not yet listening. */
 export async function buildApp({ db, databaseKind, config, clock, logDestination }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(config.logLevel, logDestination),
     bodyLimit: bodyLimitBytes,
+    // request.ip (what the per-IP sign-in limit counts) comes from X-Forwarded-For only through the
+    // proxies TRUST_PROXY names; by default from the connection itself, so a client cannot pick its address.
+    trustProxy: trustedProxies(config.trustProxy),
     // A malformed URL (bad percent-encoding) gets the API's error shape too.
     frameworkErrors: (error, request, reply) => sendError(request, reply, error)
   })

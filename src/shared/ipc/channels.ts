@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { loginRequest } from '../auth'
+import { deskSignInRequest } from '../auth'
 import { newRemoteConnection, connectionProfile } from '../connections'
 import { sessionState } from '../session'
 import { accountChannels } from './channels/account-channels'
@@ -16,7 +16,7 @@ import { userChannels } from './channels/user-channels'
  */
 export const channels = {
   'session:state': { input: z.void(), output: sessionState },
-  'session:sign-in': { input: loginRequest, output: sessionState },
+  'session:sign-in': { input: deskSignInRequest, output: sessionState },
   'session:sign-out': { input: z.void(), output: sessionState },
   'session:dismiss-notice': { input: z.void(), output: sessionState },
   'connections:add': { input: newRemoteConnection, output: connectionProfile },

@@ -175,6 +175,50 @@ describe('DeskSession, sign-in and sign-out', () => {
   })
 })
 
+describe('DeskSession, device tokens', () => {
+  it('keeps the device token in the vault, per connection and login, and presents it at the next sign-in, after a restart too', async () => {
+    const stores = { connections: memoryStore(), vault: memoryStore() }
+    const first = await desk(stores, { signInSeededAdmin: false })
+    const { activeConnectionId } = await first.session.state()
+    const connectionId = activeConnectionId as string
+    await first.session.signIn({ login: 'admin', password: seedPassword })
+    expect(portal.presentedDeviceTokens).toEqual([undefined])
+    const adminDevice = await first.vault.getDeviceToken(connectionId, 'admin')
+    expect(adminDevice).toMatch(/^[A-Za-z0-9_-]{43}$/)
+    expect(JSON.stringify(stores.vault.data)).not.toContain(adminDevice)
+
+    // Signing out keeps the device token, as a browser keeps a device cookie.
+    await first.session.signOut()
+    const again = await desk(stores, { signInSeededAdmin: false })
+    await again.session.state()
+    const state = await again.session.signIn({ login: 'admin', password: seedPassword })
+    expect(portal.presentedDeviceTokens).toEqual([undefined, adminDevice])
+    // Logins are told apart as the server does: trimmed and case-insensitive.
+    expect(await again.vault.getDeviceToken(connectionId, ' ADMIN ')).toBe(adminDevice)
+    // The renderer's state never holds it.
+    expect(JSON.stringify(state)).not.toContain(adminDevice)
+
+    // Another login on the same desk has its own, and never gets the administrator's.
+    await again.session.signOut()
+    await again.session.signIn({ login: 'support', password: seedPassword })
+    expect(portal.presentedDeviceTokens.at(-1)).toBeUndefined()
+    expect(await again.vault.getDeviceToken(connectionId, 'support')).not.toBe(adminDevice)
+  })
+
+  it('ignores a device token the renderer slips into the sign-in, and forgets the tokens of a removed connection', async () => {
+    const { session, vault } = await desk(undefined, { signInSeededAdmin: false })
+    const { activeConnectionId } = await session.state()
+    const remote = await session.addConnection({ name: 'Same server, as remote', url: portal.url })
+    await session.selectConnection(remote.id)
+    await session.signIn({ login: 'admin', password: seedPassword, deviceToken: 'chosen-by-the-renderer' } as Parameters<typeof session.signIn>[0])
+    expect(portal.presentedDeviceTokens).toEqual([undefined])
+    expect(await vault.getDeviceToken(remote.id, 'admin')).not.toBeNull()
+    await session.selectConnection(activeConnectionId as string)
+    await session.removeConnection(remote.id)
+    expect(await vault.getDeviceToken(remote.id, 'admin')).toBeNull()
+  })
+})
+
 describe('DeskSession, connections', () => {
   it('adds a remote profile without switching to it', async () => {
     const { session } = await desk()

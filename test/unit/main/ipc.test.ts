@@ -60,7 +60,7 @@ function fakeSession(overrides: Partial<SessionService> = {}): SessionService {
     listUsers: async () => ({ items: [], nextCursor: null, facets: { kind: { portal: 0, internal: 0 } } }),
     getUser: async () => user,
     listPaymentMethods: async () => ({ items: [] }),
-    listSignIns: async () => ({ items: [] }),
+    listSignIns: async () => ({ items: [], recentFailures: { count: 0, since: null } }),
     listAudit: async () => ({ items: [], nextCursor: null }),
     call: () => Promise.reject(new Error('call is not stubbed in this test')),
     refreshOperator: returnsState,
@@ -82,13 +82,13 @@ describe('dispatch', () => {
     const card = { id: 3, provider: 'stripe', brand: 'visa', masked: '•••• 4242', expiry: '12/2030', expired: false, addedAt: '2025-01-01T00:00:00Z' }
     const attempt = { id: '9', at: '2026-01-01T00:00:00Z', success: false, audience: 'portal', ip: '203.0.113.5', userAgent: 'Firefox', reason: 'bad_password' } as const
     const listPaymentMethods = vi.fn(async () => ({ items: [card] }))
-    const listSignIns = vi.fn(async () => ({ items: [attempt] }))
+    const listSignIns = vi.fn(async () => ({ items: [attempt], recentFailures: { count: 1, since: null } }))
     const listAudit = vi.fn(async () => ({ items: [], nextCursor: null }))
     const table = createHandlerTable({ session: fakeSession({ listPaymentMethods, listSignIns, listAudit }) })
 
     expect(await dispatch(table, 'users:payment-methods', { id: '7' }, context())).toEqual({ ok: true, value: { items: [card] } })
     expect(listPaymentMethods).toHaveBeenCalledWith(7)
-    expect(await dispatch(table, 'users:sign-ins', { id: 7 }, context())).toEqual({ ok: true, value: { items: [attempt] } })
+    expect(await dispatch(table, 'users:sign-ins', { id: 7 }, context())).toEqual({ ok: true, value: { items: [attempt], recentFailures: { count: 1, since: null } } })
     expect(listSignIns).toHaveBeenCalledWith(7)
     expect(await dispatch(table, 'users:audit', { userId: '7', action: 'password.set' }, context())).toEqual({ ok: true, value: { items: [], nextCursor: null } })
     expect(listAudit).toHaveBeenCalledWith(expect.objectContaining({ userId: 7, action: 'password.set', limit: 50 }))

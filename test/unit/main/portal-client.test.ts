@@ -52,13 +52,13 @@ describe('PortalClient', () => {
   it('asks for a user\'s payment methods, sign-ins and audit timeline with the token', async () => {
     const card = { id: 3, provider: 'stripe', brand: 'visa', masked: '•••• 4242', expiry: '12/2030', expired: false, addedAt: '2025-01-01T00:00:00Z' }
     replies.set('/api/v1/users/7/payment-methods', (response) => json(response, 200, { items: [card] }))
-    replies.set('/api/v1/users/7/sign-ins', (response) => json(response, 200, { items: [] }))
+    replies.set('/api/v1/users/7/sign-ins', (response) => json(response, 200, { items: [], recentFailures: { count: 0, since: null } }))
     replies.set('/api/v1/audit', (response) => json(response, 200, { items: [], nextCursor: null }))
     const client = new PortalClient({ baseUrl: server.url })
 
     expect(await client.listPaymentMethods(token, 7)).toEqual({ items: [card] })
     expect(seen.at(-1)).toEqual({ url: '/api/v1/users/7/payment-methods', authorization: `Bearer ${token}` })
-    expect(await client.listSignIns(token, 7)).toEqual({ items: [] })
+    expect(await client.listSignIns(token, 7)).toEqual({ items: [], recentFailures: { count: 0, since: null } })
     expect(seen.at(-1)?.url).toBe('/api/v1/users/7/sign-ins')
     expect(await client.listAudit(token, { userId: 7, action: 'user.update', limit: 50 })).toEqual({ items: [], nextCursor: null })
     expect(seen.at(-1)?.url).toBe('/api/v1/audit?userId=7&action=user.update&limit=50')

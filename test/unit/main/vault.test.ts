@@ -57,6 +57,46 @@ describe('Vault with OS encryption', () => {
   })
 })
 
+describe('Vault device tokens', () => {
+  const device = 'dev_0123456789abcdef0123456789abcdef0123456789'
+
+  it('keeps one per connection and login, encrypted, through a sign-out and a restart', async () => {
+    const store = memoryStore()
+    const vault = await Vault.open(fakeCipher(), store, recordingLogger())
+    await vault.setToken('c1', token)
+    await vault.setDeviceToken('c1', 'Admin', device)
+    expect(JSON.stringify(store.data)).not.toContain(device)
+    vault.forget('c1')
+    const nextRun = await Vault.open(fakeCipher(), store, recordingLogger())
+    expect(await nextRun.getToken('c1')).toBeNull()
+    expect(await nextRun.getDeviceToken('c1', ' admin ')).toBe(device)
+    expect(await nextRun.getDeviceToken('c1', 'support')).toBeNull()
+    expect(await nextRun.getDeviceToken('c2', 'admin')).toBeNull()
+  })
+
+  it('forgets the device tokens of one connection only, in memory and on disk', async () => {
+    const store = memoryStore()
+    const vault = await Vault.open(fakeCipher(), store, recordingLogger())
+    await vault.setDeviceToken('c1', 'admin', device)
+    await vault.setDeviceToken('c1', 'support', `${device}2`)
+    await vault.setDeviceToken('c10', 'admin', `${device}3`)
+    vault.forgetDevices('c1')
+    expect(await vault.getDeviceToken('c1', 'admin')).toBeNull()
+    expect(await vault.getDeviceToken('c1', 'support')).toBeNull()
+    const nextRun = await Vault.open(fakeCipher(), store, recordingLogger())
+    expect(await nextRun.getDeviceToken('c1', 'admin')).toBeNull()
+    expect(await nextRun.getDeviceToken('c10', 'admin')).toBe(`${device}3`)
+  })
+
+  it('keeps them in memory only without OS encryption', async () => {
+    const store = memoryStore()
+    const vault = await Vault.open(fakeCipher({ backend: 'basic_text' }), store, recordingLogger())
+    await vault.setDeviceToken('c1', 'admin', device)
+    expect(await vault.getDeviceToken('c1', 'admin')).toBe(device)
+    expect(store.data.deviceTokens).toBeUndefined()
+  })
+})
+
 describe('Vault without OS encryption', () => {
   for (const [label, cipher] of [
     ['basic_text backend (Linux without a keyring)', fakeCipher({ backend: 'basic_text' })],

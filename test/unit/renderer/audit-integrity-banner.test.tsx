@@ -29,7 +29,7 @@ function activityTab(integrity: AuditIntegrity) {
   desk.session.state.mockResolvedValue(sessionState({ operator: admin }))
   desk.users.get.mockResolvedValue(detail)
   desk.users.audit.mockResolvedValue({ items: [], nextCursor: null })
-  desk.users.signIns.mockResolvedValue({ items: [] })
+  desk.users.signIns.mockResolvedValue({ items: [], recentFailures: { count: 0, since: null } })
   desk.audit.integrity.mockResolvedValue(integrity)
   return desk
 }

@@ -54,7 +54,7 @@ export function securityDesk(user: UserDetail = securityUser(), operator: { id: 
   const desk = fakeDesk()
   desk.session.state.mockResolvedValue(sessionState({ operator }))
   desk.users.get.mockResolvedValue(user)
-  desk.users.signIns.mockResolvedValue({ items: [] })
+  desk.users.signIns.mockResolvedValue({ items: [], recentFailures: { count: 0, since: null } })
   desk.users.audit.mockResolvedValue({ items: [], nextCursor: null })
   desk.security.resetLink.mockResolvedValue({ link: null })
   desk.security.passkeys.mockResolvedValue({ items: [] })

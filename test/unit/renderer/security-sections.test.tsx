@@ -119,6 +119,23 @@ describe('the Security tab', () => {
     expect(await screen.findByText('The session was signed out.')).toBeTruthy()
   })
 
+  it('unlocks, and shows the failure count the server keeps, refetched: back to 0 after the unlock', async () => {
+    const failure = { id: '5', at: '2026-03-04T11:00:00Z', success: false, audience: 'portal' as const, ip: '203.0.113.9', userAgent: null, reason: 'wrong_password' }
+    const desk = securityDesk(securityUser({ locked: true, lockedUntil: '2099-03-04T11:15:00Z' }))
+    desk.users.signIns.mockResolvedValue({ items: [failure, { ...failure, id: '4' }], recentFailures: { count: 10, since: null } })
+    desk.security.unlock.mockResolvedValue({ locked: false, lockedUntil: null, version: 1 })
+    renderApp(desk, { path: '/users/42/security' })
+    await waitFor(() => expect(screen.getByTestId('failed-attempts').textContent).toBe('10'))
+
+    desk.users.get.mockResolvedValue(securityUser())
+    desk.users.signIns.mockResolvedValue({ items: [failure, { ...failure, id: '4' }], recentFailures: { count: 0, since: '2026-03-04T11:05:00Z' } })
+    const dialog = await openDialog('unlock')
+    fireEvent.click(within(dialog).getByTestId('action-confirm'))
+    await waitFor(() => expect(screen.getByTestId('failed-attempts').textContent).toBe('0'))
+    // The failures before the unlock are history now: the Activity tab keeps them, this section does not list them.
+    expect(screen.queryByText(/203\.0\.113\.9/)).toBeNull()
+  })
+
   it('deletes a payment method after confirmation, and shows why cards cannot be edited', async () => {
     const desk = securityDesk()
     const card = { id: 5, provider: 'demo', brand: 'visa', masked: '•••• 4242', expiry: '08/2031', expired: false, addedAt: '2025-06-01T09:00:00Z' }

@@ -138,7 +138,7 @@ describe('the General tab form', () => {
   it('asks before leaving with unsaved changes, also for another tab: Stay keeps the edit, Discard leaves', async () => {
     const { desk, router } = openUser(portalUser())
     desk.users.audit.mockResolvedValue({ items: [], nextCursor: null })
-    desk.users.signIns.mockResolvedValue({ items: [] })
+    desk.users.signIns.mockResolvedValue({ items: [], recentFailures: { count: 0, since: null } })
     await screen.findByTestId('user-form')
     type('firstName', 'Wendy')
 

@@ -140,7 +140,7 @@ describe('the user page', () => {
   it('shows the audit timeline with changes as before → after, beside the sign-in history, and filters by action', async () => {
     const desk = signedIn()
     desk.users.audit.mockResolvedValue({ items: [entry], nextCursor: null })
-    desk.users.signIns.mockResolvedValue({ items: [failedSignIn, { ...failedSignIn, id: '2', reason: 'otp_invalid' }] })
+    desk.users.signIns.mockResolvedValue({ items: [failedSignIn, { ...failedSignIn, id: '2', reason: 'otp_invalid' }], recentFailures: { count: 2, since: null } })
     renderApp(desk, { path: '/users/42/activity' })
 
     const item = await screen.findByTestId('audit-entry')

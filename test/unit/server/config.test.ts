@@ -68,4 +68,15 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ MAIL_POLL_MS: '600000' })).toThrow(/MAIL_POLL_MS must be at most 60000/)
     expect(() => parseConfig({ MAIL_POLL_MS: 'often' })).toThrow(/MAIL_POLL_MS must be a whole number/)
   })
+
+  it('reads TRUST_PROXY as a hop count or a list of proxy addresses and CIDR ranges, and trusts nobody by default', () => {
+    expect(parseConfig({}).trustProxy).toBeUndefined()
+    expect(parseConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1)
+    expect(parseConfig({ TRUST_PROXY: ' 10.0.0.0/8, 192.168.1.5 ,::1, fd00::/8,loopback' }).trustProxy).toEqual(['10.0.0.0/8', '192.168.1.5', '::1', 'fd00::/8', 'loopback'])
+    expect(() => parseConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY must be a hop count \(1 to 10\) or a comma-separated list.*"true"/)
+    expect(() => parseConfig({ TRUST_PROXY: '0' })).toThrow(/TRUST_PROXY as a hop count must be between 1 and 10/)
+    expect(() => parseConfig({ TRUST_PROXY: '10.0.0.0/33' })).toThrow(/not valid: "10.0.0.0\/33"/)
+    expect(() => parseConfig({ TRUST_PROXY: '10.0.0.1,,10.0.0.2' })).toThrow(/not valid: ""/)
+    expect(() => parseConfig({ TRUST_PROXY: '300.1.1.1' })).toThrow(ConfigError)
+  })
 })

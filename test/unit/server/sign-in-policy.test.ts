@@ -24,9 +24,10 @@ describe('sign-in protection policy', () => {
     expect([0, 1, 2, 3, 4].map((locks) => lockDurationMs(locks, policy))).toEqual([1000, 2000, 4000, 5000, 5000])
   })
 
-  it('keys accounts by the trimmed, lower-cased login, NUL-safe and bounded', () => {
-    expect(accountKey('  Jane.Doe ')).toBe('jane.doe')
-    expect(accountKey('a\u0000b')).toBe('a\ufffdb')
-    expect(accountKey('x'.repeat(1000))).toHaveLength(254)
+  it('keys accounts by the audience and the trimmed, lower-cased login, NUL-safe and bounded', () => {
+    expect(accountKey('portal', '  Jane.Doe ')).toBe('portal:jane.doe')
+    expect(accountKey('operator', '  Jane.Doe ')).toBe('operator:jane.doe')
+    expect(accountKey('portal', 'a\u0000b')).toBe('portal:a\ufffdb')
+    expect(accountKey('operator', 'x'.repeat(1000))).toHaveLength(254)
   })
 })

@@ -1,6 +1,6 @@
 import { Descriptions, Space, Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
-import type { SignInAttempt } from '../../../shared/security'
+import type { SignInList } from '../../../shared/security'
 import type { UserDetail } from '../../../shared/users'
 import { useDeskClient } from '../../app/desk-client'
 import { ListFailure } from '../users/ListFailure'
@@ -14,10 +14,10 @@ import { useSecurityAction } from './use-security-action'
 /** Shown in the section: enough to see a pattern (one IP, a burst), the rest is on the Activity tab. */
 const failuresShown = 5
 
-/** The failed portal and desk sign-ins since the last successful one (the list is newest first). */
-export function failuresSinceLastSuccess(attempts: readonly SignInAttempt[]): SignInAttempt[] {
-  const lastSuccess = attempts.findIndex((attempt) => attempt.success)
-  return (lastSuccess === -1 ? attempts : attempts.slice(0, lastSuccess)).filter((attempt) => !attempt.success)
+/** The failed portal and desk sign-ins the server counts as recent: after the last success or unlock (newest first). */
+export function recentFailures(list: SignInList): SignInList['items'] {
+  const since = list.recentFailures.since === null ? null : Date.parse(list.recentFailures.since)
+  return list.items.filter((attempt) => !attempt.success && (since === null || Date.parse(attempt.at) > since))
 }
 
 /** Failed attempts and "locked until", with Unlock (the lock, the counter and the backoff are cleared). */
@@ -26,7 +26,7 @@ export function SignInProtectionSection({ user }: { user: UserDetail }) {
   const desk = useDeskClient()
   const perform = useSecurityAction(user.id)
   const signIns = useSignIns(user.id)
-  const failures = failuresSinceLastSuccess(signIns.data?.items ?? [])
+  const failures = signIns.data ? recentFailures(signIns.data) : []
   const locked = user.locked === true
   // The server also clears a counter of recent failures without a lock; the desk unlocks what is locked.
   const unlockBlocker = locked ? null : t('security.signIn.nothingToUnlock')
@@ -50,7 +50,7 @@ export function SignInProtectionSection({ user }: { user: UserDetail }) {
           {
             key: 'failures',
             label: t('security.signIn.failedAttempts'),
-            children: <span data-testid="failed-attempts">{signIns.isSuccess ? failures.length : '…'}</span>
+            children: <span data-testid="failed-attempts">{signIns.isSuccess ? signIns.data.recentFailures.count : '…'}</span>
           }
         ]}
       />
@@ -84,7 +84,7 @@ export function SignInProtectionSection({ user }: { user: UserDetail }) {
               consequence={t('security.signIn.unlockConsequence')}
               onConfirm={async (_values, audit) => {
                 await perform(() => desk.security.unlock({ id: user.id, audit }), {
-                  changes: ['detail', 'lists'],
+                  changes: ['detail', 'lists', 'signIns'],
                   auditAction: 'lock.unlock',
                   notice: () => t('security.signIn.unlocked', { name: user.name })
                 })

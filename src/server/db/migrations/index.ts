@@ -5,6 +5,7 @@ import { helpdeskVerificationMigration } from './0004_helpdesk_verification'
 import { emailChangesMigration } from './0005_email_changes'
 import { auditChainMigration } from './0006_audit_chain'
 import { loginIdentityMigration } from './0007_login_identity'
+import { signInDevicesMigration } from './0008_sign_in_devices'
 import type { Migration } from './migration'
 
 export type { Migration } from './migration'
@@ -17,5 +18,6 @@ export const migrations: readonly Migration[] = [
   helpdeskVerificationMigration,
   emailChangesMigration,
   auditChainMigration,
-  loginIdentityMigration
+  loginIdentityMigration,
+  signInDevicesMigration
 ]

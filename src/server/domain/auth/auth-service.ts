@@ -8,7 +8,8 @@ import type { Clock } from '../../clock'
 import { unknownUserHash, verifyPassword } from './passwords'
 import { hashToken, issueToken } from './tokens'
 import { passPasswordGate, recordAttempt, refuseSignIn, type SignInRequest } from '../sign-in/password-gate'
-import { recordSignInFailure, recordSignInSuccess, signInBlock } from '../sign-in/throttle'
+import { recordSignInFailure, recordSignInSuccess, signInBlock, type ThrottleSubject } from '../sign-in/throttle'
+import { findTrustedDevice, issueDeviceToken } from '../sign-in/device-tokens'
 import { sessionIsLive, touchSession } from '../sessions/session-liveness'
 import { passSecondFactor } from '../sign-in/second-factor'
 import type { OperatorTwoFactorPolicy } from '../../../shared/operator-account'
@@ -64,8 +65,11 @@ export function createAuthService({ db, clock, sessionIdleMs, sessionAbsoluteMs,
      * (domain/sign-in): 429 RATE_LIMITED for an address over its failure limit. An operator with
      * TOTP on also gives the current code (sign-in/second-factor.ts). A temporary password signs in,
      * but to a session that the operator guard holds to choosing a new password (`passwordChangeRequired`).
+     * A portal user's login is unknown here: its failures never count against, or lock, the portal
+     * account. A valid `deviceToken` of this operator is judged on its own failures
+     * (sign-in/device-tokens.ts); every success returns one.
      */
-    async signIn(login: string, password: string, origin: RequestOrigin, otp?: string): Promise<LoginResponse> {
+    async signIn(login: string, password: string, origin: RequestOrigin, otp?: string, deviceToken?: string): Promise<LoginResponse> {
       // No login contains NUL, and PostgreSQL would refuse the parameter: treat it as unknown.
       const candidate = login.includes('\u0000')
         ? undefined
@@ -87,8 +91,11 @@ export function createAuthService({ db, clock, sessionIdleMs, sessionAbsoluteMs,
               't.enabled_at as totp_enabled_at'
             ])
             .where(sameLoginAs(login))
+            .where('u.kind', '=', 'internal')
             .executeTakeFirst()
-      const attempt: SignInRequest = { login, password, audience: 'operator', ip: origin.ip, userAgent: origin.userAgent, now: clock.now() }
+      const attemptAt = clock.now()
+      const device = candidate ? await findTrustedDevice(db, deviceToken, { userId: candidate.id, audience: 'operator' }, attemptAt) : null
+      const attempt: SignInRequest = { login, password, audience: 'operator', ip: origin.ip, userAgent: origin.userAgent, now: attemptAt, device }
       const user = await passPasswordGate(db, attempt, candidate)
       const role = user.kind === 'internal' && user.active && user.deleted_at === null ? operatorRole(user.role) : null
       if (!role) await refuseSignIn(db, attempt, user, user.active ? 'not_eligible' : 'archived')
@@ -99,7 +106,7 @@ export function createAuthService({ db, clock, sessionIdleMs, sessionAbsoluteMs,
       const now = clock.now()
       const expiresAt = new Date(now.getTime() + sessionAbsoluteMs)
       const issued = issueToken()
-      await db.transaction().execute(async (tx) => {
+      const issuedDevice = await db.transaction().execute(async (tx) => {
         await tx
           .insertInto('sessions')
           .values({
@@ -113,11 +120,18 @@ export function createAuthService({ db, clock, sessionIdleMs, sessionAbsoluteMs,
             user_agent: origin.userAgent?.slice(0, 512) ?? null
           })
           .execute()
-        await recordSignInSuccess(tx, user.id, user.login, now)
+        await recordSignInSuccess(tx, { userId: user.id, login: user.login, audience: 'operator', device }, now)
         await recordAttempt(tx, attempt, user, null, true)
+        return issueDeviceToken(tx, { userId: user.id, audience: 'operator' }, device, now)
       })
       const operator = identify(user, role, user.totp_enabled_at)
-      return { token: issued.token, expiresAt: expiresAt.toISOString(), operator, ...(operator.passwordChangeRequired ? { passwordChangeRequired: true } : {}) }
+      return {
+        token: issued.token,
+        expiresAt: expiresAt.toISOString(),
+        operator,
+        deviceToken: issuedDevice,
+        ...(operator.passwordChangeRequired ? { passwordChangeRequired: true } : {})
+      }
     },
 
     /** The live operator session behind a bearer token, or null when it is unknown, revoked or expired. */
@@ -152,12 +166,12 @@ export function createAuthService({ db, clock, sessionIdleMs, sessionAbsoluteMs,
     async reauthenticate(session: OperatorSession, password: string, origin: RequestOrigin): Promise<Date> {
       const now = clock.now()
       const user = await db.selectFrom('users').select(['id', 'password_hash', 'locked_until']).where('id', '=', session.operator.id).executeTakeFirst()
-      const subject = { login: session.operator.login, ip: origin.ip ?? null, user: user ?? null }
+      const subject: ThrottleSubject = { login: session.operator.login, audience: 'operator', ip: origin.ip ?? null, user: user ?? null }
       // A stolen token must not become a password oracle: guesses here count like failed sign-ins,
       // and a locked account or a throttled address is refused before the password is looked at.
       const block = await signInBlock(db, subject, now)
       if (block === 'ip') throw new DeskError('RATE_LIMITED')
-      if (block === 'account') throw new DeskError('INVALID_CREDENTIALS')
+      if (block !== null) throw new DeskError('INVALID_CREDENTIALS')
       const matches = await verifyPassword(user?.password_hash ?? unknownUserHash, password)
       await db.transaction().execute(async (tx) => {
         await tx

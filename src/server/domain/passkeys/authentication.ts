@@ -6,7 +6,7 @@ import type { Database } from '../../db/schema'
 import { withTransaction } from '../../db/transaction'
 import type { RequestOrigin } from '../auth/auth-service'
 import { portalLoginResponseOf, type PortalSessions } from '../portal/portal-sessions'
-import { countSignInFailure, invalidCredentials, recordAttempt, refuseSignIn, type SignInRequest } from '../sign-in/password-gate'
+import { countSignInFailure, invalidCredentials, recordAttempt, refuseLockedAttempt, refuseSignIn, type SignInRequest } from '../sign-in/password-gate'
 import { recordSignInSuccess, signInBlock } from '../sign-in/throttle'
 import { challengeOfClientData, consumeChallenge, storeChallenge } from './challenges'
 import { relyingPartyOf, relyingPartyOfWebsite } from './relying-party'
@@ -63,15 +63,17 @@ export async function finishPasskeySignIn({ db, sessions, now }: PasskeySignInDe
     .executeTakeFirst()
   const request: SignInRequest = { login: found?.login ?? '(passkey)', password: '', audience: 'portal', ip: origin.ip, userAgent: origin.userAgent, now }
 
-  const block = await signInBlock(db, { login: request.login, ip: request.ip, user: found ?? null }, now)
+  // Only a portal account is counted and locked at this door (an internal user's is never touched here).
+  const account = found?.kind === 'portal' ? found : undefined
+  const block = await signInBlock(db, { login: request.login, audience: 'portal', ip: request.ip, user: account ?? null }, now)
   if (block === 'ip') await refuseSignIn(db, request, found, 'ip_throttled', new DeskError('RATE_LIMITED'))
-  if (block === 'account') await refuseSignIn(db, request, found, 'locked')
+  if (block !== null) await refuseLockedAttempt(db, request, found)
 
   const challenge = challengeOfClientData(response.response.clientDataJSON)
   const spent = challenge !== null && (await consumeChallenge(db, { value: challenge, purpose: 'authentication' }, now))
   const party = found?.website_name && found.website_url && found.website_host ? relyingPartyOf({ name: found.website_name, url: found.website_url, host: found.website_host }) : null
   if (!found || !spent || !challenge || !party) {
-    await countSignInFailure(db, request, found, 'passkey_invalid')
+    await countSignInFailure(db, request, account, 'passkey_invalid')
     throw invalidCredentials()
   }
 
@@ -90,7 +92,7 @@ export async function finishPasskeySignIn({ db, sessions, now }: PasskeySignInDe
     verified = null
   }
   if (!verified?.verified) {
-    await countSignInFailure(db, request, found, 'passkey_invalid')
+    await countSignInFailure(db, request, account, 'passkey_invalid')
     throw invalidCredentials()
   }
   if (found.kind !== 'portal') await refuseSignIn(db, request, found, 'not_eligible')
@@ -101,7 +103,7 @@ export async function finishPasskeySignIn({ db, sessions, now }: PasskeySignInDe
   return withTransaction(db, async (trx) => {
     await trx.updateTable('passkeys').set({ sign_count: verified.authenticationInfo.newCounter, last_used_at: now }).where('id', '=', found.passkey_id).execute()
     const issued = await sessions.issue(trx, found.id, origin, now)
-    await recordSignInSuccess(trx, found.id, found.login, now)
+    await recordSignInSuccess(trx, { userId: found.id, login: found.login, audience: 'portal', device: null }, now)
     await recordAttempt(trx, request, found, 'passkey', true)
     return portalLoginResponseOf(issued, found)
   })

@@ -62,6 +62,7 @@ export async function eraseAccount(trx: Kysely<Database>, userId: number, option
   await trx.deleteFrom('webauthn_challenges').where('user_id', '=', userId).execute()
   // Old and new addresses of email changes are personal data too; their links die with the rows.
   await trx.deleteFrom('email_changes').where('user_id', '=', userId).execute()
+  await trx.deleteFrom('sign_in_devices').where('user_id', '=', userId).execute()
   await trx.updateTable('reset_tokens').set({ revoked_at: now }).where('user_id', '=', userId).where('used_at', 'is', null).where('revoked_at', 'is', null).execute()
 
   const after = await updateUserVersioned(

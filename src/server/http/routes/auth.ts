@@ -29,14 +29,16 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteDeps> = async (app, { au
           "'required' or 'invalid' (only after a right password). Under OPERATOR_2FA=required an administrator without TOTP gets " +
           '`operator.twoFactorSetupRequired: true`, and every route but /auth/* answers 403 TWO_FACTOR_REQUIRED until the setup is done. ' +
           'A temporary password (must change at next sign-in) gives `passwordChangeRequired: true` (and `operator.passwordChangeRequired`): ' +
-          'until POST /api/v1/auth/account/password chooses a new one, every route but that one, GET /auth/me and sign-out answers 403 PASSWORD_CHANGE_REQUIRED.',
+          'until POST /api/v1/auth/account/password chooses a new one, every route but that one, GET /auth/me and sign-out answers 403 PASSWORD_CHANGE_REQUIRED. ' +
+          'A success returns a `deviceToken`: sent back with later sign-ins of the same operator, it is judged on its own failures, so its ' +
+          'right password works while the account is locked for unknown devices. Any token that is not valid for this operator counts as none.',
         body: loginRequest,
         response: { 200: loginResponse, 400: apiErrorBody, 401: apiErrorBody }
       }
     },
     async (request) => {
-      const { login, password, otp } = request.body
-      return auth.signIn(login, password, requestOrigin(request), otp)
+      const { login, password, otp, deviceToken } = request.body
+      return auth.signIn(login, password, requestOrigin(request), otp, deviceToken)
     }
   )
 

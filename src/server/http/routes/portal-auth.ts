@@ -32,7 +32,10 @@ export const portalRoutes: FastifyPluginAsyncZod<Pick<RouteDeps, 'db' | 'clock' 
           'temporarily locked). Only after a right password on an account with 2FA do the details say `{otp: "required" | "invalid"}`. ' +
           'An address with too many failures gets 429 RATE_LIMITED until its 15-minute window ends. A temporary password (must change at next ' +
           'sign-in) answers `passwordChangeRequired: true`: the session may only choose a new password (POST /api/v1/me/password) and sign out; ' +
-          'every other /me route answers 403 PASSWORD_CHANGE_REQUIRED.',
+          'every other /me route answers 403 PASSWORD_CHANGE_REQUIRED. ' +
+          'A success returns a `deviceToken`: ' +
+          'sent back with later sign-ins of the same account, it is judged on its own failures, so its right password works while the account ' +
+          'is locked for unknown devices. Any token that is not valid for this account counts as none.',
         body: portalLoginRequest,
         response: { 200: portalLoginResponse, 400: apiErrorBody, 401: apiErrorBody, 429: apiErrorBody }
       }

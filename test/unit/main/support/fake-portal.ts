@@ -31,6 +31,8 @@ export interface FakePortal extends TestServer {
   password: string
   /** The operators signed in with a temporary password: only who am I and sign-out answer, the rest is 403 PASSWORD_CHANGE_REQUIRED. */
   mustChangePassword: boolean
+  /** The device token each sign-in presented (undefined: none), in order. */
+  presentedDeviceTokens: (string | undefined)[]
 }
 
 /** Just enough of the portal API (auth and users) for the session service, over real HTTP; `admin` and `support` share one password. */
@@ -38,6 +40,8 @@ export async function startFakePortal(password: string): Promise<FakePortal> {
   const tokens = new Set<string>()
   const operatorOf = new Map<string, Operator>()
   const loggedOut: string[] = []
+  const presentedDeviceTokens: (string | undefined)[] = []
+  const deviceTokens = new Map<string, string>()
   const server = await startTestServer((request, response, body) => {
     const path = new URL(request.url ?? '/', 'http://x').pathname
     const bearer = request.headers.authorization?.replace(/^Bearer /, '')
@@ -45,7 +49,8 @@ export async function startFakePortal(password: string): Promise<FakePortal> {
     const unauthorized = () => json(response, 401, { error: { code: 'UNAUTHORIZED', message: 'Sign in.' } })
 
     if (path === '/api/v1/auth/login' && request.method === 'POST') {
-      const credentials = JSON.parse(body || '{}') as { login?: string; password?: string }
+      const credentials = JSON.parse(body || '{}') as { login?: string; password?: string; deviceToken?: string }
+      presentedDeviceTokens.push(credentials.deviceToken)
       const operator = operators.get(credentials.login ?? '')
       if (!operator || credentials.password !== fake.password) {
         return json(response, 401, { error: { code: 'INVALID_CREDENTIALS', message: 'Wrong login or password.' } })
@@ -53,7 +58,11 @@ export async function startFakePortal(password: string): Promise<FakePortal> {
       const token = randomBytes(32).toString('base64url')
       tokens.add(token)
       operatorOf.set(token, operator)
-      return json(response, 200, { token, expiresAt: '2099-01-01T00:00:00.000Z', operator })
+      // Like the portal: a valid device token of this operator comes back; otherwise a new one.
+      const known = credentials.deviceToken !== undefined && deviceTokens.get(credentials.deviceToken) === operator.login
+      const deviceToken = known ? (credentials.deviceToken as string) : randomBytes(32).toString('base64url')
+      deviceTokens.set(deviceToken, operator.login)
+      return json(response, 200, { token, expiresAt: '2099-01-01T00:00:00.000Z', operator, deviceToken })
     }
     if (path === '/api/v1/auth/logout' && request.method === 'POST') {
       if (!signedIn) return unauthorized()
@@ -68,6 +77,6 @@ export async function startFakePortal(password: string): Promise<FakePortal> {
     if (path === '/api/v1/users') return json(response, 200, { items: [portalUser], nextCursor: null, facets: { kind: { portal: 1, internal: 1 } } })
     return json(response, 404, { error: { code: 'NOT_FOUND', message: 'No such user.' } })
   })
-  const fake: FakePortal = { ...server, port: Number(new URL(server.url).port), tokens, loggedOut, password, mustChangePassword: false }
+  const fake: FakePortal = { ...server, port: Number(new URL(server.url).port), tokens, loggedOut, password, mustChangePassword: false, presentedDeviceTokens }
   return fake
 }
