@@ -50,7 +50,8 @@ export const passwordRoutes: FastifyPluginAsyncZod<PasswordRouteDeps> = async (a
         summary: "Set a user's password; all their sessions are revoked",
         description:
           'The policy: 8 to 128 characters, not common or weak (zxcvbn-ts). Support agents: portal users only, with X-Ticket-Ref, and mustChange: true. ' +
-          "Another internal user's password needs a re-authentication. notify sends the \"password changed\" email (never the password).",
+          "Another internal user's password needs a re-authentication. notify sends the \"password changed\" email (never the password). " +
+          "Operators cannot set their own password here: 409 with details.reason ownAccount, pointing to POST /api/v1/auth/account/password.",
         security: bearer,
         params,
         body: setPasswordRequest,
@@ -65,7 +66,6 @@ export const passwordRoutes: FastifyPluginAsyncZod<PasswordRouteDeps> = async (a
         request: request.body,
         actorRole: context.operator.role,
         actorId: context.operator.id,
-        actorSessionId: context.sessionId,
         audit: auditContextOf(context, clock),
         now: clock.now(),
         portalUrl: portalUrl()
