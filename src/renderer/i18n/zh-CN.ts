@@ -7,6 +7,7 @@ import { companiesStrings } from './features/companies'
 import { helpdeskStrings } from './features/helpdesk'
 import { newUserStrings } from './features/newUser'
 import { passwordStrings } from './features/password'
+import { refusalsStrings } from './features/refusals'
 import { rolesStrings } from './features/roles'
 import { securityStrings } from './features/security'
 import { userFormStrings } from './features/userForm'
@@ -262,6 +263,7 @@ export const zhCN: Translation = {
   newUser: newUserStrings['zh-CN'],
   helpdesk: helpdeskStrings['zh-CN'],
   commandPalette: commandPaletteStrings['zh-CN'],
+  refusals: refusalsStrings['zh-CN'],
   errors: errorMessagesIn('zh-CN'),
   errorDetails: '详细信息：{{details}}'
 }
