@@ -63,3 +63,9 @@ export async function assertRecipientMailBudget(
   }
   throw new DeskError('RATE_LIMITED', mailLimitRefusal(details), { ...details })
 }
+
+/** The OpenAPI description of the refusal, for the routes whose email counts. */
+export const recipientMailLimitNote =
+  `429 RATE_LIMITED (details.reason mailLimit, with limit, windowMinutes and retryAfterSeconds; also Retry-After) once the user got ` +
+  `${defaultRecipientMailPolicy.limit} emails of these kinds (reset links, username reminders, 2FA invitations, verification codes, portal invitations) ` +
+  `in the last ${defaultRecipientMailPolicy.windowMinutes} minutes.`
