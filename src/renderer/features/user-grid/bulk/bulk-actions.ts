@@ -1,9 +1,9 @@
 import { fieldIssues, type DeskErrorShape, type ErrorCode } from '../../../../shared/errors'
 import type { AuditContext } from '../../../../shared/ipc/audit-context'
 import type { DeskClient } from '../../../../shared/ipc/desk-api'
+import { mailLimitDetailsOf } from '../../../../shared/mail-limit'
 import type { UserListItem } from '../../../../shared/users'
 import type { DeskAction } from '../../../app/role-capabilities'
-import { mailLimitDetailsOf } from '../../../../shared/mail-limit'
 import { errorCodeOf } from '../../../components/error-text'
 import type { SkipReason } from './bulk-runner'
 
