@@ -54,6 +54,23 @@ test.describe('Security tab: password', () => {
     await expect(page.getByTestId('revoke-reset-link')).toHaveCount(0)
   })
 
+  test('past the per-user mail limit, the dialog says how many emails an hour and when to try again; nothing is sent', async ({ page, desk, api }) => {
+    const scene = await SecurityScene.start(page, desk, api)
+    const user = await scene.signInablePortalUser()
+    for (let i = 0; i < 5; i += 1) expect((await scene.call('POST', `/api/v1/users/${user.id}/reset-link`)).status).toBe(200)
+    await scene.openSecurity(user.id)
+
+    const dialog = await scene.open('send-reset-link')
+    await dialog.getByTestId('action-ticket').fill('HD-2010')
+    await dialog.getByTestId('action-ticket').press('Enter')
+    const error = dialog.getByTestId('action-error')
+    await expect(error).toHaveAttribute('data-error-code', 'RATE_LIMITED')
+    await expect(error).toContainText('At most 5 emails an hour can be sent to this user')
+    await expect(error).toContainText(/Try again in (59|60) minutes\./)
+    const outbox = await scene.call<{ items: unknown[] }>('GET', `/api/v1/outbox?userId=${user.id}&limit=50`)
+    expect(outbox.body.items).toHaveLength(5)
+  })
+
   test('Revoke link: the emailed link no longer sets a password', async ({ page, desk, api, mailbox }) => {
     const scene = await SecurityScene.start(page, desk, api)
     const user = await scene.signInablePortalUser()

@@ -57,6 +57,20 @@ describe('browser host with the real portal server', () => {
     const detail = await desk.users.get({ id: page.items[0]?.id ?? 0 })
     expect(detail.login).toBe(page.items[0]?.login)
 
+    // The server's refusals reach the desk with what it needs to word them: the mail limit's numbers,
+    // and the own-password pointer to My account.
+    const recipient = page.items.find((user) => user.email !== null && user.active)
+    if (!recipient) throw new Error('no active portal user with an email')
+    for (let i = 0; i < 5; i += 1) await desk.security.sendResetLink({ id: recipient.id })
+    await expect(desk.security.sendResetLink({ id: recipient.id })).rejects.toMatchObject({
+      code: 'RATE_LIMITED',
+      details: { reason: 'mailLimit', limit: 5, windowMinutes: 60 }
+    })
+    await expect(desk.security.setPassword({ id: state.operator?.id ?? 0, password: 'Another-Strong-Password-9', mustChange: false, notify: false })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      details: { reason: 'ownAccount', use: '/api/v1/auth/account/password' }
+    })
+
     await desk.session.signOut()
     await expect(desk.users.list({ kind: 'portal' })).rejects.toMatchObject({ code: 'UNAUTHORIZED' })
     await expect(desk.session.signIn({ login: 'admin', password: 'wrong-password' })).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' })

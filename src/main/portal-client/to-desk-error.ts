@@ -2,6 +2,8 @@ import { isAxiosError } from 'axios'
 import { ZodError } from 'zod'
 import { apiErrorBody, type ApiErrorBody } from '../../shared/api'
 import { DeskError, errorMessages, fieldIssues, type DeskErrorShape, type ErrorCode } from '../../shared/errors'
+import { mailLimitDetailsOf } from '../../shared/mail-limit'
+import { operatorAccountPaths } from '../../shared/operator-account'
 
 const validationStatuses: ReadonlySet<number> = new Set([400, 413, 415, 422])
 
@@ -42,12 +44,17 @@ function codeOf(status: number, serverCode: ErrorCode | undefined): ErrorCode {
 
 /**
  * The details worth carrying to the desk: field issues (which field, in words) for VALIDATION and
- * CONFLICT, a conflict's `currentVersion` (to reload and compare), and a wrong verification code's
- * `attemptsLeft`. Anything else is dropped.
+ * CONFLICT, a conflict's `currentVersion` (to reload and compare), a wrong verification code's
+ * `attemptsLeft`, the per-user mail limit's numbers, and the pointer of the own-password refusal.
+ * Anything else is dropped.
  */
 function detailsFor(code: ErrorCode, serverError: ApiErrorBody['error'] | undefined): DeskErrorShape['details'] {
   const details = serverError?.details
   if (code === 'INVALID_CREDENTIALS') return secondFactorDetails(details)
+  if (code === 'RATE_LIMITED') {
+    const mailLimit = mailLimitDetailsOf(details)
+    return mailLimit ? { ...mailLimit } : undefined
+  }
   if (code !== 'VALIDATION' && code !== 'CONFLICT' && code !== 'DOCUMENT_LOCKED') return undefined
   const issues = fieldIssues(Array.isArray(details) ? details : undefined)
   if (issues.length > 0) return issues
@@ -55,11 +62,19 @@ function detailsFor(code: ErrorCode, serverError: ApiErrorBody['error'] | undefi
     const currentVersion = details.currentVersion
     if (typeof currentVersion === 'number' && Number.isSafeInteger(currentVersion) && currentVersion >= 0) return { currentVersion }
   }
+  if (code === 'CONFLICT' && ownPasswordRefusal(details)) return { reason: 'ownAccount', use: operatorAccountPaths.password }
   if (code === 'VALIDATION' && typeof details === 'object' && details !== null && 'attemptsLeft' in details) {
     const attemptsLeft = details.attemptsLeft
     if (typeof attemptsLeft === 'number' && Number.isInteger(attemptsLeft) && attemptsLeft >= 0 && attemptsLeft <= 100) return { attemptsLeft }
   }
   return undefined
+}
+
+/** An operator's own password refused at POST /users/:id/password: the desk points to My account. */
+function ownPasswordRefusal(details: unknown): boolean {
+  if (typeof details !== 'object' || details === null || Array.isArray(details)) return false
+  const { reason, use } = details as Record<string, unknown>
+  return reason === 'ownAccount' && use === operatorAccountPaths.password
 }
 
 /** A right password on an account with 2FA: whether the code is missing or wrong, so the desk asks for it. */

@@ -1,6 +1,7 @@
 import { Alert, Button } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { errorCodeOf, errorDetailOf } from './error-text'
+import { refusalText } from './refusal-text'
 
 interface ErrorAlertProps {
   error: unknown
@@ -15,7 +16,7 @@ export function ErrorAlert({ error, title, onRetry, testId = 'error-alert' }: Er
   const { t } = useTranslation()
   const code = errorCodeOf(error)
   const detail = errorDetailOf(error)
-  const message = t(`errors.${code}`)
+  const message = refusalText(error, t) ?? t(`errors.${code}`)
   return (
     <Alert
       type="error"

@@ -7,6 +7,7 @@ import { companiesStrings } from './features/companies'
 import { helpdeskStrings } from './features/helpdesk'
 import { newUserStrings } from './features/newUser'
 import { passwordStrings } from './features/password'
+import { refusalsStrings } from './features/refusals'
 import { rolesStrings } from './features/roles'
 import { auditIntegrityStrings } from './features/auditIntegrity'
 import { securityStrings } from './features/security'
@@ -270,6 +271,7 @@ export const en = {
   newUser: newUserStrings.en,
   helpdesk: helpdeskStrings.en,
   commandPalette: commandPaletteStrings.en,
+  refusals: refusalsStrings.en,
   errors: errorMessagesIn('en'),
   errorDetails: 'Details: {{details}}'
 }

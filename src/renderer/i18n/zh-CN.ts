@@ -7,6 +7,7 @@ import { companiesStrings } from './features/companies'
 import { helpdeskStrings } from './features/helpdesk'
 import { newUserStrings } from './features/newUser'
 import { passwordStrings } from './features/password'
+import { refusalsStrings } from './features/refusals'
 import { rolesStrings } from './features/roles'
 import { auditIntegrityStrings } from './features/auditIntegrity'
 import { securityStrings } from './features/security'
@@ -266,6 +267,7 @@ export const zhCN: Translation = {
   newUser: newUserStrings['zh-CN'],
   helpdesk: helpdeskStrings['zh-CN'],
   commandPalette: commandPaletteStrings['zh-CN'],
+  refusals: refusalsStrings['zh-CN'],
   errors: errorMessagesIn('zh-CN'),
   errorDetails: '详细信息：{{details}}'
 }

@@ -93,10 +93,19 @@ export function toErrorResponse(error: unknown): ErrorResponse {
   return errorResponse(500, 'SERVER')
 }
 
+/** A refusal that knows when to come back says so in `details.retryAfterSeconds`. */
+function retryAfterSecondsOf(details: unknown): number | null {
+  if (typeof details !== 'object' || details === null || !('retryAfterSeconds' in details)) return null
+  const seconds = details.retryAfterSeconds
+  return typeof seconds === 'number' && Number.isInteger(seconds) && seconds > 0 ? seconds : null
+}
+
 export function sendError(request: FastifyRequest, reply: FastifyReply, error: unknown): FastifyReply {
   const { status, body } = toErrorResponse(error)
   if (status >= 500) request.log.error({ err: error }, 'request failed')
   else request.log.debug({ code: body.error.code, status }, 'request refused')
   if (body.error.code === 'UNAUTHORIZED') void reply.header('www-authenticate', 'Bearer')
+  const retryAfter = retryAfterSecondsOf(body.error.details)
+  if (body.error.code === 'RATE_LIMITED' && retryAfter !== null) void reply.header('retry-after', String(retryAfter))
   return reply.status(status).send(body)
 }

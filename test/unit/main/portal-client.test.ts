@@ -153,6 +153,21 @@ describe('PortalClient', () => {
     }
   })
 
+  it('keeps the per-user mail limit’s numbers and the own-password pointer, so that the desk can word them', async () => {
+    const limit = { reason: 'mailLimit', limit: 5, windowMinutes: 60, retryAfterSeconds: 700 }
+    failWith(429, { error: { code: 'RATE_LIMITED', message: 'At most 5 emails an hour', details: { ...limit, secret: 'x' } } })
+    expect((await codeOf(new PortalClient({ baseUrl: server.url }).listUsers(token, query))).toShape()).toEqual({ code: 'RATE_LIMITED', message: errorMessages.RATE_LIMITED.en, details: limit })
+    for (const odd of [{ ...limit, limit: 'five' }, { ...limit, reason: 'other' }, { retryAt: '2026-01-01T00:00:00Z' }]) {
+      failWith(429, { error: { code: 'RATE_LIMITED', message: 'slow down', details: odd } })
+      expect((await codeOf(new PortalClient({ baseUrl: server.url }).listUsers(token, query))).details, JSON.stringify(odd)).toBeUndefined()
+    }
+    const pointer = { reason: 'ownAccount', use: '/api/v1/auth/account/password' }
+    failWith(409, { error: { code: 'CONFLICT', message: 'own password', details: pointer } })
+    expect((await codeOf(new PortalClient({ baseUrl: server.url }).listUsers(token, query))).details).toEqual(pointer)
+    failWith(409, { error: { code: 'CONFLICT', message: 'own password', details: { reason: 'ownAccount', use: 'https://evil.example/' } } })
+    expect((await codeOf(new PortalClient({ baseUrl: server.url }).listUsers(token, query))).details).toBeUndefined()
+  })
+
   it('keeps whether a sign-in waits for a 2FA code, and drops anything else an INVALID_CREDENTIALS carries', async () => {
     const refuseLogin = (body: unknown) => replies.set('/api/v1/auth/login', (response) => json(response, 401, body))
     for (const otp of ['required', 'invalid'] as const) {

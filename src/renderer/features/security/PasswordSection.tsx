@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import type { UserDetail } from '../../../shared/users'
 import { useDeskClient } from '../../app/desk-client'
+import { useOperator } from '../../app/session'
 import { ActionButton } from './ActionButton'
 import { ChangePasswordDialog } from './ChangePasswordDialog'
 import { ResetLinkStatus } from './ResetLinkStatus'
@@ -26,7 +27,10 @@ export function PasswordSection({ user }: { user: UserDetail }) {
   const { t } = useTranslation()
   const desk = useDeskClient()
   const perform = useSecurityAction(user.id)
+  const operator = useOperator()
   const blocker = linkBlocker(user, t)
+  // The server refuses an operator's own password here: My account asks for the current one.
+  const ownPassword = operator?.id === user.id ? t('refusals.ownPassword') : null
   const email = user.email ?? ''
   const yesNo = (value: boolean | undefined) => (value ? <Tag color="orange">{t('security.yes')}</Tag> : t('security.no'))
 
@@ -41,7 +45,7 @@ export function PasswordSection({ user }: { user: UserDetail }) {
         ]}
       />
       <Space wrap align="start" className="security-actions">
-        <ActionButton label={t('security.password.change.button')} testId="change-password" permission={{ action: 'password.set', target: user.kind }} type="primary">
+        <ActionButton label={t('security.password.change.button')} testId="change-password" permission={{ action: 'password.set', target: user.kind }} disabledReason={ownPassword} type="primary">
           {({ open, close }) => <ChangePasswordDialog user={user} open={open} onClose={close} />}
         </ActionButton>
         <ActionButton label={t('security.password.resetLink.send')} testId="send-reset-link" permission={{ action: 'password.resetLink', target: user.kind }} disabledReason={blocker}>

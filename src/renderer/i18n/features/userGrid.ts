@@ -110,7 +110,8 @@ export const userGridStrings = featureStrings(
         forbidden: 'Your role does not allow this for this user',
         ticketRequired: 'A ticket reference is required',
         reauthRequired: 'The server asked to confirm your password',
-        sessionEnded: 'Your session ended, so the rest was not started'
+        sessionEnded: 'Your session ended, so the rest was not started',
+        mailLimit: 'The user already got as many emails as the hourly limit allows'
       },
       notStarted: 'Not started',
       audit: 'View in the audit log'
@@ -234,7 +235,8 @@ export const userGridStrings = featureStrings(
         forbidden: '您的角色无权对该用户执行此操作',
         ticketRequired: '必须填写工单号',
         reauthRequired: '服务器要求确认您的密码',
-        sessionEnded: '您的会话已结束，其余操作未开始'
+        sessionEnded: '您的会话已结束，其余操作未开始',
+        mailLimit: '该用户收到的邮件已达到每小时上限'
       },
       notStarted: '未开始',
       audit: '在审计日志中查看'

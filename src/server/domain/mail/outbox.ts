@@ -4,6 +4,7 @@ import type { Database, OutboxStatus } from '../../db/schema'
 import { renderMail, type MailTemplateData, type MailTemplateName } from '../../mail/templates'
 import { verificationCodeLead } from '../../mail/templates/verification-code'
 import { isBlocked } from '../blocklist/normalize'
+import { assertRecipientMailBudget } from './recipient-limit'
 
 export interface MailRequest<Name extends MailTemplateName> {
   userId: number | null
@@ -24,9 +25,12 @@ export interface EnqueuedMail {
  * Renders the email in the recipient's language and appends it to the outbox, inside the caller's
  * transaction (the mail exists exactly when the action it reports committed). An address on the
  * block list is stored as 'blocked' and the sender never picks it up; anything else waits as
- * 'pending' for the SMTP worker.
+ * 'pending' for the SMTP worker. An email that someone else triggers (a reset link, a reminder…) is
+ * refused with 429 once the user's budget is spent (see recipient-limit.ts); the caller's transaction
+ * then rolls back whatever it did for it.
  */
 export async function enqueueMail<Name extends MailTemplateName>(trx: Kysely<Database>, mail: MailRequest<Name>): Promise<EnqueuedMail> {
+  if (mail.userId !== null) await assertRecipientMailBudget(trx, { userId: mail.userId, template: mail.template, now: mail.now })
   const rendered = renderMail(mail.template, mail.language, mail.data)
   const blocked = await isBlocked(trx, 'email', mail.to)
   const status: OutboxStatus = blocked ? 'blocked' : 'pending'

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { OperatorRole } from '../../../shared/auth'
 import { DeskError } from '../../../shared/errors'
+import { operatorAccountPaths } from '../../../shared/operator-account'
 import type { SetPasswordRequest, SetPasswordResponse } from '../../../shared/passwords'
 import type { Database } from '../../db/schema'
 import { withTransaction } from '../../db/transaction'
@@ -12,12 +13,21 @@ import { setPassword } from './set-password'
 export const supportTemporaryOnlyMessage = 'Support agents may only set a temporary password: send mustChange: true, so that the user chooses their own at the next sign-in.'
 export const noEmailToNotifyMessage = 'This user has no email address, so the "password changed" email cannot be sent. Send notify: false.'
 
+export const ownPasswordMessage =
+  `You cannot set your own password here. Change it under My account → Password (POST ${operatorAccountPaths.password}), which asks for your current password.`
+
+/**
+ * An operator's own password changes only where the current one is asked for: a stolen desk session
+ * (or an unattended desk) must not be able to take the account for good through the admin door.
+ */
+function ownPasswordRefusal(): DeskError {
+  return new DeskError('CONFLICT', ownPasswordMessage, { reason: 'ownAccount', use: operatorAccountPaths.password })
+}
+
 export interface OperatorSetPasswordInput {
   userId: number
   request: SetPasswordRequest
   actorRole: OperatorRole
-  /** The operator's own session: kept when operators set their own password here. */
-  actorSessionId: string
   actorId: number
   audit: AuditContext
   now: Date
@@ -25,23 +35,22 @@ export interface OperatorSetPasswordInput {
 }
 
 /**
- * POST /users/:id/password: the policy, the hash, every session of the user revoked (but the
- * caller's own when it is their account), the optional "password changed" email (never the
- * password) and the audit row, in one transaction. The role matrix was checked by the route; the
- * rule that support sets temporary passwords only is checked here, before anything changes.
+ * POST /users/:id/password: the policy, the hash, every session of the user revoked, the optional
+ * "password changed" email (never the password) and the audit row, in one transaction. The role
+ * matrix was checked by the route; the rules that support sets temporary passwords only and that
+ * nobody sets their own password here are checked before anything changes.
  */
 export async function operatorSetPassword(db: Kysely<Database>, input: OperatorSetPasswordInput): Promise<SetPasswordResponse> {
+  if (input.userId === input.actorId) throw ownPasswordRefusal()
   if (input.actorRole === 'support' && !input.request.mustChange) {
     throw new DeskError('FORBIDDEN', supportTemporaryOnlyMessage, [{ path: 'mustChange', message: supportTemporaryOnlyMessage }])
   }
   return withTransaction(db, async (trx) => {
-    const self = input.userId === input.actorId
     const result = await setPassword(trx, {
       userId: input.userId,
       password: input.request.password,
       mustChange: input.request.mustChange,
-      now: input.now,
-      ...(self ? { exceptSessionId: input.actorSessionId } : {})
+      now: input.now
     })
     const { before, after } = result
     let mailId: string | null = null

@@ -1,17 +1,28 @@
 import type { Kysely } from 'kysely'
 import type { z } from 'zod'
 import { DeskError } from '../../../shared/errors'
-import type { userCreateRequest } from '../../../shared/users'
+import { operatorRoles, type userCreateRequest } from '../../../shared/users'
 import type { Database, NewUserRow } from '../../db/schema'
 import { withTransaction } from '../../db/transaction'
 import { diffChanges } from '../audit/changes'
 import { recordAudit, type AuditContext } from '../audit/record'
 import { hashPassword } from '../auth/passwords'
 import { checkPasswordPolicy } from '../passwords/policy'
+import type { PermissionAction } from '../permissions'
 import { assertBirthdayNotInFuture, assertCompanyAndWebsiteExist, composeName, invalidField } from './fields'
 import { assertLoginAvailable, loginColumns } from './login-identity'
 
 export type ParsedUserCreate = z.output<typeof userCreateRequest>
+
+/**
+ * What creating this user needs: `users.create`, and `users.changeRole` (a fresh re-authentication)
+ * when the new account is an operator. Giving someone the administrator or support role at creation
+ * is the same grant as changing a role to it, and must not be a way around that check.
+ */
+export function creationActions(input: ParsedUserCreate): PermissionAction[] {
+  const grantsOperatorRole = input.kind === 'internal' && (operatorRoles as readonly string[]).includes(input.role)
+  return grantsOperatorRole ? ['users.create', 'users.changeRole'] : ['users.create']
+}
 
 /**
  * Creates a portal or internal user (POST /users) and records `user.create`. The password goes

@@ -24,7 +24,7 @@ async function lockedTarget(trx: Kysely<Database>, id: number, options: Lifecycl
 }
 
 function notYourself(row: UserRow, actorId: number, what: string): void {
-  if (row.id === actorId) throw new DeskError('CONFLICT', `You cannot ${what} your own account; ask another administrator.`)
+  if (row.id === actorId) throw new DeskError('CONFLICT', `You cannot ${what} your own account; ask another administrator.`, { reason: 'ownAccount' })
 }
 
 /** POST /users/:id/archive: no more sign-in (active = false) and every session ends, in one transaction. */

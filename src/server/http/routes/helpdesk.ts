@@ -13,6 +13,7 @@ import {
 import { searchPeople } from '../../domain/helpdesk/people'
 import { remindUsername } from '../../domain/helpdesk/remind-username'
 import { checkKnowledge, checkVerificationCode, sendVerificationCode } from '../../domain/helpdesk/verification'
+import { recipientMailLimitNote } from '../../domain/mail/recipient-limit'
 import { operatorGuard } from '../operator-guard'
 import { requirePermission } from '../request-context'
 import { authorizeOnUser, bearer, noBody, userParams, writeRefusals, type SecurityRouteDeps } from './security-common'
@@ -51,7 +52,7 @@ export const helpdeskRoutes: FastifyPluginAsyncZod<SecurityRouteDeps> = async (a
       schema: {
         tags: helpdeskTag,
         summary: "Email a 6-digit verification code to the user's primary email, for the caller to read back",
-        description: 'Valid 10 minutes, single use. 400 when the user has no email; 429 after 3 codes to this user in 10 minutes.',
+        description: `Valid 10 minutes, single use. 400 when the user has no email; 429 after 3 codes to this user in 10 minutes. ${recipientMailLimitNote}`,
         security: bearer,
         params: userParams,
         body: noBody,
@@ -111,11 +112,11 @@ export const helpdeskRoutes: FastifyPluginAsyncZod<SecurityRouteDeps> = async (a
       schema: {
         tags: helpdeskTag,
         summary: "Email the username to the user's primary email (the forgotten-username ticket)",
-        description: '400 when the user has no email, 409 when the account is archived. Support: portal users only, with X-Ticket-Ref.',
+        description: `400 when the user has no email, 409 when the account is archived. ${recipientMailLimitNote} Support: portal users only, with X-Ticket-Ref.`,
         security: bearer,
         params: userParams,
         body: noBody,
-        response: { 200: remindUsernameResult, ...writeRefusals }
+        response: { 200: remindUsernameResult, ...verifyRefusals }
       }
     },
     async (request) => {

@@ -15,6 +15,7 @@ import type { Clock } from '../../clock'
 import type { Database } from '../../db/schema'
 import type { AuthService } from '../../domain/auth/auth-service'
 import { operatorSetPassword } from '../../domain/passwords/operator-set-password'
+import { recipientMailLimitNote } from '../../domain/mail/recipient-limit'
 import { requireReset, resetLinkStatus, revokeResetLinks, sendResetLink } from '../../domain/reset/operator-links'
 import { findUserTarget } from '../../domain/users/target'
 import { operatorGuard } from '../operator-guard'
@@ -36,6 +37,8 @@ const params = z.object({ id: userId })
 /** These actions take no input; an empty object is accepted, anything in it is refused. */
 const noInput = z.object({}).strict().nullish()
 const refusals = { 400: apiErrorBody, 401: apiErrorBody, 403: apiErrorBody, 404: apiErrorBody, 409: apiErrorBody, 503: apiErrorBody }
+/** The actions whose email counts toward the per-user mail limit. */
+const mailingRefusals = { ...refusals, 429: apiErrorBody }
 
 export const passwordRoutes: FastifyPluginAsyncZod<PasswordRouteDeps> = async (app, { db, auth, clock, config }) => {
   const requireOperator = operatorGuard(auth)
@@ -50,7 +53,8 @@ export const passwordRoutes: FastifyPluginAsyncZod<PasswordRouteDeps> = async (a
         summary: "Set a user's password; all their sessions are revoked",
         description:
           'The policy: 8 to 128 characters, not common or weak (zxcvbn-ts). Support agents: portal users only, with X-Ticket-Ref, and mustChange: true. ' +
-          "Another internal user's password needs a re-authentication. notify sends the \"password changed\" email (never the password).",
+          "Another internal user's password needs a re-authentication. notify sends the \"password changed\" email (never the password). " +
+          "Operators cannot set their own password here: 409 with details.reason ownAccount, pointing to POST /api/v1/auth/account/password.",
         security: bearer,
         params,
         body: setPasswordRequest,
@@ -65,7 +69,6 @@ export const passwordRoutes: FastifyPluginAsyncZod<PasswordRouteDeps> = async (a
         request: request.body,
         actorRole: context.operator.role,
         actorId: context.operator.id,
-        actorSessionId: context.sessionId,
         audit: auditContextOf(context, clock),
         now: clock.now(),
         portalUrl: portalUrl()
@@ -80,11 +83,11 @@ export const passwordRoutes: FastifyPluginAsyncZod<PasswordRouteDeps> = async (a
       schema: {
         tags: ['passwords'],
         summary: 'Email a single-use link to choose a new password; older outstanding links stop working',
-        description: 'The link holds a 256-bit token (stored as its SHA-256) and expires after RESET_LINK_TTL_MINUTES (default 60).',
+        description: `The link holds a 256-bit token (stored as its SHA-256) and expires after RESET_LINK_TTL_MINUTES (default 60). ${recipientMailLimitNote}`,
         security: bearer,
         params,
         body: noInput,
-        response: { 200: sendResetLinkResponse, ...refusals }
+        response: { 200: sendResetLinkResponse, ...mailingRefusals }
       }
     },
     async (request) => {
@@ -140,11 +143,11 @@ export const passwordRoutes: FastifyPluginAsyncZod<PasswordRouteDeps> = async (a
       schema: {
         tags: ['passwords'],
         summary: 'Require a new password (Oro\'s "Reset password"): no sign-in until it is set through the link sent now',
-        description: 'The user is signed out everywhere at once. Administrators only.',
+        description: `The user is signed out everywhere at once. Administrators only. ${recipientMailLimitNote}`,
         security: bearer,
         params,
         body: noInput,
-        response: { 200: requireResetResponse, ...refusals }
+        response: { 200: requireResetResponse, ...mailingRefusals }
       }
     },
     async (request) => {

@@ -7,6 +7,7 @@ import { userId } from '../../../shared/users'
 import type { Clock } from '../../clock'
 import type { Database } from '../../db/schema'
 import type { AuthService } from '../../domain/auth/auth-service'
+import { recipientMailLimitNote } from '../../domain/mail/recipient-limit'
 import { managePortalAccess } from '../../domain/portal-access/manage'
 import { findUserTarget } from '../../domain/users/target'
 import { operatorGuard } from '../operator-guard'
@@ -30,11 +31,11 @@ export const portalAccessRoutes: FastifyPluginAsyncZod<PortalAccessRouteDeps> = 
         summary: "Odoo's portal access wizard: grant, revoke or reinvite",
         description:
           'grant: needs a valid email that is no other user\'s login; activates the user and emails a welcome with a set-password link. ' +
-          'revoke: archives the user and revokes sessions and links. reinvite: the welcome email again. Administrators only.',
+          `revoke: archives the user and revokes sessions and links. reinvite: the welcome email again. Administrators only. ${recipientMailLimitNote}`,
         security: [{ bearerAuth: [] }],
         params: z.object({ id: userId }),
         body: portalAccessRequest,
-        response: { 200: portalAccessResponse, 400: apiErrorBody, 401: apiErrorBody, 403: apiErrorBody, 404: apiErrorBody, 409: apiErrorBody, 503: apiErrorBody }
+        response: { 200: portalAccessResponse, 400: apiErrorBody, 401: apiErrorBody, 403: apiErrorBody, 404: apiErrorBody, 409: apiErrorBody, 429: apiErrorBody, 503: apiErrorBody }
       }
     },
     async (request) => {

@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { apiErrorBody } from '../../../shared/api'
 import { deleteResult, passkeyList, securityRecordId, twoFactorDisableResult, twoFactorInviteResult } from '../../../shared/security'
+import { recipientMailLimitNote } from '../../domain/mail/recipient-limit'
 import { listPasskeys, revokePasskey } from '../../domain/security/passkeys'
 import { disableTwoFactor, inviteToTwoFactor } from '../../domain/security/two-factor'
 import { operatorGuard } from '../operator-guard'
@@ -16,11 +18,11 @@ export const twoFactorRoutes: FastifyPluginAsyncZod<SecurityRouteDeps> = async (
       schema: {
         tags: securityTag,
         summary: 'Email the user an invitation to turn on two-factor authentication',
-        description: '409 when 2FA is already on, the account is archived, or the user has no email address. Support: portal users only, with X-Ticket-Ref.',
+        description: `409 when 2FA is already on, the account is archived, or the user has no email address. ${recipientMailLimitNote} Support: portal users only, with X-Ticket-Ref.`,
         security: bearer,
         params: userParams,
         body: noBody,
-        response: { 200: twoFactorInviteResult, ...writeRefusals }
+        response: { 200: twoFactorInviteResult, ...writeRefusals, 429: apiErrorBody }
       }
     },
     async (request) => {

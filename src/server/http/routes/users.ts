@@ -15,7 +15,7 @@ import {
   userUpdateRequest
 } from '../../../shared/users'
 import { readAvatar, removeAvatar, setAvatar } from '../../domain/users/avatar'
-import { createUser } from '../../domain/users/create'
+import { createUser, creationActions } from '../../domain/users/create'
 import { requireUserDetail } from '../../domain/users/detail'
 import { archiveUser, deleteUser, restoreUser } from '../../domain/users/lifecycle'
 import { listUsers } from '../../domain/users/list'
@@ -82,7 +82,8 @@ export const userRoutes: FastifyPluginAsyncZod<UserRouteDeps> = async (app, { db
         summary: 'Create a portal or internal user (administrators)',
         description:
           'A portal user needs firstName, lastName, login, password, companyId and websiteId; an internal user needs its role. ' +
-          'The password must pass the password policy. A login or email already used (case-insensitively, archived users included) is 409 naming the field.',
+          'The password must pass the password policy. A login or email already used (case-insensitively, archived users included) is 409 naming the field. ' +
+          'An internal user with the administrator or support role needs a re-authentication, as a role change does (403 REAUTH_REQUIRED).',
         security: bearer,
         body: userCreateRequest,
         response: { 201: completeUserDetail, ...refusals }
@@ -90,6 +91,7 @@ export const userRoutes: FastifyPluginAsyncZod<UserRouteDeps> = async (app, { db
     },
     async (request, reply) => {
       const context = authorize(request, 'users.create')
+      for (const action of creationActions(request.body)) authorize(request, action)
       const id = await createUser(db, request.body, auditContextOf(context, clock))
       return reply.status(201).send(await requireUserDetail(db, id, clock.now()))
     }

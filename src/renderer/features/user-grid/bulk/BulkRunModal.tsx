@@ -2,6 +2,7 @@ import { Button, Modal, Progress, Segmented, Space, Table, Tag, Typography, type
 import type { TFunction } from 'i18next'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { refusalText } from '../../../components/refusal-text'
 import { usePreferences } from '../../../stores/app-stores'
 import { failureReasonOf, type BulkActionId, type BulkTarget } from './bulk-actions'
 import type { BulkOutcome, BulkReport, BulkStatus } from './bulk-runner'
@@ -25,6 +26,8 @@ export function outcomeReason(action: BulkActionId, outcome: BulkOutcome<unknown
       return t(`userGrid.bulk.skip.${outcome.reason}`)
     case 'failed': {
       const { reason, code } = failureReasonOf(action, outcome.error)
+      // The mail limit's words carry its numbers (at most 5 an hour, try again in 12 minutes).
+      if (reason === 'mailLimit') return refusalText(outcome.error, t) ?? t('userGrid.bulk.failure.mailLimit')
       return reason === 'other' ? t(`errors.${code}`) : t(`userGrid.bulk.failure.${reason}`)
     }
     case 'done': {

@@ -1,6 +1,7 @@
 import { fieldIssues, type DeskErrorShape, type ErrorCode } from '../../../../shared/errors'
 import type { AuditContext } from '../../../../shared/ipc/audit-context'
 import type { DeskClient } from '../../../../shared/ipc/desk-api'
+import { mailLimitDetailsOf } from '../../../../shared/mail-limit'
 import type { UserListItem } from '../../../../shared/users'
 import type { DeskAction } from '../../../app/role-capabilities'
 import { errorCodeOf } from '../../../components/error-text'
@@ -74,21 +75,28 @@ export type FailureReason =
   | 'ticketRequired'
   | 'reauthRequired'
   | 'sessionEnded'
+  | 'mailLimit'
   | 'other'
 
+function detailsOf(error: unknown): DeskErrorShape['details'] {
+  if (typeof error !== 'object' || error === null || !('details' in error)) return undefined
+  return (error as { details: DeskErrorShape['details'] }).details
+}
+
 function issuePaths(error: unknown): string[] {
-  if (typeof error !== 'object' || error === null || !('details' in error)) return []
-  return fieldIssues((error as { details: DeskErrorShape['details'] }).details).map((issue) => issue.path)
+  return fieldIssues(detailsOf(error)).map((issue) => issue.path)
 }
 
 /**
  * A refusal in the operator's terms. The server names the field that made it refuse (`active`,
- * `email`, `twoFactor`…) in the error's details; the code alone says the rest.
+ * `email`, `twoFactor`…) or the reason (`mailLimit`: the user got as many emails as the hour allows,
+ * the batch goes on with the next user) in the error's details; the code alone says the rest.
  */
 export function failureReasonOf(action: BulkActionId, error: unknown): { reason: FailureReason; code: ErrorCode } {
   const code = errorCodeOf(error)
   const paths = issuePaths(error)
   const reason = ((): FailureReason => {
+    if (code === 'RATE_LIMITED' && mailLimitDetailsOf(detailsOf(error))) return 'mailLimit'
     if (paths.includes('X-Ticket-Ref')) return 'ticketRequired'
     if (paths.includes('id') && code === 'VALIDATION') return 'deleted'
     if (paths.includes('active')) return 'archived'
