@@ -8,7 +8,7 @@ import { signInablePortalUsers, signInPortalUser } from './portal-helpers'
 
 const strongPassword = 'Lantern-Orchard-Cobalt-77'
 
-const internalUser = (login: string, overrides: Record<string, unknown> = {}) => ({ kind: 'internal', role: 'support', login, name: 'Look Alike', ...overrides })
+const internalUser = (login: string, overrides: Record<string, unknown> = {}) => ({ kind: 'internal', role: 'user', login, name: 'Look Alike', ...overrides })
 const portalUser = (overrides: Record<string, unknown> = {}) => ({
   kind: 'portal',
   login: 'plain.person',
@@ -135,7 +135,7 @@ describe.each(backends)('names and logins that look the same but are not ($name)
     const wrong = await portal.request('POST', '/api/v1/auth/login', { json: { login: 'ｓｕｐｐｏｒｔ', password: 'not the password' } })
     expect(wrong.status).toBe(401)
     const counters = await portal.server.database.db.selectFrom('sign_in_throttle').select('key').where('scope', '=', 'account').execute()
-    expect(counters.map((row) => row.key)).toContain('support')
+    expect(counters.map((row) => row.key)).toContain('operator:support')
     expect(counters.map((row) => row.key)).not.toContain('ｓｕｐｐｏｒｔ')
   })
 
