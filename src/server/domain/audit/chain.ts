@@ -38,7 +38,8 @@ export interface AuditChainContent {
   verification_method: VerificationMethodColumn | null
 }
 
-const contentColumns = [
+/** The columns a row's hash covers (with the previous row's hash), in the order they are hashed. */
+export const auditChainColumns = [
   'seq',
   'at',
   'actor_id',
@@ -58,7 +59,7 @@ const contentColumns = [
 export function auditRowDigest(previousHash: string, row: AuditChainContent): string {
   if (!/^[0-9a-f]{64}$/.test(previousHash)) throw new Error('The previous hash must be 64 lowercase hex digits.')
   const content: Record<string, unknown> = {}
-  for (const column of contentColumns) {
+  for (const column of auditChainColumns) {
     const value = row[column]
     if (value === undefined) throw new Error(`An audit row's ${column} is missing; a column without a value is null.`)
     content[column] = column === 'at' ? isoInstant(value as Date) : value

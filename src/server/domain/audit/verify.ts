@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { AuditChainBreak, AuditChainHead, AuditChainReport } from '../../../shared/audit'
 import type { Database } from '../../db/schema'
-import { auditRowDigest, genesisHash } from './chain'
+import { auditChainColumns, auditRowDigest, genesisHash } from './chain'
 
 /** Rows read per round trip: the walk holds one page in memory, whatever the size of the log. */
 const defaultPageSize = 2000
@@ -31,24 +31,7 @@ export async function verifyAuditChain(
   for (;;) {
     const page = await db
       .selectFrom('audit_log')
-      .select([
-        'id',
-        'seq',
-        'prev_hash',
-        'row_hash',
-        'at',
-        'actor_id',
-        'actor_login',
-        'actor_role',
-        'target_user_id',
-        'action',
-        'changes',
-        'ip',
-        'user_agent',
-        'ticket_ref',
-        'reason',
-        'verification_method'
-      ])
+      .select(['id', 'prev_hash', 'row_hash', ...auditChainColumns])
       .where('seq', '>=', expectedSeq.toString())
       .orderBy('seq')
       .limit(pageSize)
