@@ -125,6 +125,32 @@ describe.each(backends)('sign-in device tokens on $name', (backend) => {
     expect((await portalAttempt(user.login, testPassword)).status).toBe(200)
   })
 
+  it.runIf(backend.enabled)("keeps the owner's sensitive actions open during a lock: a password re-check in a session is judged on the device it was signed in from", async () => {
+    // Portal: confirming one's own password (here: sign out everywhere else) inside the owner's session.
+    const user = takeUser()
+    const portalSession = await portalAttempt(user.login, testPassword, {}, owner)
+    const portalToken = portalLoginResponse.parse(portalSession.body).token
+    await failPortal(user.login, 10)
+    expect((await lockState(user.id)).locked_until).not.toBeNull()
+    const confirmed = await portal.request('POST', '/api/v1/me/sign-out-others', { token: portalToken, json: { password: testPassword }, headers: owner })
+    expect(confirmed.status, confirmed.text).toBe(200)
+    // The session's device keeps its own counter: a thief holding the session gets 10 guesses, then that device locks.
+    for (let i = 0; i < 10; i++) {
+      expectRefusal(await portal.request('POST', '/api/v1/me/sign-out-others', { token: portalToken, json: { password: wrong }, headers: owner }), 401, 'INVALID_CREDENTIALS')
+    }
+    expectRefusal(await portal.request('POST', '/api/v1/me/sign-out-others', { token: portalToken, json: { password: testPassword }, headers: owner }), 401, 'INVALID_CREDENTIALS')
+
+    // Operator: the identity check (POST /auth/reauth) of a session opened before the attacker locked the account.
+    const operatorSession = await operatorAttempt('m.garcia', testPassword, {}, owner)
+    const operatorToken = loginResponse.parse(operatorSession.body).token
+    for (let i = 0; i < 10; i++) expectRefusal(await operatorAttempt('m.garcia', wrong), 401, 'INVALID_CREDENTIALS')
+    const garcia = await db().selectFrom('users').select('id').where('login', '=', 'm.garcia').executeTakeFirstOrThrow()
+    expect((await lockState(garcia.id)).locked_until).not.toBeNull()
+    expectRefusal(await operatorAttempt('m.garcia', testPassword), 401, 'INVALID_CREDENTIALS')
+    const reauth = await portal.request('POST', '/api/v1/auth/reauth', { token: operatorToken, json: { password: testPassword }, headers: owner })
+    expect(reauth.status, reauth.text).toBe(200)
+  })
+
   it.runIf(backend.enabled)('counts attempts on a locked account or a locked unknown login toward the per-IP limit', async () => {
     const user = takeUser()
     await failPortal(user.login, 10)

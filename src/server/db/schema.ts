@@ -126,6 +126,8 @@ export interface SessionsTable {
   revoked_at: Timestamp | null
   /** When the operator last re-verified their password on this session (the identity check). */
   reauth_at: Timestamp | null
+  /** The trusted device (sign_in_devices) the session was signed in from; null for one opened otherwise. */
+  device_id: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface PasskeysTable {

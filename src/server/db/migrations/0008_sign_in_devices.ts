@@ -4,7 +4,7 @@ import type { Migration } from './migration'
 /**
  * Lockout that cannot be used as a weapon (OWASP's device cookies): a device token per successful
  * password sign-in, stored hashed and bound to one user and one audience, with its own failure counter
- * and lock; the instant an operator's unlock (or a success) last cleared the account's failure count;
+ * and lock, and remembered by the sessions it opened; the instant an operator's unlock (or a success) last cleared the account's failure count;
  * and an index that lets old sign-in history be pruned cheaply.
  */
 const statements = [
@@ -27,6 +27,8 @@ const statements = [
   `create index sign_in_attempts_at on sign_in_attempts (at)`,
   `create index sign_in_throttle_window on sign_in_throttle (window_started_at)`,
   `alter table users add column sign_in_failures_since timestamptz(3)`,
+  // The device a session was signed in from: a password re-check inside the session is judged on it.
+  `alter table sessions add column device_id bigint references sign_in_devices (id) on delete set null`,
   // Account counters are now kept per audience (key 'operator:<login>' or 'portal:<login>'); the old
   // rows are short-lived windows, so they are dropped rather than converted.
   `delete from sign_in_throttle where scope = 'account'`

@@ -9,7 +9,7 @@ import { unknownUserHash, verifyPassword } from './passwords'
 import { hashToken, issueToken } from './tokens'
 import { passPasswordGate, recordAttempt, refuseSignIn, type SignInRequest } from '../sign-in/password-gate'
 import { recordSignInFailure, recordSignInSuccess, signInBlock, type ThrottleSubject } from '../sign-in/throttle'
-import { findTrustedDevice, issueDeviceToken } from '../sign-in/device-tokens'
+import { deviceOfSession, findTrustedDevice, issueDeviceToken } from '../sign-in/device-tokens'
 import { sessionIsLive, touchSession } from '../sessions/session-liveness'
 import { passSecondFactor } from '../sign-in/second-factor'
 import type { OperatorTwoFactorPolicy } from '../../../shared/operator-account'
@@ -107,6 +107,7 @@ export function createAuthService({ db, clock, sessionIdleMs, sessionAbsoluteMs,
       const expiresAt = new Date(now.getTime() + sessionAbsoluteMs)
       const issued = issueToken()
       const issuedDevice = await db.transaction().execute(async (tx) => {
+        const signedInFrom = await issueDeviceToken(tx, { userId: user.id, audience: 'operator' }, device, now)
         await tx
           .insertInto('sessions')
           .values({
@@ -117,19 +118,20 @@ export function createAuthService({ db, clock, sessionIdleMs, sessionAbsoluteMs,
             last_seen_at: now,
             expires_at: expiresAt,
             ip: origin.ip,
-            user_agent: origin.userAgent?.slice(0, 512) ?? null
+            user_agent: origin.userAgent?.slice(0, 512) ?? null,
+            device_id: signedInFrom.id
           })
           .execute()
         await recordSignInSuccess(tx, { userId: user.id, login: user.login, audience: 'operator', device }, now)
         await recordAttempt(tx, attempt, user, null, true)
-        return issueDeviceToken(tx, { userId: user.id, audience: 'operator' }, device, now)
+        return signedInFrom
       })
       const operator = identify(user, role, user.totp_enabled_at)
       return {
         token: issued.token,
         expiresAt: expiresAt.toISOString(),
         operator,
-        deviceToken: issuedDevice,
+        deviceToken: issuedDevice.token,
         ...(operator.passwordChangeRequired ? { passwordChangeRequired: true } : {})
       }
     },
@@ -166,7 +168,8 @@ export function createAuthService({ db, clock, sessionIdleMs, sessionAbsoluteMs,
     async reauthenticate(session: OperatorSession, password: string, origin: RequestOrigin): Promise<Date> {
       const now = clock.now()
       const user = await db.selectFrom('users').select(['id', 'password_hash', 'locked_until']).where('id', '=', session.operator.id).executeTakeFirst()
-      const subject: ThrottleSubject = { login: session.operator.login, audience: 'operator', ip: origin.ip ?? null, user: user ?? null }
+      const device = await deviceOfSession(db, session.sessionId, { userId: session.operator.id, audience: 'operator' }, now)
+      const subject: ThrottleSubject = { login: session.operator.login, audience: 'operator', ip: origin.ip ?? null, user: user ?? null, device }
       // A stolen token must not become a password oracle: guesses here count like failed sign-ins,
       // and a locked account or a throttled address is refused before the password is looked at.
       const block = await signInBlock(db, subject, now)

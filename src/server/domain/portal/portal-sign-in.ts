@@ -8,7 +8,7 @@ import { recordAttempt, passPasswordGate, refuseSignIn, type SignInRequest } fro
 import { defaultSignInProtection, type SignInProtectionPolicy } from '../sign-in/policy'
 import { passSecondFactor } from '../sign-in/second-factor'
 import { recordSignInSuccess } from '../sign-in/throttle'
-import { findTrustedDevice, issueDeviceToken } from '../sign-in/device-tokens'
+import { bindSessionToDevice, findTrustedDevice, issueDeviceToken } from '../sign-in/device-tokens'
 import { portalLoginResponseOf, type PortalSessions } from './portal-sessions'
 
 export interface PortalSignInInput {
@@ -62,7 +62,8 @@ export async function signInPortalUser({ db, sessions, now, policy = defaultSign
     const issued = await sessions.issue(trx, user.id, origin, now)
     await recordSignInSuccess(trx, { userId: user.id, login: user.login, audience: 'portal', device }, now)
     await recordAttempt(trx, request, user, null, true)
-    const deviceToken = await issueDeviceToken(trx, { userId: user.id, audience: 'portal' }, device, now)
-    return { ...portalLoginResponseOf(issued, user), deviceToken }
+    const issuedDevice = await issueDeviceToken(trx, { userId: user.id, audience: 'portal' }, device, now)
+    await bindSessionToDevice(trx, issued.sessionId, issuedDevice)
+    return { ...portalLoginResponseOf(issued, user), deviceToken: issuedDevice.token }
   })
 }

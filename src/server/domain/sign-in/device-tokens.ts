@@ -24,17 +24,26 @@ export const devicesPerAccount = 20
 export interface TrustedDevice {
   id: string
   lockedUntil: Date | null
-  /** The token the client presented (sent back to it on success). */
+}
+
+/** A trusted device whose token came with the attempt (sent back to it on success). */
+export interface PresentedDevice extends TrustedDevice {
   token: string
 }
 
+/** What a successful sign-in hands the client, and the device row that the new session remembers. */
+export interface IssuedDevice {
+  id: string
+  token: string
+}
+
+interface DeviceAccount {
+  userId: number
+  audience: SessionAudience
+}
+
 /** The device behind a presented token, when it is valid for this user and audience at `now`; null otherwise. */
-export async function findTrustedDevice(
-  db: Kysely<Database>,
-  token: string | undefined,
-  account: { userId: number; audience: SessionAudience },
-  now: Date
-): Promise<TrustedDevice | null> {
+export async function findTrustedDevice(db: Kysely<Database>, token: string | undefined, account: DeviceAccount, now: Date): Promise<PresentedDevice | null> {
   if (token === undefined || !isWellFormedToken(token)) return null
   const row = await db
     .selectFrom('sign_in_devices')
@@ -45,6 +54,30 @@ export async function findTrustedDevice(
     .where('expires_at', '>', now)
     .executeTakeFirst()
   return row ? { id: row.id, lockedUntil: row.locked_until, token } : null
+}
+
+/**
+ * The device a live session was signed in from, while it is still valid for that account. A password
+ * re-check inside the session (re-authentication, confirming one's own password) is judged on it, so
+ * that an attacker who keeps the account locked for unknown devices cannot also block its owner's
+ * sensitive actions, while a stolen session still gets no more guesses than the device's own counter.
+ */
+export async function deviceOfSession(db: Kysely<Database>, sessionId: string, account: DeviceAccount, now: Date): Promise<TrustedDevice | null> {
+  const row = await db
+    .selectFrom('sessions as s')
+    .innerJoin('sign_in_devices as d', 'd.id', 's.device_id')
+    .select(['d.id', 'd.locked_until'])
+    .where('s.id', '=', sessionId)
+    .where('d.user_id', '=', account.userId)
+    .where('d.audience', '=', account.audience)
+    .where('d.expires_at', '>', now)
+    .executeTakeFirst()
+  return row ? { id: row.id, lockedUntil: row.locked_until } : null
+}
+
+/** Records which device a newly issued session was signed in from. */
+export async function bindSessionToDevice(trx: Kysely<Database>, sessionId: string, device: IssuedDevice): Promise<void> {
+  await trx.updateTable('sessions').set({ device_id: device.id }).where('id', '=', sessionId).execute()
 }
 
 export function deviceLocked(device: TrustedDevice, now: Date): boolean {
@@ -85,12 +118,7 @@ export async function recordDeviceFailure(
  * lifetime with its counters cleared, or a new one (and the account's oldest tokens beyond
  * `devicesPerAccount` are dropped).
  */
-export async function issueDeviceToken(
-  trx: Kysely<Database>,
-  account: { userId: number; audience: SessionAudience },
-  device: TrustedDevice | null,
-  now: Date
-): Promise<string> {
+export async function issueDeviceToken(trx: Kysely<Database>, account: DeviceAccount, device: PresentedDevice | null, now: Date): Promise<IssuedDevice> {
   const expiresAt = new Date(now.getTime() + deviceTokenLifetimeMs)
   if (device) {
     await trx
@@ -98,13 +126,14 @@ export async function issueDeviceToken(
       .set({ last_used_at: now, expires_at: expiresAt, failures: 0, window_started_at: null, locked_until: null, lock_count: 0 })
       .where('id', '=', device.id)
       .execute()
-    return device.token
+    return { id: device.id, token: device.token }
   }
   const issued = issueToken()
-  await trx
+  const { id } = await trx
     .insertInto('sign_in_devices')
     .values({ user_id: account.userId, audience: account.audience, token_hash: issued.hash, created_at: now, last_used_at: now, expires_at: expiresAt })
-    .execute()
+    .returning('id')
+    .executeTakeFirstOrThrow()
   await trx
     .deleteFrom('sign_in_devices')
     .where('user_id', '=', account.userId)
@@ -120,5 +149,5 @@ export async function issueDeviceToken(
         .limit(devicesPerAccount)
     )
     .execute()
-  return issued.token
+  return { id, token: issued.token }
 }
