@@ -67,6 +67,11 @@ const shimTag = '<script src="/__desk/shim.js"></script>'
  * Serves the built renderer to a plain browser and answers its `window.desk` calls with the very handler
  * table the Electron main process registers, backed by a real portal server process.
  */
+/** PORTALDESK_SERVER_OUTPUT=inherit shows every host's portal server log (to debug an e2e run); quiet by default. */
+function serverOutputFromEnv(): 'inherit' | 'quiet' {
+  return process.env.PORTALDESK_SERVER_OUTPUT === 'inherit' ? 'inherit' : 'quiet'
+}
+
 export async function startBrowserHost(options: BrowserHostOptions = {}): Promise<BrowserHost> {
   const rendererDir = resolve(options.rendererDir ?? process.env.PORTALDESK_RENDERER_DIR ?? join(repoRoot, 'out/renderer'))
   if (!existsSync(join(rendererDir, 'index.html'))) {
@@ -86,7 +91,7 @@ export async function startBrowserHost(options: BrowserHostOptions = {}): Promis
   const server = createServer()
   try {
     if (template) await copyPortalTemplate(template, dataDir)
-    const launcher = options.launcher ?? createForkLauncher({ cwd: repoRoot, output: options.serverOutput ?? 'quiet' })
+    const launcher = options.launcher ?? createForkLauncher({ cwd: repoRoot, output: options.serverOutput ?? serverOutputFromEnv() })
     const shim = await bundleShim(token)
     desk = await createDesk(
       {
