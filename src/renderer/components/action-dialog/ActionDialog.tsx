@@ -8,6 +8,7 @@ import { ErrorAlert } from '../ErrorAlert'
 import { errorCodeOf } from '../error-text'
 import { auditContextOf, isValidTicketRef, reasonMaxLength, type AuditFieldValues } from './audit-fields'
 import { fieldErrorsOf } from './field-errors'
+import { FreshPerOpening } from './fresh-per-opening'
 
 /** The user an action is about, named in the dialog. */
 export interface ActionTarget {
@@ -49,8 +50,19 @@ type Step = { kind: 'form' } | { kind: 'reauth'; pending: { values: object; audi
  * an optional ticket reference and reason (required of support agents), runs the action and waits for
  * the server. Enter confirms, Esc cancels, focus returns to the button that opened it. When the server
  * asks for a fresh identity check (REAUTH_REQUIRED) it asks for the operator's password and retries.
+ *
+ * Each opening is a new dialog, form store included: nothing typed, chosen, refused or still busy for
+ * one user shows when it opens again, for them or anyone else, even before the close animation ended.
  */
 export function ActionDialog<V extends object>(props: ActionDialogProps<V>) {
+  return (
+    <FreshPerOpening open={props.open} userId={props.target?.id}>
+      <OneOpening<V> {...props} />
+    </FreshPerOpening>
+  )
+}
+
+function OneOpening<V extends object>(props: ActionDialogProps<V>) {
   const { open, title, target, consequence, confirmLabel, danger, confirmText, children, initialValues, withoutAudit, onConfirm, onClose, testId = 'action-dialog', explainError, childTakesFocus } = props
   const { t } = useTranslation()
   const desk = useDeskClient()
@@ -120,10 +132,6 @@ export function ActionDialog<V extends object>(props: ActionDialogProps<V>) {
       mask={{ closable: !busy }}
       keyboard={!busy}
       data-testid={testId}
-      afterClose={() => {
-        form.resetFields()
-        setError(null)
-      }}
     >
       <div data-testid={testId} data-step={step.kind} data-busy={busy ? 'true' : 'false'}>
         {step.kind === 'reauth' ? (
