@@ -268,6 +268,14 @@ describe('the Security tab: a dialog opened for another user shows only that use
     fireEvent.click(within(first).getByTestId('action-cancel'))
     await closed('change-password-dialog')
 
+    // The same button again, for the same user, before the close animation ended: a fresh dialog.
+    fireEvent.click(screen.getByTestId('change-password'))
+    const again = await openBody('change-password-dialog')
+    expect(checkboxIn(again, 'change-password-must-change').checked).toBe(true)
+    expect(inputIn(again, 'action-ticket').value).toBe('')
+    fireEvent.click(within(again).getByTestId('action-cancel'))
+    await closed('change-password-dialog')
+
     await router.navigate('/users/43/security')
     await waitFor(() => expect(document.querySelector('[data-testid="user-detail"][data-state="ready"]')?.textContent).toContain('Zhang San'))
     fireEvent.click(await screen.findByTestId('change-password'))
