@@ -311,3 +311,37 @@ describe('the user form', () => {
     expect(screen.getByTestId('user-form').getAttribute('data-state')).toBe('clean')
   })
 })
+
+describe('one action per confirmation, however often Enter is pressed', () => {
+  it('a second Enter while the dialog is busy neither re-authenticates nor renames twice', async () => {
+    const desk = await companyPage()
+    let answerReauth: () => void = () => undefined
+    desk.auth.reauth.mockImplementation(() => new Promise((resolve) => (answerReauth = () => resolve(undefined as never))))
+    desk.users.update.mockRejectedValueOnce(new DeskError('REAUTH_REQUIRED'))
+    desk.users.update.mockImplementation(({ id, patch }) => Promise.resolve({ ...details[id as keyof typeof details], login: patch.login ?? '', version: (patch.version ?? 0) + 1 }))
+    desk.security.setPassword.mockResolvedValue(undefined as never)
+
+    const bob = await openEdit(14)
+    fireEvent.change(inputIn(bob, 'edit-credentials-login'), { target: { value: 'bob.renamed' } })
+    fireEvent.change(inputIn(bob, 'edit-credentials-password-input'), { target: { value: 'Quartz-bob-Meadow-7429-Lantern!' } })
+    const form = inputIn(bob, 'edit-credentials-login').closest('form') as HTMLFormElement
+    fireEvent.submit(form)
+    fireEvent.submit(form)
+    await waitFor(() => expect(bob.getAttribute('data-step')).toBe('reauth'))
+    expect(desk.users.update).toHaveBeenCalledTimes(1)
+
+    const password = within(bob).getByTestId('reauth-password')
+    fireEvent.change(password, { target: { value: 'operator-password' } })
+    fireEvent.submit(password.closest('form') as HTMLFormElement)
+    await waitFor(() => expect(desk.auth.reauth).toHaveBeenCalledTimes(1))
+    // Enter again while the server has not answered yet.
+    fireEvent.submit(password.closest('form') as HTMLFormElement)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    answerReauth()
+    await waitFor(() => expect(desk.security.setPassword).toHaveBeenCalledTimes(1))
+    await closed('edit-credentials-dialog')
+    expect(desk.auth.reauth).toHaveBeenCalledTimes(1)
+    expect(desk.users.update).toHaveBeenCalledTimes(2)
+    expect(desk.security.setPassword).toHaveBeenCalledTimes(1)
+  })
+})

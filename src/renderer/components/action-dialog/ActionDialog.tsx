@@ -1,5 +1,5 @@
 import { Alert, Button, Form, Input, Modal, Space, Typography, type FormInstance } from 'antd'
-import { useState, type ReactNode } from 'react'
+import { useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AuditContext } from '../../../shared/ipc/audit-context'
 import { useDeskClient } from '../../app/desk-client'
@@ -73,6 +73,17 @@ function OneOpening<V extends object>(props: ActionDialogProps<V>) {
   const [step, setStep] = useState<Step>({ kind: 'form' })
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>(null)
+  // Set at once, unlike `busy`: a second Enter or click before the next render must not ask the server twice.
+  const working = useRef(false)
+  const exclusive = async (task: () => Promise<void>) => {
+    if (working.current) return
+    working.current = true
+    try {
+      await task()
+    } finally {
+      working.current = false
+    }
+  }
 
   const run = async (values: object, audit: AuditContext) => {
     setBusy(true)
@@ -96,24 +107,25 @@ function OneOpening<V extends object>(props: ActionDialogProps<V>) {
 
   const submit = async (all: V & AuditFieldValues & { confirmation?: string }) => {
     const { ticketRef, reason, confirmation: _confirmation, ...values } = all
-    await run(values, withoutAudit ? undefined : auditContextOf({ ticketRef, reason }))
+    await exclusive(() => run(values, withoutAudit ? undefined : auditContextOf({ ticketRef, reason })))
   }
 
-  const reauthenticate = async ({ password }: { password: string }) => {
-    if (step.kind !== 'reauth') return
-    setBusy(true)
-    setError(null)
-    try {
-      await desk.auth.reauth({ password })
-    } catch (failure) {
-      setError(failure)
-      setBusy(false)
-      return
-    }
-    reauthForm.resetFields()
-    setStep({ kind: 'form' })
-    await run(step.pending.values, step.pending.audit)
-  }
+  const reauthenticate = ({ password }: { password: string }) =>
+    exclusive(async () => {
+      if (step.kind !== 'reauth') return
+      setBusy(true)
+      setError(null)
+      try {
+        await desk.auth.reauth({ password })
+      } catch (failure) {
+        setError(failure)
+        setBusy(false)
+        return
+      }
+      reauthForm.resetFields()
+      setStep({ kind: 'form' })
+      await run(step.pending.values, step.pending.audit)
+    })
 
   const cancel = () => {
     if (busy) return
