@@ -345,3 +345,51 @@ describe('one action per confirmation, however often Enter is pressed', () => {
     expect(desk.security.setPassword).toHaveBeenCalledTimes(1)
   })
 })
+
+describe('dialogs whose own choice depends on the opening', () => {
+  it('Archive, confirmed, reopens as Restore for the archived user; it keeps its words while closing', async () => {
+    const li = securityUser({ version: 4 })
+    const desk = securityDesk(li)
+    const archived = { ...li, active: false, version: 5 }
+    desk.users.archive.mockResolvedValue(archived)
+    renderApp(desk, { path: '/users/42/security' })
+
+    fireEvent.click(await screen.findByTestId('archive-restore'))
+    const archive = await openBody('archive-dialog')
+    fireEvent.change(inputIn(archive, 'action-ticket'), { target: { value: 'HD-42' } })
+    desk.users.get.mockResolvedValue(archived)
+    fireEvent.click(within(archive).getByTestId('action-confirm'))
+    await waitFor(() => expect(desk.users.archive).toHaveBeenCalledWith({ id: 42, version: 4, audit: { ticketRef: 'HD-42' } }))
+    await closed('archive-dialog')
+    // The closing dialog still says Archive: the user's new state does not rewrite it mid-animation.
+    expect(document.querySelector('[data-testid="archive-dialog"][data-step]')).not.toBeNull()
+
+    await waitFor(() => expect(screen.getByTestId('archive-restore').textContent).toContain('Restore'))
+    fireEvent.click(screen.getByTestId('archive-restore'))
+    const restore = await openBody('restore-dialog')
+    expect(inputIn(restore, 'action-ticket').value).toBe('')
+    expect(restore.getAttribute('data-busy')).toBe('false')
+  })
+
+  it('New portal user: an invitation chosen and cancelled does not come back on the next opening', async () => {
+    const desk = fakeDesk()
+    desk.session.state.mockResolvedValue(sessionState({ operator: admin }))
+    desk.users.list.mockResolvedValue({ items: [], nextCursor: null, total: 0 } as never)
+    renderApp(desk, { path: '/users' })
+
+    fireEvent.click(await screen.findByTestId('new-portal-user'))
+    const first = await openBody('new-portal-user-dialog')
+    fireEvent.change(inputIn(first, 'new-user-first-name'), { target: { value: 'Katherine' } })
+    fireEvent.click(within(first).getByTestId('new-user-invite'))
+    await within(first).findByTestId('new-user-invite-hint')
+    expect(within(first).getByTestId('action-consequence').textContent).toContain('emails them an invitation')
+    fireEvent.click(within(first).getByTestId('action-cancel'))
+    await closed('new-portal-user-dialog')
+
+    fireEvent.click(screen.getByTestId('new-portal-user'))
+    const second = await openBody('new-portal-user-dialog')
+    expect(inputIn(second, 'new-user-first-name').value).toBe('')
+    expect(within(second).queryByTestId('new-user-invite-hint')).toBeNull()
+    expect(within(second).getByTestId('action-consequence').textContent).toContain('with this username and password at once')
+  })
+})
