@@ -1,5 +1,5 @@
 import { Alert, Button, Form, Input, Modal, Space, Typography, type FormInstance } from 'antd'
-import { useState, type ReactNode } from 'react'
+import { useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AuditContext } from '../../../shared/ipc/audit-context'
 import { useDeskClient } from '../../app/desk-client'
@@ -8,6 +8,7 @@ import { ErrorAlert } from '../ErrorAlert'
 import { errorCodeOf } from '../error-text'
 import { auditContextOf, isValidTicketRef, reasonMaxLength, type AuditFieldValues } from './audit-fields'
 import { fieldErrorsOf } from './field-errors'
+import { FreshPerOpening } from './fresh-per-opening'
 
 /** The user an action is about, named in the dialog. */
 export interface ActionTarget {
@@ -49,8 +50,19 @@ type Step = { kind: 'form' } | { kind: 'reauth'; pending: { values: object; audi
  * an optional ticket reference and reason (required of support agents), runs the action and waits for
  * the server. Enter confirms, Esc cancels, focus returns to the button that opened it. When the server
  * asks for a fresh identity check (REAUTH_REQUIRED) it asks for the operator's password and retries.
+ *
+ * Each opening is a new dialog, form store included: nothing typed, chosen, refused or still busy for
+ * one user shows when it opens again, for them or anyone else, even before the close animation ended.
  */
 export function ActionDialog<V extends object>(props: ActionDialogProps<V>) {
+  return (
+    <FreshPerOpening open={props.open} userId={props.target?.id}>
+      <OneOpening<V> {...props} />
+    </FreshPerOpening>
+  )
+}
+
+function OneOpening<V extends object>(props: ActionDialogProps<V>) {
   const { open, title, target, consequence, confirmLabel, danger, confirmText, children, initialValues, withoutAudit, onConfirm, onClose, testId = 'action-dialog', explainError, childTakesFocus } = props
   const { t } = useTranslation()
   const desk = useDeskClient()
@@ -61,6 +73,17 @@ export function ActionDialog<V extends object>(props: ActionDialogProps<V>) {
   const [step, setStep] = useState<Step>({ kind: 'form' })
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>(null)
+  // Set at once, unlike `busy`: a second Enter or click before the next render must not ask the server twice.
+  const working = useRef(false)
+  const exclusive = async (task: () => Promise<void>) => {
+    if (working.current) return
+    working.current = true
+    try {
+      await task()
+    } finally {
+      working.current = false
+    }
+  }
 
   const run = async (values: object, audit: AuditContext) => {
     setBusy(true)
@@ -84,24 +107,25 @@ export function ActionDialog<V extends object>(props: ActionDialogProps<V>) {
 
   const submit = async (all: V & AuditFieldValues & { confirmation?: string }) => {
     const { ticketRef, reason, confirmation: _confirmation, ...values } = all
-    await run(values, withoutAudit ? undefined : auditContextOf({ ticketRef, reason }))
+    await exclusive(() => run(values, withoutAudit ? undefined : auditContextOf({ ticketRef, reason })))
   }
 
-  const reauthenticate = async ({ password }: { password: string }) => {
-    if (step.kind !== 'reauth') return
-    setBusy(true)
-    setError(null)
-    try {
-      await desk.auth.reauth({ password })
-    } catch (failure) {
-      setError(failure)
-      setBusy(false)
-      return
-    }
-    reauthForm.resetFields()
-    setStep({ kind: 'form' })
-    await run(step.pending.values, step.pending.audit)
-  }
+  const reauthenticate = ({ password }: { password: string }) =>
+    exclusive(async () => {
+      if (step.kind !== 'reauth') return
+      setBusy(true)
+      setError(null)
+      try {
+        await desk.auth.reauth({ password })
+      } catch (failure) {
+        setError(failure)
+        setBusy(false)
+        return
+      }
+      reauthForm.resetFields()
+      setStep({ kind: 'form' })
+      await run(step.pending.values, step.pending.audit)
+    })
 
   const cancel = () => {
     if (busy) return
@@ -120,10 +144,6 @@ export function ActionDialog<V extends object>(props: ActionDialogProps<V>) {
       mask={{ closable: !busy }}
       keyboard={!busy}
       data-testid={testId}
-      afterClose={() => {
-        form.resetFields()
-        setError(null)
-      }}
     >
       <div data-testid={testId} data-step={step.kind} data-busy={busy ? 'true' : 'false'}>
         {step.kind === 'reauth' ? (

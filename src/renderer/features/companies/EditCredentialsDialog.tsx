@@ -8,6 +8,7 @@ import { userLimits, type UserDetail } from '../../../shared/users'
 import { useDeskClient } from '../../app/desk-client'
 import { useCapabilities } from '../../app/use-capabilities'
 import { ActionDialog } from '../../components/action-dialog/ActionDialog'
+import { FreshPerOpening } from '../../components/action-dialog/fresh-per-opening'
 import { useActionNotice } from '../../components/action-dialog/use-action-notice'
 import { errorCodeOf } from '../../components/error-text'
 import { NewPasswordField } from '../../components/password/NewPasswordField'
@@ -63,20 +64,24 @@ function EditCredentialsFields({ user, detail, administrator, onLeave }: FieldsP
  * comes prefilled; the full user page is one link away for everything else.
  */
 export function EditCredentialsDialog({ user, open, onClose }: { user: CompanyUser | null; open: boolean; onClose: () => void }) {
+  return (
+    <FreshPerOpening open={open} userId={user?.id}>
+      {user ? <EditCredentialsFor user={user} open={open} onClose={onClose} /> : null}
+    </FreshPerOpening>
+  )
+}
+
+/** One opening for one user: the prefilled username, the user read and a rename made are that user's. */
+function EditCredentialsFor({ user, open, onClose }: { user: CompanyUser; open: boolean; onClose: () => void }) {
   const { t } = useTranslation()
   const desk = useDeskClient()
   const notice = useActionNotice()
   const refresh = useRefreshAfterUserChange()
   // Changing a login (and waiving "must change at next sign-in") is for roles that may change logins.
   const administrator = useCapabilities().can('users.changeLogin', 'portal')
-  const detail = useUserDetail(open && user ? user.id : null)
-  // What the server holds after a rename this dialog made, so that a retry does not rename twice.
+  const detail = useUserDetail(open ? user.id : null)
+  // What the server holds after a rename this opening made, so that a retry does not rename twice.
   const renamed = useRef<ServerLogin | null>(null)
-  useEffect(() => {
-    if (open) renamed.current = null
-  }, [open, user?.id])
-
-  if (!user) return null
 
   const serverLogin = async (): Promise<ServerLogin> => {
     if (renamed.current) return renamed.current

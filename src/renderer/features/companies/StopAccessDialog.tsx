@@ -1,9 +1,10 @@
 import { Checkbox, Form, Radio, Typography } from 'antd'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CompanyUser } from '../../../shared/companies'
 import { useDeskClient } from '../../app/desk-client'
 import { ActionDialog } from '../../components/action-dialog/ActionDialog'
+import { FreshPerOpening } from '../../components/action-dialog/fresh-per-opening'
 import { useActionNotice } from '../../components/action-dialog/use-action-notice'
 import { useRefreshAfterUserChange } from './company-queries'
 
@@ -47,16 +48,20 @@ function ModeChoice({ user, onChange }: { user: CompanyUser; onChange: (mode: St
  * good is the explicit second choice, confirmed by typing the username, with the block list ticked.
  */
 export function StopAccessDialog({ user, open, onClose }: { user: CompanyUser | null; open: boolean; onClose: () => void }) {
+  return (
+    <FreshPerOpening open={open} userId={user?.id}>
+      {user ? <StopAccessFor user={user} open={open} onClose={onClose} /> : null}
+    </FreshPerOpening>
+  )
+}
+
+/** One opening for one user: the choice starts from that user's default, never the last one taken. */
+function StopAccessFor({ user, open, onClose }: { user: CompanyUser; open: boolean; onClose: () => void }) {
   const { t } = useTranslation()
   const desk = useDeskClient()
   const notice = useActionNotice()
   const refresh = useRefreshAfterUserChange()
-  const [mode, setMode] = useState<StopAccessMode>('revoke')
-  useEffect(() => {
-    if (open && user) setMode(defaultStopMode(user))
-  }, [open, user])
-
-  if (!user) return null
+  const [mode, setMode] = useState<StopAccessMode>(() => defaultStopMode(user))
   const deleting = mode === 'delete'
 
   return (

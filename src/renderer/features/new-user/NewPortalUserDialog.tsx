@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router'
 import { useDeskClient } from '../../app/desk-client'
 import { useCapabilities } from '../../app/use-capabilities'
 import { ActionDialog } from '../../components/action-dialog/ActionDialog'
+import { FreshPerOpening } from '../../components/action-dialog/fresh-per-opening'
 import { useRefreshAfterUserChange } from '../companies/company-queries'
 import { createPortalUser, withTranslatedFieldIssues, type PortalUserDraft } from './create-portal-user'
 import { NewPortalUserFields, type CredentialsChoice, type NewPortalUserValues } from './NewPortalUserFields'
@@ -28,6 +29,15 @@ function draftOf(values: NewPortalUserValues): PortalUserDraft {
  * and a typed password or an emailed invitation. On success the new user's page opens.
  */
 export function NewPortalUserDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  return (
+    <FreshPerOpening open={open} userId={undefined}>
+      <NewPortalUserOpening open={open} onClose={onClose} />
+    </FreshPerOpening>
+  )
+}
+
+/** One opening: a typed password is the first choice each time, whatever the last opening chose. */
+function NewPortalUserOpening({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation()
   const desk = useDeskClient()
   const navigate = useNavigate()
@@ -52,10 +62,7 @@ export function NewPortalUserDialog({ open, onClose }: { open: boolean; onClose:
         report(created)
         void navigate(`/users/${created.user.id}`)
       }}
-      onClose={() => {
-        setCredentials('password')
-        onClose()
-      }}
+      onClose={onClose}
     >
       <NewPortalUserFields credentials={credentials} onCredentialsChange={setCredentials} />
     </ActionDialog>

@@ -1,8 +1,9 @@
 import { Alert, Checkbox, Descriptions, Form, Space, Tag } from 'antd'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { deletedLoginPrefix, type UserDetail } from '../../../shared/users'
 import { useDeskClient } from '../../app/desk-client'
+import { FreshPerOpening } from '../../components/action-dialog/fresh-per-opening'
 import { ActionButton } from './ActionButton'
 import { SecurityDialog } from './SecurityDialog'
 import { SecuritySection } from './SecuritySection'
@@ -10,19 +11,23 @@ import { useSecurityAction } from './use-security-action'
 
 type Lifecycle = 'archive' | 'restore'
 
-/**
- * Archive or Restore, whichever applies. The dialog keeps the action it was opened for until it
- * closes: the user's state flips under it on success, and its words must not change mid-flight.
- */
 function LifecycleDialog({ user, open, onClose }: { user: UserDetail; open: boolean; onClose: () => void }) {
+  return (
+    <FreshPerOpening open={open} userId={user.id}>
+      <LifecycleOpening user={user} open={open} onClose={onClose} />
+    </FreshPerOpening>
+  )
+}
+
+/**
+ * Archive or Restore, whichever applies when the dialog opens. It keeps that action until it closes:
+ * the user's state flips under it on success, and its words must not change mid-flight.
+ */
+function LifecycleOpening({ user, open, onClose }: { user: UserDetail; open: boolean; onClose: () => void }) {
   const { t } = useTranslation()
   const desk = useDeskClient()
   const perform = useSecurityAction(user.id)
-  const current: Lifecycle = user.active ? 'archive' : 'restore'
-  const [action, setAction] = useState<Lifecycle>(current)
-  useEffect(() => {
-    if (!open) setAction(current)
-  }, [open, current])
+  const [action] = useState<Lifecycle>(user.active ? 'archive' : 'restore')
 
   const archive = action === 'archive'
   return (
