@@ -5,6 +5,7 @@ import { reauthResponse } from '../../src/shared/auth'
 import { withTransaction } from '../../src/server/db/transaction'
 import { recordAudit, type AuditContext } from '../../src/server/domain/audit/record'
 import { enqueueMail } from '../../src/server/domain/mail/outbox'
+import { hashToken } from '../../src/server/domain/auth/tokens'
 import { updateUserVersioned } from '../../src/server/domain/users/versioned-update'
 import { toErrorResponse } from '../../src/server/http/errors'
 import { backends } from './support/backends'
@@ -76,13 +77,21 @@ describe.each(backends)('security foundation on $name', (backend) => {
     ])
   })
 
-  it.runIf(backend.enabled)('counts wrong re-authentication passwords like failed sign-ins, so a stolen token cannot guess the password', async () => {
+  it.runIf(backend.enabled)("counts wrong re-authentication passwords like failed sign-ins of the session's device, so a stolen token cannot guess the password", async () => {
     const operator = await signInAs(portal, 'support')
     for (let guess = 0; guess < 10; guess++) {
       expectRefusal(await operator.post('/api/v1/auth/reauth', { password: `guess number ${guess}` }), 401, 'INVALID_CREDENTIALS')
     }
-    const locked = await portal.server.database.db.selectFrom('users').select(['locked_until']).where('id', '=', operator.id).executeTakeFirstOrThrow()
-    expect(locked.locked_until?.getTime()).toBeGreaterThan(portal.clock.now().getTime())
+    const db = portal.server.database.db
+    // The session was signed in from a trusted device: that device locks, not the account its owner signs in to elsewhere.
+    const device = await db
+      .selectFrom('sessions as s')
+      .innerJoin('sign_in_devices as d', 'd.id', 's.device_id')
+      .select('d.locked_until')
+      .where('s.token_hash', '=', hashToken(operator.token))
+      .executeTakeFirstOrThrow()
+    expect(device.locked_until?.getTime()).toBeGreaterThan(portal.clock.now().getTime())
+    expect((await db.selectFrom('users').select('locked_until').where('id', '=', operator.id).executeTakeFirstOrThrow()).locked_until).toBeNull()
     // Locked: even the right password is refused now, and the session gains nothing.
     expectRefusal(await operator.post('/api/v1/auth/reauth', { password: 'correct horse battery staple' }), 401, 'INVALID_CREDENTIALS')
     const session = await portal.server.database.db.selectFrom('sessions').select('reauth_at').where('user_id', '=', operator.id).where('revoked_at', 'is', null).executeTakeFirstOrThrow()
