@@ -14,6 +14,7 @@ import { createConsoleLogger } from '../../src/main/log'
 import { appResponseHeaders } from '../../src/main/window/csp'
 import { readRendererFile } from '../../src/main/window/renderer-files'
 import { DeskError } from '../../src/shared/errors'
+import { localAdminLogin } from '../../src/shared/local-portal-protocol'
 import { createHostAccess, loginTokenParam, notSignedInPage, type HostAccess } from './access'
 import { copyPortalTemplate, reportingFirstRun, type PortalTemplate } from './portal-template'
 import { createForkLauncher } from './stand-ins/fork-launcher'
@@ -116,14 +117,18 @@ export async function startBrowserHost(options: BrowserHostOptions = {}): Promis
       })
     })
 
-    const state = await desk.session.state()
-    if (state.localPortal.state === 'failed') throw new Error(state.localPortal.error ?? 'The embedded portal could not start.')
+    // Not session.state(): that would take the one answer that carries the first-run password, which
+    // belongs to the browser that opens the desk.
+    await desk.session.start()
+    const portal = desk.localPortal.status()
+    if (portal.state === 'failed') throw new Error(portal.error ?? 'The embedded portal could not start.')
+    const running = portal.state === 'running' ? await desk.localPortal.start() : null
 
     return {
       url: `${origin}/`,
       loginUrl: () => access.loginUrl(),
       dataDir,
-      firstRun: state.firstRunNotice,
+      firstRun: running?.seeded ? { login: localAdminLogin, password: running.seedPassword } : null,
       portalUrl: activeDesk.localPortal.url() ?? '',
       close: async () => {
         server.closeAllConnections()
