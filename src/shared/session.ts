@@ -12,7 +12,8 @@ export type LocalPortalStatus = z.infer<typeof localPortalStatus>
 
 /**
  * Everything the renderer needs to draw the shell. It never holds a token: the vault keeps that
- * in main. `firstRunNotice` carries the generated local administrator password exactly once.
+ * in main. `firstRunNotice` carries the generated local administrator password exactly once: main hands it
+ * out in one answer and then forgets it; the renderer keeps it until the operator dismisses it.
  */
 export const sessionState = z.object({
   connections: z.array(connectionProfile),

@@ -1,10 +1,10 @@
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { repoRoot, startBrowserHost, type BrowserHostOptions } from './host'
 
-const usage = 'Usage: npm run preview:browser -- [--users N] [--password P] [--data DIR] [--port N]'
+const usage = 'Usage: npm run preview:browser -- [--users N] [--password P] [--data DIR] [--port N] [--no-open]'
 
 function positiveInteger(name: string, value: string | undefined, allowZero: boolean): number | undefined {
   if (value === undefined) return undefined
@@ -13,13 +13,14 @@ function positiveInteger(name: string, value: string | undefined, allowZero: boo
   return number
 }
 
-function readOptions(): BrowserHostOptions {
+function readOptions(): BrowserHostOptions & { open: boolean } {
   const { values } = parseArgs({
     options: {
       users: { type: 'string' },
       password: { type: 'string' },
       data: { type: 'string' },
       port: { type: 'string' },
+      'no-open': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' }
     },
     strict: true
@@ -35,7 +36,8 @@ function readOptions(): BrowserHostOptions {
     password: values.password,
     dataDir: values.data,
     port,
-    serverOutput: 'quiet'
+    serverOutput: 'quiet',
+    open: values['no-open'] !== true
   }
 }
 
@@ -48,8 +50,31 @@ function ensureBuilt(): void {
   }
 }
 
+/**
+ * Hands the one-time URL to the desktop's browser where there is one (a display on Linux); never fails
+ * without one: the URL is printed in any case.
+ */
+function openInBrowser(url: string): void {
+  const opener =
+    process.platform === 'darwin'
+      ? { command: 'open', args: [url] }
+      : process.platform === 'win32'
+        ? { command: 'cmd', args: ['/c', 'start', '""', url.replace(/&/g, '^&')] }
+        : process.env.DISPLAY || process.env.WAYLAND_DISPLAY
+          ? { command: 'xdg-open', args: [url] }
+          : null
+  if (!opener) return
+  try {
+    const child = spawn(opener.command, opener.args, { stdio: 'ignore', detached: true })
+    child.on('error', () => undefined)
+    child.unref()
+  } catch {
+    // No opener installed: the printed URL is the way in.
+  }
+}
+
 async function main(): Promise<void> {
-  let options: BrowserHostOptions
+  let options: BrowserHostOptions & { open: boolean }
   try {
     options = readOptions()
   } catch (error) {
@@ -58,7 +83,10 @@ async function main(): Promise<void> {
   }
   ensureBuilt()
   const host = await startBrowserHost(options)
-  console.log(`PortalDesk browser host: ${host.url}`)
+  const loginUrl = host.loginUrl()
+  console.log(`PortalDesk browser host: open ${loginUrl}`)
+  console.log('That URL works once, in one browser; any other client gets 401. Keep it to yourself.')
+  if (options.open) openInBrowser(loginUrl)
   if (host.firstRun) {
     console.log(`First run: the local administrator is "${host.firstRun.login}" with the password ${host.firstRun.password}`)
   }

@@ -1,4 +1,3 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
@@ -15,6 +14,8 @@ import { createConsoleLogger } from '../../src/main/log'
 import { appResponseHeaders } from '../../src/main/window/csp'
 import { readRendererFile } from '../../src/main/window/renderer-files'
 import { DeskError } from '../../src/shared/errors'
+import { localAdminLogin } from '../../src/shared/local-portal-protocol'
+import { createHostAccess, loginTokenParam, notSignedInPage, type HostAccess } from './access'
 import { copyPortalTemplate, reportingFirstRun, type PortalTemplate } from './portal-template'
 import { createForkLauncher } from './stand-ins/fork-launcher'
 import { createJsonFileStore } from './stand-ins/json-file-store'
@@ -48,8 +49,10 @@ export interface BrowserHostOptions {
 }
 
 export interface BrowserHost {
-  /** http://127.0.0.1:<port>/ */
+  /** http://127.0.0.1:<port>/: answers 401 to a browser that has not opened a `loginUrl()`. */
   url: string
+  /** A fresh one-time `http://127.0.0.1:<port>/?token=…`: the browser that opens it gets the desk's cookie. */
+  loginUrl(): string
   dataDir: string
   /** On a first run, the seeded administrator's login and password (also shown by the renderer). */
   firstRun: { login: string; password: string } | null
@@ -58,7 +61,6 @@ export interface BrowserHost {
   close(): Promise<void>
 }
 
-const tokenHeader = 'x-desk-token'
 // A 1 MiB avatar travels as base64 inside JSON: a third more, plus the envelope.
 const maxBodyBytes = 2 * 1024 * 1024
 const shimTag = '<script src="/__desk/shim.js"></script>'
@@ -85,14 +87,13 @@ export async function startBrowserHost(options: BrowserHostOptions = {}): Promis
   const dataDir = ownsDataDir ? await mkdtemp(join(tmpdir(), 'portaldesk-host-')) : resolve(options.dataDir as string)
   await mkdir(dataDir, { recursive: true, mode: 0o700 })
 
-  const token = randomBytes(32).toString('base64url')
   const log = hostLogger()
   let desk: Desk | null = null
   const server = createServer()
   try {
     if (template) await copyPortalTemplate(template, dataDir)
     const launcher = options.launcher ?? createForkLauncher({ cwd: repoRoot, output: options.serverOutput ?? serverOutputFromEnv() })
-    const shim = await bundleShim(token)
+    const shim = await bundleShim()
     desk = await createDesk(
       {
         userDataDir: dataDir,
@@ -106,22 +107,28 @@ export async function startBrowserHost(options: BrowserHostOptions = {}): Promis
     )
     const port = await listen(server, options.port ?? 0)
     const origin = `http://127.0.0.1:${port}`
+    const access = createHostAccess(origin)
     const activeDesk = desk
     server.on('request', (request: IncomingMessage, response: ServerResponse) => {
-      handle(request, response, { origin, token, shim, rendererDir, desk: activeDesk, log }).catch((error: unknown) => {
+      handle(request, response, { origin, access, shim, rendererDir, desk: activeDesk, log }).catch((error: unknown) => {
         log.error(`browser host request failed: ${String(error)}`)
         if (!response.headersSent) send(response, 500, 'text/plain; charset=utf-8', 'Internal error')
         else response.destroy()
       })
     })
 
-    const state = await desk.session.state()
-    if (state.localPortal.state === 'failed') throw new Error(state.localPortal.error ?? 'The embedded portal could not start.')
+    // Not session.state(): that would take the one answer that carries the first-run password, which
+    // belongs to the browser that opens the desk.
+    await desk.session.start()
+    const portal = desk.localPortal.status()
+    if (portal.state === 'failed') throw new Error(portal.error ?? 'The embedded portal could not start.')
+    const running = portal.state === 'running' ? await desk.localPortal.start() : null
 
     return {
       url: `${origin}/`,
+      loginUrl: () => access.loginUrl(),
       dataDir,
-      firstRun: state.firstRunNotice,
+      firstRun: running?.seeded ? { login: localAdminLogin, password: running.seedPassword } : null,
       portalUrl: activeDesk.localPortal.url() ?? '',
       close: async () => {
         server.closeAllConnections()
@@ -141,7 +148,7 @@ export async function startBrowserHost(options: BrowserHostOptions = {}): Promis
 
 interface HostContext {
   origin: string
-  token: string
+  access: HostAccess
   shim: string
   rendererDir: string
   desk: Desk
@@ -154,6 +161,13 @@ async function handle(request: IncomingMessage, response: ServerResponse, contex
   if (request.headers.host !== new URL(context.origin).host) return send(response, 403, 'text/plain; charset=utf-8', 'Forbidden host')
   const origin = request.headers.origin
   if (origin !== undefined && origin !== context.origin) return send(response, 403, 'text/plain; charset=utf-8', 'Forbidden origin')
+
+  const loginToken = url.searchParams.get(loginTokenParam)
+  if (loginToken !== null) return logIn(request, response, url, loginToken, context.access)
+  if (!context.access.admits(request.headers.cookie)) {
+    if (url.pathname === '/__desk/invoke') return send(response, 401, 'application/json; charset=utf-8', failure('UNAUTHORIZED', 'Open the desk from the one-time URL its host printed.'))
+    return send(response, 401, 'text/html; charset=utf-8', request.method === 'HEAD' ? '' : notSignedInPage)
+  }
 
   if (url.pathname === '/__desk/invoke') return invoke(request, response, context)
   if (url.pathname === '/__desk/shim.js') {
@@ -169,12 +183,30 @@ async function handle(request: IncomingMessage, response: ServerResponse, contex
   return send(response, file.status, file.contentType, request.method === 'HEAD' ? '' : body, file.isIndex)
 }
 
+/**
+ * Trades a one-time login token for the session cookie, then sends the browser on without the token,
+ * so that it stays neither in the address bar nor in the history. A used or wrong token gets the 401
+ * page, unless this browser holds the cookie already (a reload of the old URL).
+ */
+function logIn(request: IncomingMessage, response: ServerResponse, url: URL, token: string, access: HostAccess): void {
+  const cookie = request.method === 'GET' ? access.redeem(token) : null
+  if (cookie === null && !access.admits(request.headers.cookie)) return send(response, 401, 'text/html; charset=utf-8', request.method === 'HEAD' ? '' : notSignedInPage)
+  url.searchParams.delete(loginTokenParam)
+  response.writeHead(303, {
+    ...appResponseHeaders,
+    ...(cookie === null ? {} : { 'set-cookie': cookie }),
+    location: `${url.pathname}${url.search}`,
+    'cache-control': 'no-store',
+    'content-length': 0
+  })
+  response.end()
+}
+
 async function invoke(request: IncomingMessage, response: ServerResponse, context: HostContext): Promise<void> {
   const json = 'application/json; charset=utf-8'
   if (request.method !== 'POST') return send(response, 405, json, failure('VALIDATION', 'Use POST.'))
   // A browser always names the origin of a POST; a missing one means a non-browser or a stripped request.
   if (request.headers.origin !== context.origin) return send(response, 403, json, failure('FORBIDDEN', 'Forbidden origin.'))
-  if (!tokenMatches(request.headers[tokenHeader], context.token)) return send(response, 401, json, failure('UNAUTHORIZED', 'Missing or wrong desk token.'))
   if (!String(request.headers['content-type'] ?? '').startsWith('application/json')) return send(response, 415, json, failure('VALIDATION', 'Send JSON.'))
 
   let text: string
@@ -193,13 +225,6 @@ async function invoke(request: IncomingMessage, response: ServerResponse, contex
   const { channel, input } = typeof payload === 'object' && payload !== null ? (payload as { channel?: unknown; input?: unknown }) : {}
   const result = await dispatch(context.desk.table, channel, input, { log: context.log })
   return send(response, 200, json, JSON.stringify(result))
-}
-
-function tokenMatches(header: string | string[] | undefined, token: string): boolean {
-  if (typeof header !== 'string') return false
-  const given = Buffer.from(header)
-  const expected = Buffer.from(token)
-  return given.length === expected.length && timingSafeEqual(given, expected)
 }
 
 function failure(code: 'VALIDATION' | 'FORBIDDEN' | 'UNAUTHORIZED', message: string): string {
@@ -243,7 +268,7 @@ function send(response: ServerResponse, status: number, contentType: string, bod
   response.end(body)
 }
 
-async function bundleShim(token: string): Promise<string> {
+async function bundleShim(): Promise<string> {
   const result = await build({
     entryPoints: [join(repoRoot, 'test/browser-host/shim-entry.ts')],
     bundle: true,
@@ -251,7 +276,6 @@ async function bundleShim(token: string): Promise<string> {
     format: 'iife',
     platform: 'browser',
     target: 'es2022',
-    define: { __DESK_TOKEN__: JSON.stringify(token) },
     logLevel: 'silent'
   })
   const output = result.outputFiles[0]

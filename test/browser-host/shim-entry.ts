@@ -2,13 +2,12 @@
 import { buildDeskBridge, type DeskBridge, type DeskResult, type Invoke } from '../../src/shared/ipc/desk-api'
 import { errorMessages } from '../../src/shared/errors'
 
-declare const __DESK_TOKEN__: string
-
 const invoke: Invoke = async (channel, input) => {
   try {
     const response = await fetch('/__desk/invoke', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-desk-token': __DESK_TOKEN__ },
+      // The host's HttpOnly session cookie goes along by itself; the shim holds no secret.
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ channel, input }),
       credentials: 'same-origin',
       cache: 'no-store'

@@ -58,6 +58,7 @@ export class Desk {
     await expect(this.page.locator('html')).toHaveAttribute('data-theme', theme)
   }
 
+  /** Opens the desk at `url`: a host's `loginUrl()` in a fresh context, its `url` once this context holds the cookie. */
   async open(url: string): Promise<void> {
     await this.page.goto(url)
     await expect(this.shell).toHaveAttribute('data-app-state', 'ready')
@@ -182,7 +183,7 @@ export const test = base.extend<{ mailbox: Mailbox; host: BrowserHost; desk: Des
   },
   desk: async ({ page, host }, use) => {
     const desk = new Desk(page)
-    await desk.open(host.url)
+    await desk.open(host.loginUrl())
     await use(desk)
   },
   api: async ({ host }, use) => {

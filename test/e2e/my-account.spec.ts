@@ -136,7 +136,7 @@ test.describe('OPERATOR_2FA=required', () => {
     const host = await startBrowserHost({ users: 20, password: e2ePassword, autoSignIn: false, env: { OPERATOR_2FA: 'required' } })
     try {
       const desk = new Desk(page)
-      await desk.open(host.url)
+      await desk.open(host.loginUrl())
       await desk.signIn('admin', e2ePassword)
       const guide = page.getByTestId('two-factor-required')
       await expect(guide).toBeVisible()

@@ -213,10 +213,10 @@ test('409 between two browser contexts: B sees A’s change; Re-apply saves both
   const contextA = await browser.newContext()
   const contextB = await browser.newContext()
   try {
-    const a = await signedInAt(await contextA.newPage(), host.url)
+    const a = await signedInAt(await contextA.newPage(), host.loginUrl())
     await a.open(user.id)
     // The browser host serves one desk session: the second window is signed in already.
-    const b = await signedInAt(await contextB.newPage(), host.url)
+    const b = await signedInAt(await contextB.newPage(), host.loginUrl())
     await b.open(user.id)
 
     await a.input('city').fill('Changed by A')

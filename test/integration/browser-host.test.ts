@@ -13,15 +13,22 @@ let rendererDir: string
 let dataDir: string
 let host: BrowserHost | null = null
 
+/** Opens a one-time login URL the way a browser does, and returns the cookie it hands out (or null). */
+async function logIn(loginUrl: string): Promise<{ status: number; cookie: string | null; location: string | null }> {
+  const response = await fetch(loginUrl, { redirect: 'manual' })
+  const [setCookie] = response.headers.getSetCookie()
+  return { status: response.status, cookie: setCookie?.split(';')[0] ?? null, location: response.headers.get('location') }
+}
+
 async function clientOf(running: BrowserHost) {
   const origin = running.url.replace(/\/$/, '')
-  const shim = await fetch(`${origin}/__desk/shim.js`)
-  const token = /"x-desk-token": "([^"]+)"/.exec(await shim.text())?.[1] ?? ''
+  const { cookie } = await logIn(running.loginUrl())
+  if (cookie === null) throw new Error('the one-time login URL gave no cookie')
   return buildDeskClient(
     buildDeskBridge(async (channel, input) => {
       const response = await fetch(`${origin}/__desk/invoke`, {
         method: 'POST',
-        headers: { origin, 'content-type': 'application/json', 'x-desk-token': token },
+        headers: { origin, 'content-type': 'application/json', cookie },
         body: JSON.stringify({ channel, input })
       })
       return (await response.json()) as DeskResult<unknown>
@@ -49,6 +56,10 @@ describe('browser host with the real portal server', () => {
     const desk = await clientOf(host)
     const state = await desk.session.state()
     expect(state.operator).toMatchObject({ login: 'admin', role: 'administrator' })
+    // The generated password is in the first answer, for the browser that opened the desk, and in no later one.
+    expect(state.firstRunNotice).toEqual({ login: 'admin', password })
+    const asked = await Promise.all([desk.session.state(), (await clientOf(host)).session.state()])
+    for (const later of asked) expect(JSON.stringify(later)).not.toContain(password)
     expect(state.localPortal.state).toBe('running')
     const page = await desk.users.list({ kind: 'portal', status: 'all', limit: 10 })
     expect(page.items).toHaveLength(10)
@@ -88,4 +99,41 @@ describe('browser host with the real portal server', () => {
     expect(state.connections).toHaveLength(1)
     expect((await desk.session.signIn({ login: 'admin', password })).operator?.login).toBe('admin')
   }, 180_000)
+
+  it('gives a client without the cookie nothing, even with a forged Origin; the one-time URL works once', async () => {
+    if (!host) throw new Error('the previous test left no host running')
+    const origin = host.url.replace(/\/$/, '')
+    // What curl could send: the right Host (fetch sets it) and a forged Origin, but no cookie.
+    for (const path of ['/', '/__desk/shim.js']) {
+      const answer = await fetch(`${origin}${path}`, { headers: { origin } })
+      expect(answer.status).toBe(401)
+      const body = await answer.text()
+      expect(body).toContain('npm start')
+      expect(body).not.toContain('__desk/invoke')
+    }
+    const call = await fetch(`${origin}/__desk/invoke`, {
+      method: 'POST',
+      headers: { origin, 'content-type': 'application/json' },
+      body: JSON.stringify({ channel: 'session:state' })
+    })
+    expect(call.status).toBe(401)
+    const refusal = await call.text()
+    expect(JSON.parse(refusal)).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } })
+    expect(refusal).not.toContain('admin')
+    expect(refusal).not.toContain('connections')
+
+    const loginUrl = host.loginUrl()
+    const first = await logIn(loginUrl)
+    expect(first).toMatchObject({ status: 303, location: '/' })
+    expect(first.cookie).toMatch(/^portaldesk-host-\d+=[\w-]{43}$/)
+    expect(await logIn(loginUrl)).toMatchObject({ status: 401, cookie: null })
+
+    const state = await fetch(`${origin}/__desk/invoke`, {
+      method: 'POST',
+      headers: { origin, 'content-type': 'application/json', cookie: first.cookie ?? '' },
+      body: JSON.stringify({ channel: 'session:state' })
+    })
+    expect(state.status).toBe(200)
+    expect(await state.json()).toMatchObject({ ok: true, value: { operator: { login: 'admin' } } })
+  }, 60_000)
 })

@@ -316,6 +316,10 @@ export class DeskSession implements SessionService {
   #snapshot(): SessionState {
     const { connections, vault, localPortal } = this.#deps
     const activeId = connections.activeId()
+    // The generated password leaves main in one answer only: the desk's window keeps it on screen
+    // until dismissed; anyone who asks later (another window, another client) gets nothing.
+    const firstRunNotice = this.#firstRunNotice
+    this.#firstRunNotice = null
     return {
       connections: connections.list(),
       activeConnectionId: activeId,
@@ -323,7 +327,7 @@ export class DeskSession implements SessionService {
       vault: vault.status(),
       localPortal: localPortal.status(),
       connectionsReset: this.#connectionsReset,
-      firstRunNotice: this.#firstRunNotice,
+      firstRunNotice,
       startupError: this.#startupError
     }
   }

@@ -13,21 +13,33 @@ export const sessionQueryKey = ['session'] as const
 /** The session as main sees it. While the embedded portal starts, it is polled until it settles. */
 export function useSession() {
   const desk = useDeskClient()
+  const queryClient = useQueryClient()
   return useQuery({
     queryKey: sessionQueryKey,
-    queryFn: () => desk.session.state(),
+    queryFn: async () => keepFirstRunNotice(queryClient.getQueryData<SessionState>(sessionQueryKey), await desk.session.state()),
     staleTime: Infinity,
     refetchInterval: (query) => (query.state.data?.localPortal.state === 'starting' ? 1000 : false)
   })
 }
 
+/**
+ * Main hands the first-run password out in one SessionState only; the desk keeps it on screen until the
+ * operator dismisses it, and drops it once someone other than the local administrator signs in.
+ */
+export function keepFirstRunNotice(previous: SessionState | undefined, next: SessionState): SessionState {
+  const kept = previous?.firstRunNotice ?? null
+  if (next.firstRunNotice !== null || kept === null) return next
+  const forSomeoneElse = next.operator !== null && next.operator.login !== kept.login
+  return forSomeoneElse ? next : { ...next, firstRunNotice: kept }
+}
+
 /** Stores a fresh SessionState; a change of operator or portal drops every cached user. */
-function storeSession(queryClient: QueryClient, next: SessionState): void {
+function storeSession(queryClient: QueryClient, next: SessionState, { dismissed = false } = {}): void {
   const previous = queryClient.getQueryData<SessionState>(sessionQueryKey)
   const sameSession =
     previous?.operator?.id === next.operator?.id && previous?.activeConnectionId === next.activeConnectionId && next.operator !== null
   if (!sameSession) queryClient.removeQueries({ queryKey: userQueryKeys.all })
-  queryClient.setQueryData(sessionQueryKey, next)
+  queryClient.setQueryData(sessionQueryKey, dismissed ? { ...next, firstRunNotice: null } : keepFirstRunNotice(previous, next))
 }
 
 export function useSignIn() {
@@ -53,7 +65,7 @@ export function useDismissNotice() {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: () => desk.session.dismissNotice(),
-    onSuccess: (state) => storeSession(queryClient, state)
+    onSuccess: (state) => storeSession(queryClient, state, { dismissed: true })
   })
 }
 

@@ -13,7 +13,7 @@ let rendererDir: string
 let portal: FakePortal
 let host: BrowserHost
 let origin: string
-let token: string
+let cookie: string
 
 /** Raw HTTP, because fetch() will not let a test forge Host, Origin or Sec-Fetch-Site. */
 function raw(path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
@@ -29,10 +29,18 @@ function raw(path: string, options: { method?: string; headers?: Record<string, 
   })
 }
 
+/** Opens a one-time login URL as a browser would, and returns the session cookie it was given. */
+async function logIn(loginUrl: string): Promise<string> {
+  const answer = await raw(loginUrl.slice(origin.length), { headers: { 'sec-fetch-site': 'none' } })
+  expect(answer.status).toBe(303)
+  const [setCookie] = answer.headers['set-cookie'] as string[]
+  return (setCookie ?? '').split(';')[0] ?? ''
+}
+
 function invoke(body: unknown, headers: Record<string, string> = {}) {
   return raw('/__desk/invoke', {
     method: 'POST',
-    headers: { origin, 'content-type': 'application/json', 'x-desk-token': token, ...headers },
+    headers: { origin, 'content-type': 'application/json', cookie, ...headers },
     body: JSON.stringify(body)
   })
 }
@@ -47,8 +55,7 @@ beforeAll(async () => {
   portal = await startFakePortal(password)
   host = await startBrowserHost({ rendererDir, password, launcher: fakeLauncher((child) => child.send({ type: 'ready', port: portal.port, seeded: true })) })
   origin = host.url.replace(/\/$/, '')
-  const shim = await raw('/__desk/shim.js', { headers: { 'sec-fetch-site': 'same-origin' } })
-  token = /"x-desk-token": "([^"]+)"/.exec(shim.body)?.[1] ?? ''
+  cookie = await logIn(host.loginUrl())
 })
 
 afterAll(async () => {
@@ -61,25 +68,86 @@ describe('browser host', () => {
   it('listens on 127.0.0.1 and reports the first-run administrator', () => {
     expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/)
     expect(host.firstRun).toEqual({ login: 'admin', password })
-    expect(token).toHaveLength(43)
+  })
+
+  it('trades a one-time login URL for an HttpOnly, SameSite=Strict cookie, and sends the browser on without the token', async () => {
+    const loginUrl = host.loginUrl()
+    expect(loginUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{43}$/)
+    const answer = await raw(loginUrl.slice(origin.length))
+    expect(answer.status).toBe(303)
+    expect(answer.headers.location).toBe('/')
+    const [setCookie] = answer.headers['set-cookie'] as string[]
+    expect(setCookie).toMatch(/^portaldesk-host-\d+=[\w-]{43}; HttpOnly; SameSite=Strict; Path=\/$/)
+    // Every browser that opens the desk shares one session of the host: one secret, one cookie.
+    expect(setCookie?.split(';')[0]).toBe(cookie)
+    expect(answer.body).toBe('')
+  })
+
+  it('honours each login URL once, and no made-up one', async () => {
+    const loginUrl = host.loginUrl().slice(origin.length)
+    expect((await raw(loginUrl)).status).toBe(303)
+    const again = await raw(loginUrl)
+    expect(again.status).toBe(401)
+    expect(again.headers['set-cookie']).toBeUndefined()
+    for (const made of ['/?token=', '/?token=x', `/?token=${'A'.repeat(43)}`]) {
+      const answer = await raw(made)
+      expect(answer.status).toBe(401)
+      expect(answer.headers['set-cookie']).toBeUndefined()
+    }
+    // Only a browser's GET signs in: a POST with a fresh token gets nothing and leaves it unused.
+    const fresh = host.loginUrl().slice(origin.length)
+    expect((await raw(fresh, { method: 'POST', headers: { origin } })).status).toBe(401)
+    expect((await raw(fresh)).status).toBe(303)
+    // A browser that holds the cookie and reloads the old URL is just sent on.
+    const reload = await raw(loginUrl, { headers: { cookie } })
+    expect(reload.status).toBe(303)
+    expect(reload.headers['set-cookie']).toBeUndefined()
+  })
+
+  it('gives a client without the cookie a 401 page and nothing of the desk, whatever headers it forges', async () => {
+    const forged = { origin, 'sec-fetch-site': 'same-origin' }
+    for (const path of ['/', '/users/7', '/assets/app.js', '/__desk/shim.js', '/__desk/nothing']) {
+      for (const headers of [{}, forged, { ...forged, cookie: `${cookie.split('=')[0]}=${'A'.repeat(43)}` }, { ...forged, cookie: cookie.split('=')[1] ?? '' }]) {
+        const answer = await raw(path, { headers })
+        expect(answer.status).toBe(401)
+        expect(answer.headers['content-type']).toBe('text/html; charset=utf-8')
+        expect(answer.body).toContain('npm start')
+        expect(answer.body).not.toContain('/__desk/shim.js')
+        expect(answer.body).not.toContain('buildDeskBridge')
+        expect(answer.headers['set-cookie']).toBeUndefined()
+      }
+    }
+    const call = await invoke({ channel: 'session:state' }, { cookie: '' })
+    expect(call.status).toBe(401)
+    expect(JSON.parse(call.body)).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } })
+    expect(call.body).not.toContain(password)
+    expect(call.body).not.toContain('admin')
+  })
+
+  it('serves a shim that holds no secret', async () => {
+    const shim = await raw('/__desk/shim.js', { headers: { cookie, 'sec-fetch-site': 'same-origin' } })
+    expect(shim.status).toBe(200)
+    expect(shim.body).toContain('/__desk/invoke')
+    expect(shim.body).not.toContain(cookie.split('=')[1])
+    expect(shim.body).not.toContain('x-desk-token')
   })
 
   it('serves index.html with the shim before the app bundle, and the CSP', async () => {
-    const page = await raw('/', { headers: { 'sec-fetch-site': 'none' } })
+    const page = await raw('/', { headers: { 'sec-fetch-site': 'none', cookie } })
     expect(page.status).toBe(200)
     expect(page.headers['content-type']).toBe('text/html; charset=utf-8')
     expect(page.headers['content-security-policy']).toContain("script-src 'self'")
     expect(page.body.indexOf('/__desk/shim.js')).toBeGreaterThan(0)
     expect(page.body.indexOf('/__desk/shim.js')).toBeLessThan(page.body.indexOf('/assets/app.js'))
-    const asset = await raw('/assets/app.js')
+    const asset = await raw('/assets/app.js', { headers: { cookie } })
     expect(asset.headers['content-type']).toBe('text/javascript; charset=utf-8')
-    expect((await raw('/users/7')).body).toContain('/__desk/shim.js')
-    expect((await raw('/assets/missing.js')).status).toBe(404)
+    expect((await raw('/users/7', { headers: { cookie } })).body).toContain('/__desk/shim.js')
+    expect((await raw('/assets/missing.js', { headers: { cookie } })).status).toBe(404)
   })
 
   it('never serves files outside the renderer folder', async () => {
     for (const path of ['/..%2fsecret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/..%5csecret.txt']) {
-      expect((await raw(path)).body).not.toContain('do not serve')
+      expect((await raw(path, { headers: { cookie } })).body).not.toContain('do not serve')
     }
   })
 
@@ -97,16 +165,17 @@ describe('browser host', () => {
     expect(JSON.parse((await invoke({ channel: 'system:exec', input: 'rm -rf /' })).body)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
   })
 
-  it('rejects invoke calls without the right token', async () => {
-    expect((await invoke({ channel: 'session:state' }, { 'x-desk-token': '' })).status).toBe(401)
-    expect((await invoke({ channel: 'session:state' }, { 'x-desk-token': `${token.slice(0, -1)}x` })).status).toBe(401)
+  it('rejects invoke calls without the right cookie', async () => {
+    expect((await invoke({ channel: 'session:state' }, { cookie: '' })).status).toBe(401)
+    expect((await invoke({ channel: 'session:state' }, { cookie: `${cookie.slice(0, -1)}${cookie.endsWith('x') ? 'y' : 'x'}` })).status).toBe(401)
+    expect((await invoke({ channel: 'session:state' }, { 'x-desk-token': cookie.split('=')[1] ?? '', cookie: '' })).status).toBe(401)
   })
 
   it('rejects a foreign or missing Origin', async () => {
     expect((await invoke({ channel: 'session:state' }, { origin: 'http://evil.example' })).status).toBe(403)
     expect((await invoke({ channel: 'session:state' }, { origin: origin.replace('127.0.0.1', 'localhost') })).status).toBe(403)
     expect((await invoke({ channel: 'session:state' }, { origin: 'null' })).status).toBe(403)
-    const withoutOrigin = await raw('/__desk/invoke', { method: 'POST', headers: { 'content-type': 'application/json', 'x-desk-token': token }, body: '{"channel":"session:state"}' })
+    const withoutOrigin = await raw('/__desk/invoke', { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: '{"channel":"session:state"}' })
     expect(withoutOrigin.status).toBe(403)
   })
 
@@ -117,22 +186,22 @@ describe('browser host', () => {
     }
   })
 
-  it('refuses the shim (and its token) to cross-site requests', async () => {
-    expect((await raw('/__desk/shim.js', { headers: { 'sec-fetch-site': 'cross-site' } })).status).toBe(403)
-    expect((await raw('/__desk/shim.js', { headers: { 'sec-fetch-site': 'same-site' } })).status).toBe(403)
-    expect((await raw('/__desk/shim.js', { headers: { origin: 'http://evil.example' } })).status).toBe(403)
+  it('refuses the shim to cross-site requests', async () => {
+    expect((await raw('/__desk/shim.js', { headers: { cookie, 'sec-fetch-site': 'cross-site' } })).status).toBe(403)
+    expect((await raw('/__desk/shim.js', { headers: { cookie, 'sec-fetch-site': 'same-site' } })).status).toBe(403)
+    expect((await raw('/__desk/shim.js', { headers: { cookie, origin: 'http://evil.example' } })).status).toBe(403)
   })
 
   it('refuses non-JSON and oversized bodies', async () => {
     expect((await invoke({ channel: 'session:state' }, { 'content-type': 'text/plain' })).status).toBe(415)
     const big = await raw('/__desk/invoke', {
       method: 'POST',
-      headers: { origin, 'content-type': 'application/json', 'x-desk-token': token },
+      headers: { origin, 'content-type': 'application/json', cookie },
       body: JSON.stringify({ channel: 'session:state', input: 'x'.repeat(2 * 1024 * 1024) })
     }).catch(() => ({ status: 'connection reset' }))
     expect([413, 'connection reset']).toContain(big.status)
     expect((await invoke({ channel: 'session:state' })).status).toBe(200)
-    const broken = await raw('/__desk/invoke', { method: 'POST', headers: { origin, 'content-type': 'application/json', 'x-desk-token': token }, body: '{"channel":' })
+    const broken = await raw('/__desk/invoke', { method: 'POST', headers: { origin, 'content-type': 'application/json', cookie }, body: '{"channel":' })
     expect(broken.status).toBe(400)
   })
 

@@ -3,7 +3,8 @@ import './support/dom'
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
 import { DeskError } from '../../../src/shared/errors'
-import { fakeDesk, sessionState } from './support/fake-desk'
+import { keepFirstRunNotice } from '../../../src/renderer/app/session'
+import { admin, fakeDesk, sessionState } from './support/fake-desk'
 import { renderApp } from './support/render-app'
 
 afterEach(cleanup)
@@ -87,5 +88,21 @@ describe('connection screen', () => {
     fireEvent.click(screen.getByRole('button', { name: 'I have saved it' }))
     await waitFor(() => expect(screen.queryByTestId('first-run-notice')).toBeNull())
     expect(desk.session.dismissNotice).toHaveBeenCalledTimes(1)
+  })
+})
+
+describe('keepFirstRunNotice', () => {
+  const notice = { login: 'admin', password: 'Xk3-pq9-Lm2' }
+
+  it('keeps the password main handed out once, through later answers without it', () => {
+    const first = sessionState({ firstRunNotice: notice })
+    expect(keepFirstRunNotice(first, sessionState()).firstRunNotice).toEqual(notice)
+    expect(keepFirstRunNotice(first, sessionState({ operator: admin })).firstRunNotice).toEqual(notice)
+    expect(keepFirstRunNotice(undefined, sessionState()).firstRunNotice).toBeNull()
+  })
+
+  it('drops it once someone other than the local administrator signs in', () => {
+    const support = { id: 2, login: 'support', name: 'Sam Support', role: 'support' } as const
+    expect(keepFirstRunNotice(sessionState({ firstRunNotice: notice }), sessionState({ operator: support })).firstRunNotice).toBeNull()
   })
 })
