@@ -1,4 +1,6 @@
 import type { TFunction } from 'i18next'
+import { unencryptedNotAllowedReason } from '../../shared/connections'
+import { fieldIssues, type DeskErrorShape } from '../../shared/errors'
 import { mailLimitDetailsOf, retryAfterMinutes } from '../../shared/mail-limit'
 import { operatorAccountPaths } from '../../shared/operator-account'
 import { errorCodeOf } from './error-text'
@@ -29,6 +31,10 @@ export function refusalText(error: unknown, t: TFunction): string | null {
   // The own-password refusal points to My account; other own-account refusals keep their own words.
   if (code === 'CONFLICT' && detail(details, 'reason') === 'ownAccount' && detail(details, 'use') === operatorAccountPaths.password) {
     return t('refusals.ownPassword')
+  }
+  // A saved http:// portal without the operator's choice: say what to do about it.
+  if (code === 'VALIDATION' && fieldIssues(details as DeskErrorShape['details']).some((issue) => issue.reason === unencryptedNotAllowedReason)) {
+    return t('connection.unencryptedRefused')
   }
   return null
 }

@@ -71,7 +71,14 @@ export const en = {
     urlInvalid: 'Enter a full address that starts with http:// or https://, for example https://portal.example.com.',
     add: 'Add portal',
     cancel: 'Cancel',
-    selectFailed: 'This portal could not be selected.'
+    selectFailed: 'This portal could not be selected.',
+    unencryptedWarning:
+      'This address is not encrypted (http://): passwords and everything you see would cross the network in clear text. Use https:// for a real portal.',
+    allowUnencrypted: 'Allow unencrypted connection (testing only)',
+    unencryptedRequired: 'An http:// address to another computer is saved only if you tick “Allow unencrypted connection (testing only)”. Or use https://.',
+    unencryptedAllowed: 'Unencrypted (testing only)',
+    unencryptedRefused:
+      'This portal was saved with an unencrypted http:// address, so PortalDesk will not connect to it. Remove it and add it again with https://, or tick “Allow unencrypted connection (testing only)”.'
   },
   signIn: {
     title: 'Sign in',

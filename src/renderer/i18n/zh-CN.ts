@@ -67,7 +67,12 @@ export const zhCN: Translation = {
     urlInvalid: '请输入以 http:// 或 https:// 开头的完整地址，例如 https://portal.example.com。',
     add: '添加门户',
     cancel: '取消',
-    selectFailed: '无法选择此门户。'
+    selectFailed: '无法选择此门户。',
+    unencryptedWarning: '此地址未加密（http://）：密码和您看到的所有内容都将以明文经网络传输。正式门户请使用 https://。',
+    allowUnencrypted: '允许未加密连接（仅限测试）',
+    unencryptedRequired: '指向其他计算机的 http:// 地址，只有勾选“允许未加密连接（仅限测试）”后才能保存。或者请使用 https://。',
+    unencryptedAllowed: '未加密（仅限测试）',
+    unencryptedRefused: '此门户保存的是未加密的 http:// 地址，PortalDesk 不会连接它。请将其移除，再以 https:// 重新添加，或勾选“允许未加密连接（仅限测试）”。'
   },
   signIn: {
     title: '登录',
