@@ -10,6 +10,7 @@ import { passwordStrings } from './features/password'
 import { refusalsStrings } from './features/refusals'
 import { rolesStrings } from './features/roles'
 import { auditIntegrityStrings } from './features/auditIntegrity'
+import { auditWordsStrings } from './features/auditWords'
 import { securityStrings } from './features/security'
 import { userFormStrings } from './features/userForm'
 import { userGridStrings } from './features/userGrid'
@@ -228,7 +229,7 @@ export const en = {
       ticketLine: 'Ticket: {{ticket}}',
       reasonLine: 'Reason: {{reason}}',
       changes: 'Changes',
-      emptyValue: '(empty)',
+      changeSeparator: ': ',
       loadingAudit: 'Loading the audit trail…',
       auditFailed: 'The audit trail could not be loaded.',
       emptyAudit: 'Nothing has been recorded about this user yet.',
@@ -271,6 +272,7 @@ export const en = {
   password: passwordStrings.en,
   roles: rolesStrings.en,
   auditIntegrity: auditIntegrityStrings.en,
+  auditWords: auditWordsStrings.en,
   security: securityStrings.en,
   userForm: userFormStrings.en,
   userGrid: userGridStrings.en,

@@ -10,6 +10,7 @@ import { passwordStrings } from './features/password'
 import { refusalsStrings } from './features/refusals'
 import { rolesStrings } from './features/roles'
 import { auditIntegrityStrings } from './features/auditIntegrity'
+import { auditWordsStrings } from './features/auditWords'
 import { securityStrings } from './features/security'
 import { userFormStrings } from './features/userForm'
 import { userGridStrings } from './features/userGrid'
@@ -222,7 +223,7 @@ export const zhCN: Translation = {
       ticketLine: '工单：{{ticket}}',
       reasonLine: '原因：{{reason}}',
       changes: '变更',
-      emptyValue: '（空）',
+      changeSeparator: '：',
       loadingAudit: '正在加载审计记录…',
       auditFailed: '无法加载审计记录。',
       emptyAudit: '尚无关于该用户的记录。',
@@ -265,6 +266,7 @@ export const zhCN: Translation = {
   password: passwordStrings['zh-CN'],
   roles: rolesStrings['zh-CN'],
   auditIntegrity: auditIntegrityStrings['zh-CN'],
+  auditWords: auditWordsStrings['zh-CN'],
   security: securityStrings['zh-CN'],
   userForm: userFormStrings['zh-CN'],
   userGrid: userGridStrings['zh-CN'],
