@@ -24,7 +24,7 @@ export function refusalText(error: unknown, t: TFunction): string | null {
   const details = detailsOf(error)
   const mailLimit = code === 'RATE_LIMITED' ? mailLimitDetailsOf(details) : null
   if (mailLimit) {
-    const window = mailLimit.windowMinutes === 60 ? t('refusals.windowHour') : t('refusals.windowMinutes', { minutes: mailLimit.windowMinutes })
+    const window = mailLimit.windowMinutes === 60 ? t('refusals.windowHour') : t('refusals.windowMinutes', { count: mailLimit.windowMinutes, minutes: mailLimit.windowMinutes })
     const wait = t('refusals.waitMinutes', { count: retryAfterMinutes(mailLimit) })
     return t('refusals.mailLimit', { count: mailLimit.limit, window, wait })
   }

@@ -119,9 +119,11 @@ export const en = {
     empty: 'No users match “{{q}}”.',
     emptyNoSearch: 'There are no users here yet.',
     loadFailed: 'The users could not be loaded.',
-    loadedCount: '{{loaded}} of {{total}} users loaded',
+    loadedCount_one: '{{loaded}} of {{total}} user loaded',
+    loadedCount_other: '{{loaded}} of {{total}} users loaded',
     loadingMore: 'Loading more users…',
-    allLoaded: 'All {{total}} users are loaded'
+    allLoaded_one: '{{total}} user is loaded',
+    allLoaded_other: 'All {{total}} users are loaded'
   },
   userDetail: {
     back: 'Back to users',

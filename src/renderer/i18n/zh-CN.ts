@@ -113,9 +113,11 @@ export const zhCN: Translation = {
     empty: '没有与“{{q}}”匹配的用户。',
     emptyNoSearch: '这里还没有用户。',
     loadFailed: '无法加载用户。',
-    loadedCount: '已加载 {{loaded}} / {{total}} 个用户',
+    loadedCount_one: '已加载 {{loaded}} / {{total}} 个用户',
+    loadedCount_other: '已加载 {{loaded}} / {{total}} 个用户',
     loadingMore: '正在加载更多用户…',
-    allLoaded: '已加载全部 {{total}} 个用户'
+    allLoaded_one: '已加载全部 {{total}} 个用户',
+    allLoaded_other: '已加载全部 {{total}} 个用户'
   },
   userDetail: {
     back: '返回用户列表',
