@@ -79,7 +79,7 @@ export const en = {
     unencryptedRequired: 'An http:// address to another computer is saved only if you tick “Allow unencrypted connection (testing only)”. Or use https://.',
     unencryptedAllowed: 'Unencrypted (testing only)',
     unencryptedRefused:
-      'This portal was saved with an unencrypted http:// address, so PortalDesk will not connect to it. Remove it and add it again with https://, or tick “Allow unencrypted connection (testing only)”.'
+      'This portal was saved with an unencrypted http:// address, so PortalDesk will not connect to it. Remove it and add it again, with https:// or with “Allow unencrypted connection (testing only)” ticked.'
   },
   signIn: {
     title: 'Sign in',

@@ -73,7 +73,7 @@ export const zhCN: Translation = {
     allowUnencrypted: '允许未加密连接（仅限测试）',
     unencryptedRequired: '指向其他计算机的 http:// 地址，只有勾选“允许未加密连接（仅限测试）”后才能保存。或者请使用 https://。',
     unencryptedAllowed: '未加密（仅限测试）',
-    unencryptedRefused: '此门户保存的是未加密的 http:// 地址，PortalDesk 不会连接它。请将其移除，再以 https:// 重新添加，或勾选“允许未加密连接（仅限测试）”。'
+    unencryptedRefused: '此门户保存的是未加密的 http:// 地址，PortalDesk 不会连接它。请将其移除后重新添加：使用 https://，或勾选“允许未加密连接（仅限测试）”。'
   },
   signIn: {
     title: '登录',
