@@ -2,7 +2,11 @@ import type { z } from 'zod'
 import { DeskError, type FieldIssue } from '../shared/errors'
 
 export function toFieldIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }))
+  return error.issues.map((issue) => {
+    // A refinement may name its refusal (`params.reason`), so the renderer can word it itself.
+    const reason = issue.code === 'custom' ? (issue.params as { reason?: unknown } | undefined)?.reason : undefined
+    return { path: issue.path.map(String).join('.'), message: issue.message, ...(typeof reason === 'string' ? { reason } : {}) }
+  })
 }
 
 /** Parses input the desk received, or throws the VALIDATION DeskError that names the fields. */

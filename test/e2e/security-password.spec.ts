@@ -119,7 +119,7 @@ test.describe('Security tab: password', () => {
     await expect(page).toHaveURL(new RegExp(`#/users/${user.id}/activity\\?action=password\\.resetLink$`))
     const timeline = page.locator('[data-testid="audit-timeline"][data-state="ready"]')
     await expect(timeline).toBeVisible()
-    await expect(page.getByTestId('audit-action-filter')).toContainText('password.resetLink')
+    await expect(page.getByTestId('audit-action-filter')).toContainText('Password reset link sent')
     const entry = timeline.getByTestId('audit-entry').first()
     await expect(entry).toHaveAttribute('data-action', 'password.resetLink')
     await expect(entry).toContainText('HD-2005')

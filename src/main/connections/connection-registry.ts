@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import {
   connectionsFile,
+  mayConnect,
+  unencryptedNotAllowedMessage,
+  unencryptedNotAllowedReason,
   emptyConnectionsFile,
   newRemoteConnection,
   type ConnectionProfile,
@@ -13,6 +16,17 @@ import { describeError, type Logger } from '../log'
 import type { KeyValueStore } from '../storage/key-value-store'
 
 const storeKey = 'connections'
+
+/**
+ * Refuses to talk to a profile that would send passwords in clear text across a network without
+ * the operator's choice: a profile saved before the choice existed loads, but is not connected to.
+ */
+export function assertMayConnect(profile: ConnectionProfile): void {
+  if (mayConnect(profile)) return
+  throw new DeskError('VALIDATION', unencryptedNotAllowedMessage, [
+    { path: 'allowUnencrypted', message: unencryptedNotAllowedMessage, reason: unencryptedNotAllowedReason }
+  ])
+}
 export const embeddedConnectionName = 'Local portal'
 
 /**
@@ -84,10 +98,17 @@ export class ConnectionRegistry {
   }
 
   addRemote(input: NewRemoteConnection): ConnectionProfile {
-    const { name, url, colour } = parseOrThrow(newRemoteConnection, input)
+    const { name, url, colour, allowUnencrypted } = parseOrThrow(newRemoteConnection, input)
     if (this.#file.profiles.length >= 100) throw new DeskError('VALIDATION', undefined, [{ path: 'name', message: 'There can be at most 100 connections.' }])
     // Without a chosen colour the profile shows in the default one (`colourOf`), like profiles saved before colours.
-    const profile: ConnectionProfile = { id: this.#newId(), kind: 'remote', name, url, ...(colour ? { colour } : {}) }
+    const profile: ConnectionProfile = {
+      id: this.#newId(),
+      kind: 'remote',
+      name,
+      url,
+      ...(colour ? { colour } : {}),
+      ...(allowUnencrypted ? { allowUnencrypted: true } : {})
+    }
     this.#update({ ...this.#file, profiles: [...this.#file.profiles, profile] })
     return structuredClone(profile)
   }

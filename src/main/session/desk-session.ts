@@ -1,12 +1,12 @@
 import type { AuditPage, ParsedAuditListQuery } from '../../shared/audit'
 import type { DeskSignInRequest, Operator } from '../../shared/auth'
-import type { ConnectionProfile, NewRemoteConnection } from '../../shared/connections'
+import { mayConnect, type ConnectionProfile, type NewRemoteConnection } from '../../shared/connections'
 import { DeskError } from '../../shared/errors'
 import { localAdminLogin } from '../../shared/local-portal-protocol'
 import type { PaymentMethodList, SignInList } from '../../shared/security'
 import type { SessionState } from '../../shared/session'
 import type { ParsedUserListQuery, UserDetail, UserListPage } from '../../shared/users'
-import type { ConnectionRegistry } from '../connections/connection-registry'
+import { assertMayConnect, type ConnectionRegistry } from '../connections/connection-registry'
 import type { LocalPortal } from '../local-portal/local-portal'
 import { describeError, type Logger } from '../log'
 import type { PortalClient } from '../portal-client/portal-client'
@@ -287,13 +287,15 @@ export class DeskSession implements SessionService {
   }
 
   async #clientFor(profile: ConnectionProfile): Promise<PortalClient> {
+    assertMayConnect(profile)
     const baseUrl = profile.kind === 'remote' ? profile.url : (await this.#deps.localPortal.start()).url
     return this.#client(baseUrl)
   }
 
   /** The client of a connection without starting anything: signing out of a stopped portal is a no-op. */
   #existingClientFor(profile: ConnectionProfile): PortalClient | null {
-    if (profile.kind === 'remote') return this.#client(profile.url)
+    // No token is sent in clear text the operator did not allow, not even to sign out.
+    if (profile.kind === 'remote') return mayConnect(profile) ? this.#client(profile.url) : null
     const url = this.#deps.localPortal.url()
     return url ? this.#client(url) : null
   }

@@ -10,6 +10,7 @@ import { passwordStrings } from './features/password'
 import { refusalsStrings } from './features/refusals'
 import { rolesStrings } from './features/roles'
 import { auditIntegrityStrings } from './features/auditIntegrity'
+import { auditWordsStrings } from './features/auditWords'
 import { securityStrings } from './features/security'
 import { userFormStrings } from './features/userForm'
 import { userGridStrings } from './features/userGrid'
@@ -71,7 +72,14 @@ export const en = {
     urlInvalid: 'Enter a full address that starts with http:// or https://, for example https://portal.example.com.',
     add: 'Add portal',
     cancel: 'Cancel',
-    selectFailed: 'This portal could not be selected.'
+    selectFailed: 'This portal could not be selected.',
+    unencryptedWarning:
+      'This address is not encrypted (http://): passwords and everything you see would cross the network in clear text. Use https:// for a real portal.',
+    allowUnencrypted: 'Allow unencrypted connection (testing only)',
+    unencryptedRequired: 'An http:// address to another computer is saved only if you tick “Allow unencrypted connection (testing only)”. Or use https://.',
+    unencryptedAllowed: 'Unencrypted (testing only)',
+    unencryptedRefused:
+      'This portal was saved with an unencrypted http:// address, so PortalDesk will not connect to it. Remove it and add it again, with https:// or with “Allow unencrypted connection (testing only)” ticked.'
   },
   signIn: {
     title: 'Sign in',
@@ -111,9 +119,11 @@ export const en = {
     empty: 'No users match “{{q}}”.',
     emptyNoSearch: 'There are no users here yet.',
     loadFailed: 'The users could not be loaded.',
-    loadedCount: '{{loaded}} of {{total}} users loaded',
+    loadedCount_one: '{{loaded}} of {{total}} user loaded',
+    loadedCount_other: '{{loaded}} of {{total}} users loaded',
     loadingMore: 'Loading more users…',
-    allLoaded: 'All {{total}} users are loaded'
+    allLoaded_one: '{{total}} user is loaded',
+    allLoaded_other: 'All {{total}} users are loaded'
   },
   userDetail: {
     back: 'Back to users',
@@ -221,7 +231,7 @@ export const en = {
       ticketLine: 'Ticket: {{ticket}}',
       reasonLine: 'Reason: {{reason}}',
       changes: 'Changes',
-      emptyValue: '(empty)',
+      changeSeparator: ': ',
       loadingAudit: 'Loading the audit trail…',
       auditFailed: 'The audit trail could not be loaded.',
       emptyAudit: 'Nothing has been recorded about this user yet.',
@@ -264,6 +274,7 @@ export const en = {
   password: passwordStrings.en,
   roles: rolesStrings.en,
   auditIntegrity: auditIntegrityStrings.en,
+  auditWords: auditWordsStrings.en,
   security: securityStrings.en,
   userForm: userFormStrings.en,
   userGrid: userGridStrings.en,

@@ -10,6 +10,7 @@ import { passwordStrings } from './features/password'
 import { refusalsStrings } from './features/refusals'
 import { rolesStrings } from './features/roles'
 import { auditIntegrityStrings } from './features/auditIntegrity'
+import { auditWordsStrings } from './features/auditWords'
 import { securityStrings } from './features/security'
 import { userFormStrings } from './features/userForm'
 import { userGridStrings } from './features/userGrid'
@@ -67,7 +68,12 @@ export const zhCN: Translation = {
     urlInvalid: '请输入以 http:// 或 https:// 开头的完整地址，例如 https://portal.example.com。',
     add: '添加门户',
     cancel: '取消',
-    selectFailed: '无法选择此门户。'
+    selectFailed: '无法选择此门户。',
+    unencryptedWarning: '此地址未加密（http://）：密码和您看到的所有内容都将以明文经网络传输。正式门户请使用 https://。',
+    allowUnencrypted: '允许未加密连接（仅限测试）',
+    unencryptedRequired: '指向其他计算机的 http:// 地址，只有勾选“允许未加密连接（仅限测试）”后才能保存。或者请使用 https://。',
+    unencryptedAllowed: '未加密（仅限测试）',
+    unencryptedRefused: '此门户保存的是未加密的 http:// 地址，PortalDesk 不会连接它。请将其移除后重新添加：使用 https://，或勾选“允许未加密连接（仅限测试）”。'
   },
   signIn: {
     title: '登录',
@@ -107,9 +113,11 @@ export const zhCN: Translation = {
     empty: '没有与“{{q}}”匹配的用户。',
     emptyNoSearch: '这里还没有用户。',
     loadFailed: '无法加载用户。',
-    loadedCount: '已加载 {{loaded}} / {{total}} 个用户',
+    loadedCount_one: '已加载 {{loaded}} / {{total}} 个用户',
+    loadedCount_other: '已加载 {{loaded}} / {{total}} 个用户',
     loadingMore: '正在加载更多用户…',
-    allLoaded: '已加载全部 {{total}} 个用户'
+    allLoaded_one: '已加载全部 {{total}} 个用户',
+    allLoaded_other: '已加载全部 {{total}} 个用户'
   },
   userDetail: {
     back: '返回用户列表',
@@ -217,7 +225,7 @@ export const zhCN: Translation = {
       ticketLine: '工单：{{ticket}}',
       reasonLine: '原因：{{reason}}',
       changes: '变更',
-      emptyValue: '（空）',
+      changeSeparator: '：',
       loadingAudit: '正在加载审计记录…',
       auditFailed: '无法加载审计记录。',
       emptyAudit: '尚无关于该用户的记录。',
@@ -260,6 +268,7 @@ export const zhCN: Translation = {
   password: passwordStrings['zh-CN'],
   roles: rolesStrings['zh-CN'],
   auditIntegrity: auditIntegrityStrings['zh-CN'],
+  auditWords: auditWordsStrings['zh-CN'],
   security: securityStrings['zh-CN'],
   userForm: userFormStrings['zh-CN'],
   userGrid: userGridStrings['zh-CN'],

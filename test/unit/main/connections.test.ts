@@ -2,8 +2,8 @@ import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { ConnectionRegistry } from '../../../src/main/connections/connection-registry'
-import { colourOf } from '../../../src/shared/connections'
+import { assertMayConnect, ConnectionRegistry } from '../../../src/main/connections/connection-registry'
+import { colourOf, type ConnectionProfile } from '../../../src/shared/connections'
 import { createJsonFileStore } from '../../browser-host/stand-ins/json-file-store'
 import { recordingLogger } from './support/fakes'
 
@@ -97,6 +97,32 @@ describe('ConnectionRegistry', () => {
     expect(registry.activeId()).toBeNull()
     expect(() => registry.select('nope')).toThrowError(expect.objectContaining({ code: 'NOT_FOUND' }))
     expect(() => registry.remove('nope')).toThrowError(expect.objectContaining({ code: 'NOT_FOUND' }))
+  })
+
+  it('refuses an http:// address to another computer without the operator\'s choice, and keeps the choice when made', async () => {
+    const registry = load()
+    expect(() => registry.addRemote({ name: 'Staging', url: 'http://staging.example.com' })).toThrowError(
+      expect.objectContaining({
+        code: 'VALIDATION',
+        details: [expect.objectContaining({ path: 'allowUnencrypted', reason: 'unencryptedNotAllowed' })]
+      })
+    )
+    expect(registry.list()).toEqual([])
+    const local = registry.addRemote({ name: 'Dev', url: 'http://localhost:3000' })
+    expect(local).not.toHaveProperty('allowUnencrypted')
+    const staging = registry.addRemote({ name: 'Staging', url: 'http://staging.example.com', allowUnencrypted: true })
+    expect(staging).toMatchObject({ url: 'http://staging.example.com', allowUnencrypted: true })
+    expect(load().find(staging.id)).toMatchObject({ allowUnencrypted: true })
+  })
+
+  it('loads an http:// profile saved before the choice existed, without resetting the file', async () => {
+    await writeFile(file, JSON.stringify({ connections: { profiles: [{ id: 'old', kind: 'remote', name: 'Old', url: 'http://old.example.com' }], activeId: 'old' } }))
+    const registry = load()
+    expect(registry.wasReset).toBe(false)
+    expect(registry.active()).toEqual({ id: 'old', kind: 'remote', name: 'Old', url: 'http://old.example.com' })
+    expect(() => assertMayConnect(registry.active() as ConnectionProfile)).toThrowError(
+      expect.objectContaining({ code: 'VALIDATION', details: [expect.objectContaining({ reason: 'unencryptedNotAllowed' })] })
+    )
   })
 
   it('keeps the colour chosen for a connection, across a reload', () => {

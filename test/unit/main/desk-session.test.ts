@@ -260,6 +260,19 @@ describe('DeskSession, connections', () => {
     expect(portal.tokens.size).toBe(0)
   })
 
+  it('refuses to sign in over a saved http:// profile to another computer that lacks the operator\'s choice', async () => {
+    const saved = { id: 'old', kind: 'remote', name: 'Old staging', url: 'http://staging.example.com' }
+    const { session } = await desk({ connections: memoryStore({ connections: { profiles: [saved], activeId: 'old' } }), vault: memoryStore() })
+    const state = await session.state()
+    expect(state.connections).toContainEqual(saved)
+    expect(state.activeConnectionId).toBe('old')
+    await expect(session.signIn({ login: 'admin', password: seedPassword })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      details: [expect.objectContaining({ path: 'allowUnencrypted', reason: 'unencryptedNotAllowed' })]
+    })
+    await expect(session.addConnection({ name: 'New staging', url: 'http://staging.example.com' })).rejects.toMatchObject({ code: 'VALIDATION' })
+  })
+
   it('removes the active connection: signs out, stops the local portal, selects what remains', async () => {
     const { session, localPortal } = await desk()
     const local = await session.state()

@@ -49,6 +49,57 @@ describe('connection screen', () => {
     await waitFor(() => expect(document.title).toBe('PortalDesk — Head office'))
   })
 
+  it('starts the address at https:// and asks for an explicit choice before saving an http:// address to another computer', async () => {
+    const desk = fakeDesk()
+    const staging = { id: 's1', kind: 'remote', name: 'Staging', url: 'http://staging.example.com', allowUnencrypted: true } as const
+    desk.connections.add.mockResolvedValue(staging)
+    desk.connections.select.mockResolvedValue(sessionState({ connections: [...sessionState().connections, staging], activeConnectionId: 's1' }))
+    renderApp(desk)
+    await openAddForm()
+    expect((screen.getByLabelText('Address') as HTMLInputElement).value).toBe('https://')
+    expect(screen.queryByTestId('unencrypted-warning')).toBeNull()
+
+    fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'Staging' } })
+    fireEvent.change(screen.getByLabelText('Address'), { target: { value: 'http://staging.example.com' } })
+    expect((await screen.findByTestId('unencrypted-warning')).textContent).toMatch(/not encrypted/)
+    const allow = screen.getByRole('checkbox', { name: 'Allow unencrypted connection (testing only)' })
+
+    fireEvent.click(screen.getByRole('button', { name: 'Add portal' }))
+    expect(await screen.findByText(/is saved only if you tick/)).toBeTruthy()
+    expect(desk.connections.add).not.toHaveBeenCalled()
+
+    fireEvent.click(allow)
+    fireEvent.click(screen.getByRole('button', { name: 'Add portal' }))
+    await waitFor(() => expect(desk.connections.add).toHaveBeenCalledWith({ name: 'Staging', url: 'http://staging.example.com', allowUnencrypted: true }))
+  })
+
+  it('needs no choice for http:// on this computer', async () => {
+    const desk = fakeDesk()
+    desk.connections.add.mockResolvedValue(remote)
+    renderApp(desk)
+    await openAddForm()
+    fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'Dev' } })
+    fireEvent.change(screen.getByLabelText('Address'), { target: { value: 'http://localhost:3000' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Add portal' }))
+    await waitFor(() => expect(desk.connections.add).toHaveBeenCalledWith({ name: 'Dev', url: 'http://localhost:3000' }))
+    expect(screen.queryByTestId('unencrypted-warning')).toBeNull()
+  })
+
+  it('explains why a saved http:// portal to another computer is not connected to', async () => {
+    const desk = fakeDesk()
+    const old = { id: 'o1', kind: 'remote', name: 'Old staging', url: 'http://staging.example.com' } as const
+    desk.session.state.mockResolvedValue(sessionState({ connections: [old], activeConnectionId: 'o1' }))
+    desk.session.signIn.mockRejectedValue(
+      new DeskError('VALIDATION', 'not encrypted', [{ path: 'allowUnencrypted', message: 'not encrypted', reason: 'unencryptedNotAllowed' }])
+    )
+    renderApp(desk)
+    expect((await screen.findByTestId('unencrypted-profile')).textContent).toMatch(/will not connect to it/)
+    fireEvent.change(await screen.findByLabelText('Login'), { target: { value: 'admin' } })
+    fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'secret' } })
+    fireEvent.click(screen.getByTestId('sign-in-submit'))
+    await waitFor(() => expect(screen.getAllByText(/will not connect to it/).length).toBeGreaterThan(1))
+  })
+
   it('says in words that the server cannot be reached when signing in to it', async () => {
     const desk = fakeDesk()
     desk.session.state.mockResolvedValue(sessionState({ connections: [remote], activeConnectionId: 'r1' }))

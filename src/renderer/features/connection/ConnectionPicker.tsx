@@ -2,7 +2,7 @@ import { CloudServerOutlined, DeleteOutlined, DesktopOutlined, PlusOutlined } fr
 import { Button, Radio, Tooltip, Typography } from 'antd'
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ConnectionProfile } from '../../../shared/connections'
+import { isUnencryptedRemote, mayConnect, type ConnectionProfile } from '../../../shared/connections'
 import type { SessionState } from '../../../shared/session'
 import { connectionLabel } from '../../app/connection-label'
 import { useRemoveConnection, useSelectConnection } from '../../app/session'
@@ -21,6 +21,11 @@ function ProfileText({ profile }: { profile: ConnectionProfile }) {
         <Typography.Text type="secondary" className="connection-option__detail">
           {profile.kind === 'embedded' ? t('connection.localPortalDescription') : profile.url}
         </Typography.Text>
+        {profile.kind === 'remote' && isUnencryptedRemote(profile.url) ? (
+          <Typography.Text type="warning" className="connection-option__detail" data-testid="unencrypted-profile">
+            {mayConnect(profile) ? t('connection.unencryptedAllowed') : t('connection.unencryptedRefused')}
+          </Typography.Text>
+        ) : null}
       </span>
     </span>
   )

@@ -1,14 +1,17 @@
 import type { TFunction } from 'i18next'
-import { connectionName, portalUrl, type ConnectionColour } from '../../../shared/connections'
+import { connectionName, mayConnect, portalUrl, type ConnectionColour } from '../../../shared/connections'
 import { fieldIssues, isDeskError } from '../../../shared/errors'
 
 export interface NewConnectionFields {
   name: string
   url: string
   colour?: ConnectionColour
+  allowUnencrypted?: boolean
 }
 
-const fieldNames: readonly (keyof NewConnectionFields)[] = ['name', 'url']
+/** The fields main may refuse and the form marks. */
+export type MarkableConnectionField = 'name' | 'url' | 'allowUnencrypted'
+const fieldNames: readonly MarkableConnectionField[] = ['name', 'url', 'allowUnencrypted']
 
 /**
  * Form rules that apply the shared connection schema as the operator types, so the form and main
@@ -22,11 +25,23 @@ export function connectionFormRules(t: TFunction) {
       }
     }
   ]
-  return { name: check(connectionName, t('connection.nameRequired')), url: check(portalUrl, t('connection.urlInvalid')) }
+  return {
+    name: check(connectionName, t('connection.nameRequired')),
+    url: check(portalUrl, t('connection.urlInvalid')),
+    // The same rule main applies on save: http:// to another computer needs the operator's choice.
+    allowUnencrypted: ({ getFieldValue }: { getFieldValue: (name: keyof NewConnectionFields) => unknown }) => ({
+      validator: async (_rule: unknown, value: unknown) => {
+        const url = getFieldValue('url')
+        if (!mayConnect({ kind: 'remote', url: typeof url === 'string' ? url : '', allowUnencrypted: value === true })) {
+          throw new Error(t('connection.unencryptedRequired'))
+        }
+      }
+    })
+  }
 }
 
 /** The form fields a VALIDATION error from main points at; empty for any other failure. */
-export function invalidConnectionFields(error: unknown): (keyof NewConnectionFields)[] {
+export function invalidConnectionFields(error: unknown): MarkableConnectionField[] {
   if (!isDeskError(error) || error.code !== 'VALIDATION') return []
   const paths = fieldIssues(error.details).map((issue) => issue.path)
   return fieldNames.filter((name) => paths.includes(name))

@@ -8,18 +8,11 @@ import type { Locale } from '../../../shared/errors'
 import type { SignInAttempt } from '../../../shared/security'
 import { usePreferences } from '../../stores/app-stores'
 import { userAuditActions } from './audit-actions'
+import { auditActionText, changeLines } from './audit-text'
 import { AuditIntegrityBanner } from './AuditIntegrityBanner'
 import { Instant } from './Instant'
 import { ListFailure } from './ListFailure'
 import { useSignIns, useUserAudit } from './user-activity-queries'
-
-/** A changed value as text: nothing is "(empty)", structures are shown as JSON. */
-function valueText(value: unknown, t: TFunction): string {
-  if (value === null || value === undefined || value === '') return t('userPage.activity.emptyValue')
-  if (typeof value === 'string') return value
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value)
-  return JSON.stringify(value)
-}
 
 function actorText(entry: AuditEntry, t: TFunction): string {
   const role = t(`userPage.activity.actorRoles.${entry.actor.role}`)
@@ -29,11 +22,11 @@ function actorText(entry: AuditEntry, t: TFunction): string {
 
 function AuditItem({ entry, language }: { entry: AuditEntry; language: Locale }) {
   const { t } = useTranslation()
-  const changes = Object.entries(entry.changes)
+  const changes = Object.entries(entry.changes).flatMap(([field, change]) => changeLines(field, change.from, change.to, t, language))
   return (
     <div className="audit-entry" data-testid="audit-entry" data-action={entry.action}>
       <Space wrap size={[8, 0]}>
-        <Tag>{entry.action}</Tag>
+        <Tag>{auditActionText(entry.action, t)}</Tag>
         <Typography.Text>{t('userPage.activity.by', { who: actorText(entry, t) })}</Typography.Text>
         <Typography.Text type="secondary">
           <Instant iso={entry.at} language={language} />
@@ -47,10 +40,11 @@ function AuditItem({ entry, language }: { entry: AuditEntry; language: Locale })
       ) : null}
       {changes.length > 0 ? (
         <ul className="audit-changes" aria-label={t('userPage.activity.changes')}>
-          {changes.map(([field, change]) => (
-            <li key={field} data-field={field}>
-              <Typography.Text strong>{field}</Typography.Text>: <Typography.Text delete>{valueText(change.from, t)}</Typography.Text> →{' '}
-              <Typography.Text>{valueText(change.to, t)}</Typography.Text>
+          {changes.map((line) => (
+            <li key={line.path} data-field={line.path}>
+              <Typography.Text strong>{line.label}</Typography.Text>
+              {t('userPage.activity.changeSeparator')}
+              <Typography.Text delete>{line.from}</Typography.Text> → <Typography.Text>{line.to}</Typography.Text>
             </li>
           ))}
         </ul>
@@ -83,9 +77,10 @@ function AuditTimeline({ userId, language }: { userId: number; language: Locale 
         data-testid="audit-action-filter"
         style={{ width: 280, marginBottom: 16 }}
         showSearch
+        optionFilterProp="label"
         value={action}
         onChange={setAction}
-        options={[{ value: '', label: t('userPage.activity.allActions') }, ...userAuditActions.map((name) => ({ value: name, label: name }))]}
+        options={[{ value: '', label: t('userPage.activity.allActions') }, ...userAuditActions.map((name) => ({ value: name, label: auditActionText(name, t) }))]}
       />
       {audit.isPending ? (
         <Typography.Paragraph type="secondary" aria-busy>
@@ -96,7 +91,7 @@ function AuditTimeline({ userId, language }: { userId: number; language: Locale 
       ) : entries.length === 0 ? (
         <Empty
           image={Empty.PRESENTED_IMAGE_SIMPLE}
-          description={action ? t('userPage.activity.emptyAuditFiltered', { action }) : t('userPage.activity.emptyAudit')}
+          description={action ? t('userPage.activity.emptyAuditFiltered', { action: auditActionText(action, t) }) : t('userPage.activity.emptyAudit')}
         />
       ) : (
         <>

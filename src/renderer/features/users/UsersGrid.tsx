@@ -221,10 +221,10 @@ function GridStatus({ list, total, loaded }: UsersGridProps & { loaded: number }
   const text = list.isFetchingNextPage
     ? t('users.loadingMore')
     : !list.hasNextPage
-      ? t('users.allLoaded', { total: loaded.toLocaleString(language) })
+      ? t('users.allLoaded', { count: loaded, total: loaded.toLocaleString(language) })
       : total === undefined
-        ? t('userGrid.loadedSoFar', { loaded: loaded.toLocaleString(language) })
-        : t('users.loadedCount', { loaded: loaded.toLocaleString(language), total: total.toLocaleString(language) })
+        ? t('userGrid.loadedSoFar', { count: loaded, loaded: loaded.toLocaleString(language) })
+        : t('users.loadedCount', { count: total, loaded: loaded.toLocaleString(language), total: total.toLocaleString(language) })
   return (
     <div className="users-grid__status" data-testid="users-status" role="status">
       <Typography.Text type="secondary">{text}</Typography.Text>

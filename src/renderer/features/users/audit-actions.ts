@@ -1,6 +1,6 @@
 /**
  * The actions the portal server records about a user, for the Activity tab's filter. They are
- * identifiers (shown as written, like in the server's audit log), not sentences to translate.
+ * identifiers; the desk shows each in words (`auditWords.actions`, which must cover every one).
  */
 export const userAuditActions = [
   'user.create',
@@ -16,6 +16,8 @@ export const userAuditActions = [
   'avatar.remove',
   'password.set',
   'password.change',
+  'password.reset',
+  'password.invitationAccept',
   'password.resetLink',
   'password.resetLinkRevoke',
   'password.requireReset',
@@ -35,5 +37,15 @@ export const userAuditActions = [
   'portalAccess.revoke',
   'portalAccess.reinvite',
   'paymentMethod.add',
-  'paymentMethod.delete'
+  'paymentMethod.delete',
+  'username.remind',
+  'verification.codeSent',
+  'verification.passed',
+  'verification.failed'
 ] as const
+
+export type UserAuditAction = (typeof userAuditActions)[number]
+
+export function isUserAuditAction(action: string): action is UserAuditAction {
+  return (userAuditActions as readonly string[]).includes(action)
+}

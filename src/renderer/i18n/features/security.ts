@@ -175,7 +175,8 @@ export const securityStrings = featureStrings(
       revokeAll: 'Log out from all devices',
       revokeAllTitle: 'Log out from all devices',
       revokeAllConsequence: 'Every session of the user ends at once, on every device. The password does not change.',
-      revokedAll: '{{name}} was signed out of every device ({{count}} sessions).'
+      revokedAll_one: '{{name}} was signed out of every device ({{count}} session).',
+      revokedAll_other: '{{name}} was signed out of every device ({{count}} sessions).'
     },
     apiKeys: {
       title: 'API keys',
@@ -411,7 +412,8 @@ export const securityStrings = featureStrings(
       revokeAll: '从所有设备注销',
       revokeAllTitle: '从所有设备注销',
       revokeAllConsequence: '用户在所有设备上的会话立即结束。密码不会改变。',
-      revokedAll: '{{name}} 已从所有设备注销（{{count}} 个会话）。'
+      revokedAll_one: '{{name}} 已从所有设备注销（{{count}} 个会话）。',
+      revokedAll_other: '{{name}} 已从所有设备注销（{{count}} 个会话）。'
     },
     apiKeys: {
       title: 'API 密钥',

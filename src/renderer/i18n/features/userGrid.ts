@@ -38,45 +38,53 @@ export const userGridStrings = featureStrings(
       label: 'Rows per request',
       option: '{{size}} rows per request'
     },
-    loadedSoFar: '{{loaded}} users loaded; more load as you scroll',
+    loadedSoFar_one: '{{loaded}} user loaded; more load as you scroll',
+    loadedSoFar_other: '{{loaded}} users loaded; more load as you scroll',
     emptyFiltered: 'No users match these filters.',
     selection: {
       row: 'Select {{name}}',
       loaded: 'Select all loaded users',
       count: 'Selected: {{users}}',
-      selectAllMatching: 'Select all {{users}} users matching the filter',
+      selectAllMatching_one: 'Select the {{users}} user matching the filter',
+      selectAllMatching_other: 'Select all {{users}} users matching the filter',
       selectAllMatchingUnknown: 'Select all users matching the filter',
       selecting: 'Selecting the users matching the filter… {{loaded}} so far',
-      allMatchingSelected: 'All {{users}} users matching the filter are selected.',
+      allMatchingSelected_one: 'The {{users}} user matching the filter is selected.',
+      allMatchingSelected_other: 'All {{users}} users matching the filter are selected.',
       clear: 'Clear selection',
       cancel: 'Cancel',
       failed: 'The users matching the filter could not be read.'
     },
     bulk: {
       label: 'Actions on the selected users',
-      title: '{{action}}: {{users}} users',
+      title_one: '{{action}}: {{users}} user',
+      title_other: '{{action}}: {{users}} users',
       skipsAhead: '{{users}} of them will be skipped: {{reasons}}.',
       reasonsSeparator: ', ',
       ticketForAll: 'The ticket reference and reason are recorded with each user’s action.',
       actions: {
         sendResetLink: {
           label: 'Send password reset link',
-          consequence: 'Each of the {{users}} users gets an email with a single-use link to choose a new password. Their current password keeps working until they use it.',
+          consequence_one: 'The {{users}} selected user gets an email with a single-use link to choose a new password. Their current password keeps working until they use it.',
+          consequence_other: 'Each of the {{users}} users gets an email with a single-use link to choose a new password. Their current password keeps working until they use it.',
           done: 'Sent'
         },
         inviteTwoFactor: {
           label: 'Invite to use 2FA',
-          consequence: 'Each of the {{users}} users gets an email inviting them to turn on two-factor authentication.',
+          consequence_one: 'The {{users}} selected user gets an email inviting them to turn on two-factor authentication.',
+          consequence_other: 'Each of the {{users}} users gets an email inviting them to turn on two-factor authentication.',
           done: 'Invited'
         },
         revokeSessions: {
           label: 'Log out from all devices',
-          consequence: 'Every session of the {{users}} users ends at once, on every device: they must sign in again.',
+          consequence_one: 'Every session of the {{users}} selected user ends at once, on every device: they must sign in again.',
+          consequence_other: 'Every session of the {{users}} users ends at once, on every device: they must sign in again.',
           done: 'Logged out'
         },
         archive: {
           label: 'Archive',
-          consequence: 'The {{users}} users can no longer sign in, and all their sessions end. An administrator can restore them later.',
+          consequence_one: 'The {{users}} selected user can no longer sign in, and all their sessions end. An administrator can restore them later.',
+          consequence_other: 'The {{users}} users can no longer sign in, and all their sessions end. An administrator can restore them later.',
           done: 'Archived'
         }
       },
@@ -119,11 +127,14 @@ export const userGridStrings = featureStrings(
     export: {
       button: 'Export CSV',
       title: 'Export CSV',
-      progress: '{{rows}} of {{total}} users',
-      progressUnknown: '{{rows}} users so far',
+      progress_one: '{{rows}} of {{total}} user',
+      progress_other: '{{rows}} of {{total}} users',
+      progressUnknown_one: '{{rows}} user so far',
+      progressUnknown_other: '{{rows}} users so far',
       cancel: 'Cancel',
       failed: 'The export stopped.',
-      done: 'Exported {{rows}} users to {{file}}.',
+      done_one: 'Exported {{rows}} user to {{file}}.',
+      done_other: 'Exported {{rows}} users to {{file}}.',
       cancelled: 'The export was cancelled; no file was saved.'
     }
   },
@@ -163,45 +174,53 @@ export const userGridStrings = featureStrings(
       label: '每次加载的行数',
       option: '每次加载 {{size}} 行'
     },
-    loadedSoFar: '已加载 {{loaded}} 个用户，滚动可加载更多',
+    loadedSoFar_one: '已加载 {{loaded}} 个用户，滚动可加载更多',
+    loadedSoFar_other: '已加载 {{loaded}} 个用户，滚动可加载更多',
     emptyFiltered: '没有符合这些筛选条件的用户。',
     selection: {
       row: '选择 {{name}}',
       loaded: '选择已加载的全部用户',
       count: '已选择：{{users}}',
-      selectAllMatching: '选择符合筛选条件的全部 {{users}} 个用户',
+      selectAllMatching_one: '选择符合筛选条件的全部 {{users}} 个用户',
+      selectAllMatching_other: '选择符合筛选条件的全部 {{users}} 个用户',
       selectAllMatchingUnknown: '选择符合筛选条件的全部用户',
       selecting: '正在选择符合筛选条件的用户…已读取 {{loaded}} 个',
-      allMatchingSelected: '已选择符合筛选条件的全部 {{users}} 个用户。',
+      allMatchingSelected_one: '已选择符合筛选条件的全部 {{users}} 个用户。',
+      allMatchingSelected_other: '已选择符合筛选条件的全部 {{users}} 个用户。',
       clear: '清除选择',
       cancel: '取消',
       failed: '无法读取符合筛选条件的用户。'
     },
     bulk: {
       label: '对所选用户的操作',
-      title: '{{action}}：{{users}} 个用户',
+      title_one: '{{action}}：{{users}} 个用户',
+      title_other: '{{action}}：{{users}} 个用户',
       skipsAhead: '其中 {{users}} 个用户将被跳过：{{reasons}}。',
       reasonsSeparator: '、',
       ticketForAll: '工单号和原因会随每个用户的操作一起记录。',
       actions: {
         sendResetLink: {
           label: '发送密码重置链接',
-          consequence: '这 {{users}} 个用户都会收到一封电子邮件，其中含有用于设置新密码的一次性链接。在使用该链接之前，他们的当前密码仍然有效。',
+          consequence_one: '这 {{users}} 个用户都会收到一封电子邮件，其中含有用于设置新密码的一次性链接。在使用该链接之前，他们的当前密码仍然有效。',
+          consequence_other: '这 {{users}} 个用户都会收到一封电子邮件，其中含有用于设置新密码的一次性链接。在使用该链接之前，他们的当前密码仍然有效。',
           done: '已发送'
         },
         inviteTwoFactor: {
           label: '邀请使用双重验证',
-          consequence: '这 {{users}} 个用户都会收到一封邀请其开启双重验证的电子邮件。',
+          consequence_one: '这 {{users}} 个用户都会收到一封邀请其开启双重验证的电子邮件。',
+          consequence_other: '这 {{users}} 个用户都会收到一封邀请其开启双重验证的电子邮件。',
           done: '已邀请'
         },
         revokeSessions: {
           label: '从所有设备注销',
-          consequence: '这 {{users}} 个用户在所有设备上的会话都会立即结束，他们必须重新登录。',
+          consequence_one: '这 {{users}} 个用户在所有设备上的会话都会立即结束，他们必须重新登录。',
+          consequence_other: '这 {{users}} 个用户在所有设备上的会话都会立即结束，他们必须重新登录。',
           done: '已注销'
         },
         archive: {
           label: '归档',
-          consequence: '这 {{users}} 个用户将无法再登录，其所有会话都会结束。管理员之后可以恢复他们。',
+          consequence_one: '这 {{users}} 个用户将无法再登录，其所有会话都会结束。管理员之后可以恢复他们。',
+          consequence_other: '这 {{users}} 个用户将无法再登录，其所有会话都会结束。管理员之后可以恢复他们。',
           done: '已归档'
         }
       },
@@ -244,11 +263,14 @@ export const userGridStrings = featureStrings(
     export: {
       button: '导出 CSV',
       title: '导出 CSV',
-      progress: '{{rows}} / {{total}} 个用户',
-      progressUnknown: '已导出 {{rows}} 个用户',
+      progress_one: '{{rows}} / {{total}} 个用户',
+      progress_other: '{{rows}} / {{total}} 个用户',
+      progressUnknown_one: '已导出 {{rows}} 个用户',
+      progressUnknown_other: '已导出 {{rows}} 个用户',
       cancel: '取消',
       failed: '导出已中止。',
-      done: '已将 {{rows}} 个用户导出到 {{file}}。',
+      done_one: '已将 {{rows}} 个用户导出到 {{file}}。',
+      done_other: '已将 {{rows}} 个用户导出到 {{file}}。',
       cancelled: '导出已取消，未保存任何文件。'
     }
   }

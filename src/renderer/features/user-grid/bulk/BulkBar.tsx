@@ -48,11 +48,11 @@ export function BulkBar(props: BulkBarProps) {
         </Space>
       ) : everyMatchSelected ? (
         <Typography.Text type="secondary" data-testid="all-matching-selected">
-          {t('userGrid.selection.allMatchingSelected', { users: number(count) })}
+          {t('userGrid.selection.allMatchingSelected', { count, users: number(count) })}
         </Typography.Text>
       ) : (
         <Button type="link" size="small" className="bulk-bar__link" onClick={props.onSelectAllMatching} data-testid="select-all-matching" data-count={matching ?? ''}>
-          {matching === undefined ? t('userGrid.selection.selectAllMatchingUnknown') : t('userGrid.selection.selectAllMatching', { users: number(matching) })}
+          {matching === undefined ? t('userGrid.selection.selectAllMatchingUnknown') : t('userGrid.selection.selectAllMatching', { count: matching, users: number(matching) })}
         </Button>
       )}
       <Button type="link" size="small" className="bulk-bar__link" onClick={props.onClear} data-testid="clear-selection">

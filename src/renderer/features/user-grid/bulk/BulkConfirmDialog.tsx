@@ -45,10 +45,10 @@ export function BulkConfirmDialog(props: {
   return (
     <ActionDialog
       open={props.action !== null}
-      title={t('userGrid.bulk.title', { action: label, users: count })}
+      title={t('userGrid.bulk.title', { count: targets.length, action: label, users: count })}
       consequence={
         <>
-          <Typography.Paragraph data-testid="bulk-consequence">{t(`userGrid.bulk.actions.${action}.consequence`, { users: count })}</Typography.Paragraph>
+          <Typography.Paragraph data-testid="bulk-consequence">{t(`userGrid.bulk.actions.${action}.consequence`, { count: targets.length, users: count })}</Typography.Paragraph>
           {skipped > 0 ? (
             <Typography.Paragraph type="secondary" data-testid="bulk-skips-ahead" data-count={skipped}>
               {t('userGrid.bulk.skipsAhead', { users: skipped.toLocaleString(language), reasons })}

@@ -51,7 +51,7 @@ export function ExportCsv({ query, columns, total }: ExportCsvProps) {
       const file = exportFileName(new Date())
       downloadBlob(csv.blob, file)
       setState({ phase: 'idle' })
-      void message.success({ content: t('userGrid.export.done', { rows: csv.rows.toLocaleString(language), file }), key: 'users-export' })
+      void message.success({ content: t('userGrid.export.done', { count: csv.rows, rows: csv.rows.toLocaleString(language), file }), key: 'users-export' })
     } catch (error) {
       if (isAbort(error) || abort.signal.aborted) {
         setState({ phase: 'idle' })
@@ -103,8 +103,8 @@ export function ExportCsv({ query, columns, total }: ExportCsvProps) {
               {expected ? <Progress percent={Math.min(100, Math.floor((rows / expected) * 100))} status="active" /> : <Spin size="small" style={{ marginInlineEnd: 8 }} />}
               <Typography.Text role="status">
                 {expected
-                  ? t('userGrid.export.progress', { rows: rows.toLocaleString(language), total: expected.toLocaleString(language) })
-                  : t('userGrid.export.progressUnknown', { rows: rows.toLocaleString(language) })}
+                  ? t('userGrid.export.progress', { count: expected, rows: rows.toLocaleString(language), total: expected.toLocaleString(language) })
+                  : t('userGrid.export.progressUnknown', { count: rows, rows: rows.toLocaleString(language) })}
               </Typography.Text>
             </>
           )}
