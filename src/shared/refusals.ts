@@ -29,6 +29,8 @@ export const refusalReasons = [
   'noEmailToNotify',
   /** A session or API key that was already revoked. */
   'alreadyRevoked',
+  /** A session, passkey, API key or payment method of the user that no longer exists. */
+  'alreadyGone',
   /** A support agent may only set a temporary password (must change at next sign-in). */
   'supportTemporaryOnly',
   /** Portal access is for portal users only. */
