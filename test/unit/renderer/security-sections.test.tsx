@@ -4,7 +4,6 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { afterEach, describe, expect, it } from 'vitest'
 import { DeskError } from '../../../src/shared/errors'
 import type { SessionSummary } from '../../../src/shared/security'
-import { createI18n } from '../../../src/renderer/i18n'
 import { deviceOf } from '../../../src/renderer/features/security/user-agent'
 import { securityDesk, securityUser } from './security-fixtures'
 import { renderApp } from './support/render-app'
