@@ -3,9 +3,7 @@ import { helpdeskPaths } from '../../src/shared/helpdesk'
 import { meProfile, type MeProfile } from '../../src/shared/portal'
 import { refusalReasonOf, refusalReasons, type RefusalReason } from '../../src/shared/refusals'
 import { securityPaths } from '../../src/shared/security'
-import { refusalWords } from '../../src/renderer/i18n/features/refusals'
-import { en } from '../../src/renderer/i18n/en'
-import { zhCN } from '../../src/renderer/i18n/zh-CN'
+import { refusalsStrings, refusalWords } from '../../src/renderer/i18n/features/refusals'
 import { backends } from './support/backends'
 import { signInAs, type OperatorClient } from './support/operators'
 import { startTestPortal, testPassword, type ApiResponse, type TestPortal } from './support/portal'
@@ -196,7 +194,7 @@ describe('the desk’s words for refusals', () => {
   })
 
   it.each(refusalReasons)('words %s in English and Chinese, each in its own words', (reason) => {
-    for (const [language, table] of [['en', en.refusals], ['zh-CN', zhCN.refusals]] as const) {
+    for (const [language, table] of [['en', refusalsStrings.en], ['zh-CN', refusalsStrings['zh-CN']]] as const) {
       const words = (table as Record<string, string>)[reason]
       expect(words, `${language} refusals.${reason}`).toBeTruthy()
       expect(words?.trim()).not.toBe('')

@@ -54,9 +54,10 @@ function detailsFor(code: ErrorCode, serverError: ApiErrorBody['error'] | undefi
   const details = serverError?.details
   if (code === 'INVALID_CREDENTIALS') return secondFactorDetails(details)
   const reason = refusalReasonOf(details)
-  if (code === 'RATE_LIMITED') {
-    const mailLimit = mailLimitDetailsOf(details)
-    if (mailLimit) return { ...mailLimit }
+  if (reason === 'mailLimit') {
+    // The limit is worded from its numbers: without them, there is nothing to word.
+    const mailLimit = code === 'RATE_LIMITED' ? mailLimitDetailsOf(details) : null
+    return mailLimit ? { ...mailLimit } : undefined
   }
   if (code === 'VALIDATION' || code === 'CONFLICT' || code === 'DOCUMENT_LOCKED') {
     const issues = fieldIssues(Array.isArray(details) ? details : undefined)

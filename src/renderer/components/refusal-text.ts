@@ -23,8 +23,9 @@ export function refusalText(error: unknown, t: TFunction): string | null {
   const details = detailsOf(error)
   const reason = refusalReasonOf(details)
   if (reason === null) return null
-  const mailLimit = code === 'RATE_LIMITED' ? mailLimitDetailsOf(details) : null
-  if (mailLimit) {
+  if (reason === 'mailLimit') {
+    const mailLimit = code === 'RATE_LIMITED' ? mailLimitDetailsOf(details) : null
+    if (!mailLimit) return null
     const window = mailLimit.windowMinutes === 60 ? t('refusals.windowHour') : t('refusals.windowMinutes', { minutes: mailLimit.windowMinutes })
     const wait = t('refusals.waitMinutes', { count: retryAfterMinutes(mailLimit) })
     return t('refusals.mailLimit', { count: mailLimit.limit, window, wait })
