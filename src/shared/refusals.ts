@@ -58,7 +58,17 @@ export const refusalReasons = [
   /** Company name and VAT are the company's, and other users share it. */
   'companyShared',
   /** A new email address needs the current password. */
-  'passwordRequired'
+  'passwordRequired',
+  /** As many verification codes as the window allows were already sent to this user (with `retryAt`). */
+  'verificationCodeLimit',
+  /** A code was checked, but this operator sent none to this user. */
+  'verificationCodeNotSent',
+  /** The code was already used to verify the caller. */
+  'verificationCodeUsed',
+  /** Too many wrong codes were tried: the code no longer works. */
+  'verificationCodeSpent',
+  /** The code expired. */
+  'verificationCodeExpired'
 ] as const
 
 export type RefusalReason = (typeof refusalReasons)[number]

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { helpdeskPaths } from '../../src/shared/helpdesk'
+import { helpdeskPaths, verificationCodeMaxAttempts, verificationCodeTtlMinutes } from '../../src/shared/helpdesk'
+import { verificationCodesPerWindow } from '../../src/server/domain/helpdesk/verification'
 import { meProfile, type MeProfile } from '../../src/shared/portal'
 import { refusalReasonOf, refusalReasons, type RefusalReason } from '../../src/shared/refusals'
 import { securityPaths } from '../../src/shared/security'
@@ -39,6 +40,14 @@ const contact = (profile: MeProfile, overrides: Record<string, unknown> = {}) =>
   country: profile.country ?? 'DE',
   ...overrides
 })
+
+/** The verification code in the last email to the user. */
+async function sentCode(portal: TestPortal, userId: number): Promise<string> {
+  const mail = await portal.server.database.db.selectFrom('outbox').select('body_text').where('user_id', '=', userId).orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow()
+  const code = /(\d{6})/.exec(mail.body_text ?? '')?.[1]
+  if (!code) throw new Error('no code in the last email')
+  return code
+}
 
 /** How to provoke each reason: the status and code it comes with, and the calls that lead to it. */
 const triggers: Record<RefusalReason, { status: number; code: string; trigger: Trigger }> = {
@@ -176,6 +185,54 @@ const triggers: Record<RefusalReason, { status: number; code: string; trigger: T
       const other = await fixture()
       await portal.server.database.db.updateTable('users').set({ company_id: user.company_id }).where('id', '=', other.id).execute()
       return client.patch('/api/v1/me', contact(profile, { companyName: 'Renamed For Everyone Ltd' }))
+    }
+  },
+  verificationCodeLimit: {
+    status: 429,
+    code: 'RATE_LIMITED',
+    trigger: async ({ support, fixture }) => {
+      const user = await fixture()
+      for (let i = 0; i < verificationCodesPerWindow; i++) expect((await support.post(helpdeskPaths.sendCode(user.id), {}, ticket)).status).toBe(200)
+      return support.post(helpdeskPaths.sendCode(user.id), {}, ticket)
+    }
+  },
+  verificationCodeNotSent: {
+    status: 409,
+    code: 'CONFLICT',
+    trigger: async ({ support, fixture }) => support.post(helpdeskPaths.checkCode((await fixture()).id), { code: '123456' }, ticket)
+  },
+  verificationCodeUsed: {
+    status: 409,
+    code: 'CONFLICT',
+    trigger: async ({ portal, support, fixture }) => {
+      const user = await fixture()
+      expect((await support.post(helpdeskPaths.sendCode(user.id), {}, ticket)).status).toBe(200)
+      const code = await sentCode(portal, user.id)
+      const checked = await support.post(helpdeskPaths.checkCode(user.id), { code }, ticket)
+      expect(checked.status, checked.text).toBe(200)
+      return support.post(helpdeskPaths.checkCode(user.id), { code }, ticket)
+    }
+  },
+  verificationCodeSpent: {
+    status: 429,
+    code: 'RATE_LIMITED',
+    trigger: async ({ portal, support, fixture }) => {
+      const user = await fixture()
+      expect((await support.post(helpdeskPaths.sendCode(user.id), {}, ticket)).status).toBe(200)
+      const wrongCode = (await sentCode(portal, user.id)) === '000000' ? '111111' : '000000'
+      for (let i = 0; i < verificationCodeMaxAttempts; i++) await support.post(helpdeskPaths.checkCode(user.id), { code: wrongCode }, ticket)
+      return support.post(helpdeskPaths.checkCode(user.id), { code: wrongCode }, ticket)
+    }
+  },
+  verificationCodeExpired: {
+    status: 409,
+    code: 'CONFLICT',
+    trigger: async ({ portal, admin, support, fixture }) => {
+      const user = await fixture()
+      expect((await support.post(helpdeskPaths.sendCode(user.id), {}, ticket)).status).toBe(200)
+      portal.clock.advance((verificationCodeTtlMinutes + 1) * 60_000)
+      await admin.reauth()
+      return support.post(helpdeskPaths.checkCode(user.id), { code: '123456' }, ticket)
     }
   },
   passwordRequired: {

@@ -32,7 +32,12 @@ const reasonsEn = {
   sameAsCurrentPassword: 'Choose a password different from the current one.',
   noConfirmedEmail: 'This user’s only email address is still waiting for confirmation, so nothing can be sent to it yet.',
   companyShared: 'Other users share this company, so its name and VAT number cannot be changed from one user’s profile.',
-  passwordRequired: 'Enter the current password to change the email address.'
+  passwordRequired: 'Enter the current password to change the email address.',
+  verificationCodeLimit: 'The most codes allowed for a while were already sent to this user. Ask the caller to read the last one, or try again later.',
+  verificationCodeNotSent: 'No code was sent to this user from your session. Send a code first.',
+  verificationCodeUsed: 'This code was already used. Send a new code to verify the caller again.',
+  verificationCodeSpent: 'Too many wrong codes were tried: this code no longer works. Send a new code.',
+  verificationCodeExpired: 'The code expired. Send a new code.'
 } satisfies Record<RefusalReason, string>
 
 const reasonsZh = {
@@ -61,7 +66,12 @@ const reasonsZh = {
   sameAsCurrentPassword: '新密码不能与当前密码相同。',
   noConfirmedEmail: '该用户唯一的电子邮件地址仍在等待确认，因此暂时无法向其发送任何邮件。',
   companyShared: '其他用户共用该公司，因此不能从单个用户的资料中修改公司名称和税号。',
-  passwordRequired: '修改电子邮件地址需要输入当前密码。'
+  passwordRequired: '修改电子邮件地址需要输入当前密码。',
+  verificationCodeLimit: '近期已向该用户发送了允许的最多验证码。请让来电者读出最后一个验证码，或稍后再试。',
+  verificationCodeNotSent: '您的会话尚未向该用户发送验证码。请先发送验证码。',
+  verificationCodeUsed: '该验证码已被使用。请发送新的验证码再次验证来电者。',
+  verificationCodeSpent: '错误尝试次数过多：该验证码已失效。请发送新的验证码。',
+  verificationCodeExpired: '验证码已过期。请发送新的验证码。'
 } satisfies Record<RefusalReason, string>
 
 /** The reasons' words in each language, for a check that every reason has them. */
