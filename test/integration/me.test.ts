@@ -65,7 +65,7 @@ describe.each(backends)('portal self-service (/me) on $name', (backend) => {
 
     expectRefusal(await client.patch('/api/v1/me', update), 409, 'CONFLICT') // the old version is stale now
     const stale = await client.patch('/api/v1/me', update)
-    expect((stale.body as { error: { details: unknown } }).error.details).toEqual({ currentVersion: after.version })
+    expect((stale.body as { error: { details: unknown } }).error.details).toEqual({ currentVersion: after.version, reason: 'staleVersion' })
   })
 
   // An address another user has is answered like a free one (email-change.test.ts compares the two answers).

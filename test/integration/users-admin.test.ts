@@ -253,7 +253,7 @@ describe.each(backends)('users administration on $name', (backend) => {
       const target = await portalUserIn(false)
       const response = await expectNothingChanged(portal, () => admin.patch(`/api/v1/users/${target.id}`, { version: target.version - 1 > 0 ? target.version - 1 : target.version + 5, city: 'Nowhere' }))
       expectRefusal(response, 409, 'CONFLICT')
-      expect((response.body as { error: { details: unknown } }).error.details).toEqual({ currentVersion: target.version })
+      expect((response.body as { error: { details: unknown } }).error.details).toEqual({ currentVersion: target.version, reason: 'staleVersion' })
     })
 
     it.runIf(backend.enabled)('lets exactly one of two writers racing on the same version win', async () => {

@@ -1,9 +1,10 @@
 import { isAxiosError } from 'axios'
 import { ZodError } from 'zod'
 import { apiErrorBody, type ApiErrorBody } from '../../shared/api'
-import { DeskError, errorMessages, fieldIssues, type DeskErrorShape, type ErrorCode } from '../../shared/errors'
+import { DeskError, errorMessages, fieldIssues, type DeskErrorShape, type ErrorCode, type FieldIssue } from '../../shared/errors'
 import { mailLimitDetailsOf } from '../../shared/mail-limit'
 import { operatorAccountPaths } from '../../shared/operator-account'
+import { isRefusalReason, refusalReasonOf } from '../../shared/refusals'
 
 const validationStatuses: ReadonlySet<number> = new Set([400, 413, 415, 422])
 
@@ -43,36 +44,46 @@ function codeOf(status: number, serverCode: ErrorCode | undefined): ErrorCode {
 }
 
 /**
- * The details worth carrying to the desk: field issues (which field, in words) for VALIDATION and
- * CONFLICT, a conflict's `currentVersion` (to reload and compare), a wrong verification code's
- * `attemptsLeft`, the per-user mail limit's numbers, and the pointer of the own-password refusal.
- * Anything else is dropped.
+ * The details worth carrying to the desk: the refusal's reason when it is one of the shared reasons
+ * (the renderer words the refusal from it), field issues (which field, in words, with their reason)
+ * for VALIDATION, CONFLICT and DOCUMENT_LOCKED, a conflict's `currentVersion` (to reload and
+ * compare), a wrong verification code's `attemptsLeft`, the per-user mail limit's numbers, and the
+ * pointer of the own-password refusal. Anything else is dropped.
  */
 function detailsFor(code: ErrorCode, serverError: ApiErrorBody['error'] | undefined): DeskErrorShape['details'] {
   const details = serverError?.details
   if (code === 'INVALID_CREDENTIALS') return secondFactorDetails(details)
-  if (code === 'RATE_LIMITED') {
-    const mailLimit = mailLimitDetailsOf(details)
+  const reason = refusalReasonOf(details)
+  if (reason === 'mailLimit') {
+    // The limit is worded from its numbers: without them, there is nothing to word.
+    const mailLimit = code === 'RATE_LIMITED' ? mailLimitDetailsOf(details) : null
     return mailLimit ? { ...mailLimit } : undefined
   }
-  if (code !== 'VALIDATION' && code !== 'CONFLICT' && code !== 'DOCUMENT_LOCKED') return undefined
-  const issues = fieldIssues(Array.isArray(details) ? details : undefined)
-  if (issues.length > 0) return issues
-  if (code === 'CONFLICT' && typeof details === 'object' && details !== null && 'currentVersion' in details) {
+  if (code === 'VALIDATION' || code === 'CONFLICT' || code === 'DOCUMENT_LOCKED') {
+    const issues = fieldIssues(Array.isArray(details) ? details : undefined)
+    if (issues.length > 0) return issues.map(keptIssue)
+  }
+  if (typeof details !== 'object' || details === null || Array.isArray(details)) return reason ? { reason } : undefined
+  const kept: Record<string, unknown> = reason ? { reason } : {}
+  if (code === 'CONFLICT' && 'currentVersion' in details) {
     const currentVersion = details.currentVersion
-    if (typeof currentVersion === 'number' && Number.isSafeInteger(currentVersion) && currentVersion >= 0) return { currentVersion }
+    if (typeof currentVersion === 'number' && Number.isSafeInteger(currentVersion) && currentVersion >= 0) kept.currentVersion = currentVersion
   }
-  if (code === 'CONFLICT' && ownPasswordRefusal(details)) return { reason: 'ownAccount', use: operatorAccountPaths.password }
-  if (code === 'VALIDATION' && typeof details === 'object' && details !== null && 'attemptsLeft' in details) {
+  if (code === 'CONFLICT' && ownPasswordRefusal(details)) kept.use = operatorAccountPaths.password
+  if (code === 'VALIDATION' && 'attemptsLeft' in details) {
     const attemptsLeft = details.attemptsLeft
-    if (typeof attemptsLeft === 'number' && Number.isInteger(attemptsLeft) && attemptsLeft >= 0 && attemptsLeft <= 100) return { attemptsLeft }
+    if (typeof attemptsLeft === 'number' && Number.isInteger(attemptsLeft) && attemptsLeft >= 0 && attemptsLeft <= 100) kept.attemptsLeft = attemptsLeft
   }
-  return undefined
+  return Object.keys(kept).length > 0 ? kept : undefined
+}
+
+/** A field issue as the desk shows it: the field, the words, and the reason when it is a shared one. */
+function keptIssue(issue: FieldIssue): FieldIssue {
+  return isRefusalReason(issue.reason) ? { path: issue.path, message: issue.message, reason: issue.reason } : { path: issue.path, message: issue.message }
 }
 
 /** An operator's own password refused at POST /users/:id/password: the desk points to My account. */
-function ownPasswordRefusal(details: unknown): boolean {
-  if (typeof details !== 'object' || details === null || Array.isArray(details)) return false
+function ownPasswordRefusal(details: object): boolean {
   const { reason, use } = details as Record<string, unknown>
   return reason === 'ownAccount' && use === operatorAccountPaths.password
 }
@@ -86,8 +97,8 @@ function secondFactorDetails(details: unknown): DeskErrorShape['details'] {
 /**
  * Maps anything a portal call can throw to a DeskError: the server's own code when it is one of
  * the shared codes and agrees with the HTTP status, otherwise the status decides. The message comes
- * from the shared catalogue (the renderer shows it in the operator's language); VALIDATION and
- * CONFLICT keep the server's field issues, CONFLICT its `currentVersion`. No response at all
+ * from the shared catalogue (the renderer shows it in the operator's language); a refusal keeps its
+ * shared reason, VALIDATION and CONFLICT the server's field issues, CONFLICT its `currentVersion`. No response at all
  * (refused, unknown host, timeout, abort) is UNREACHABLE.
  */
 export function toDeskError(error: unknown): DeskError {

@@ -165,7 +165,27 @@ describe('PortalClient', () => {
     failWith(409, { error: { code: 'CONFLICT', message: 'own password', details: pointer } })
     expect((await codeOf(new PortalClient({ baseUrl: server.url }).listUsers(token, query))).details).toEqual(pointer)
     failWith(409, { error: { code: 'CONFLICT', message: 'own password', details: { reason: 'ownAccount', use: 'https://evil.example/' } } })
-    expect((await codeOf(new PortalClient({ baseUrl: server.url }).listUsers(token, query))).details).toBeUndefined()
+    expect((await codeOf(new PortalClient({ baseUrl: server.url }).listUsers(token, query))).details).toEqual({ reason: 'ownAccount' })
+  })
+
+  it('keeps a refusal reason of the shared enum, on the details or a field issue, and drops any other', async () => {
+    failWith(409, { error: { code: 'CONFLICT', message: 'This user is already archived.', details: { reason: 'alreadyArchived', secret: 'x' } } })
+    expect((await codeOf(new PortalClient({ baseUrl: server.url }).listUsers(token, query))).toShape()).toEqual({
+      code: 'CONFLICT',
+      message: errorMessages.CONFLICT.en,
+      details: { reason: 'alreadyArchived' }
+    })
+    failWith(403, { error: { code: 'FORBIDDEN', message: 'Support may only…', details: [{ path: 'mustChange', message: 'Support may only…', reason: 'supportTemporaryOnly' }] } })
+    expect((await codeOf(new PortalClient({ baseUrl: server.url }).listUsers(token, query))).details).toEqual({ reason: 'supportTemporaryOnly' })
+    failWith(409, { error: { code: 'CONFLICT', message: 'not locked', details: [{ path: 'locked', message: 'The account is not locked.', reason: 'notLocked', html: '<b>' }] } })
+    expect((await codeOf(new PortalClient({ baseUrl: server.url }).listUsers(token, query))).details).toEqual([{ path: 'locked', message: 'The account is not locked.', reason: 'notLocked' }])
+
+    for (const reason of ['madeUpReason', 'The server answered in an unexpected shape.', 42, { nested: true }]) {
+      failWith(409, { error: { code: 'CONFLICT', message: 'odd', details: { reason } } })
+      expect((await codeOf(new PortalClient({ baseUrl: server.url }).listUsers(token, query))).details, JSON.stringify(reason)).toBeUndefined()
+      failWith(409, { error: { code: 'CONFLICT', message: 'odd', details: [{ path: 'locked', message: 'odd', reason }] } })
+      expect((await codeOf(new PortalClient({ baseUrl: server.url }).listUsers(token, query))).details, JSON.stringify(reason)).toEqual([{ path: 'locked', message: 'odd' }])
+    }
   })
 
   it('keeps whether a sign-in waits for a 2FA code, and drops anything else an INVALID_CREDENTIALS carries', async () => {

@@ -93,7 +93,7 @@ describe('the shared ActionDialog, on the Security tab', () => {
   it('keeps the dialog open with the refusal in words, and what was typed', async () => {
     const desk = securityDesk(securityUser({ active: false }))
     const message = 'This email address is already the login of another user: use another address.'
-    desk.security.portalAccess.mockRejectedValue(new DeskError('CONFLICT', message, [{ path: 'email', message }]))
+    desk.security.portalAccess.mockRejectedValue(new DeskError('CONFLICT', message, [{ path: 'email', message, reason: 'emailIsAnotherLogin' }]))
     renderApp(desk, { path: '/users/42/security' })
 
     const dialog = await openDialog('grant-portal-access')

@@ -4,8 +4,6 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { afterEach, describe, expect, it } from 'vitest'
 import { DeskError } from '../../../src/shared/errors'
 import type { SessionSummary } from '../../../src/shared/security'
-import { createI18n } from '../../../src/renderer/i18n'
-import { explainRefusal } from '../../../src/renderer/features/security/security-refusals'
 import { deviceOf } from '../../../src/renderer/features/security/user-agent'
 import { securityDesk, securityUser } from './security-fixtures'
 import { renderApp } from './support/render-app'
@@ -165,21 +163,7 @@ describe('the Security tab', () => {
   })
 })
 
-describe('the server’s refusals in words', () => {
-  const t = createI18n('en').t
-
-  it('names the reason Grant was refused, and the other security refusals', () => {
-    const noEmail = 'This user has no valid email address: add one before granting portal access.'
-    expect(explainRefusal(new DeskError('VALIDATION', noEmail, [{ path: 'email', message: noEmail }]), t)).toBe(
-      'Grant was refused: this user has no valid email address. Add one on the General tab first.'
-    )
-    expect(explainRefusal(new DeskError('CONFLICT', 'Someone else changed this user in the meantime.', { currentVersion: 7 }), t)).toContain('The page now shows the current state')
-    expect(explainRefusal(new DeskError('CONFLICT', 'You cannot archive your own account; ask another administrator.'), t)).toBe('You cannot do this to your own account; ask another administrator.')
-    expect(explainRefusal(new DeskError('CONFLICT', 'x', [{ path: 'twoFactor', message: 'Two-factor authentication is already off.' }]), t)).toBe('Two-factor authentication is already off for this user.')
-    expect(explainRefusal(new DeskError('FORBIDDEN', 'Support may only…', [{ path: 'mustChange', message: 'Support may only…' }]), t)).toContain('temporary password')
-    expect(explainRefusal(new DeskError('UNREACHABLE'), t)).toBeNull()
-  })
-
+describe('devices', () => {
   it('summarises a user agent as browser and system', () => {
     expect(deviceOf('Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1')).toBe('Safari · iOS')
     expect(deviceOf('Mozilla/5.0 (X11; Linux x86_64; rv:127.0) Gecko/20100101 Firefox/127.0')).toBe('Firefox · Linux')

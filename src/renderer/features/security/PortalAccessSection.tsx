@@ -64,7 +64,7 @@ export function PortalAccessSection({ user }: { user: UserDetail }) {
         <Alert type="warning" showIcon title={t('security.portalAccess.grantWillFailNoEmail')} className="security-note" data-testid="grant-precheck" />
       ) : null}
       <Space wrap align="start" className="security-actions">
-        <ActionButton label={t('security.portalAccess.grant')} testId="grant-portal-access" permission={{ action: 'portalAccess.manage', target: user.kind }} type="primary" disabledReason={granted ? t('security.refusals.alreadyGranted') : null} reasonShown="tooltip">
+        <ActionButton label={t('security.portalAccess.grant')} testId="grant-portal-access" permission={{ action: 'portalAccess.manage', target: user.kind }} type="primary" disabledReason={granted ? t('refusals.alreadyGranted') : null} reasonShown="tooltip">
           {({ open, close }) => (
             <SecurityDialog
               user={user}
@@ -83,7 +83,7 @@ export function PortalAccessSection({ user }: { user: UserDetail }) {
             />
           )}
         </ActionButton>
-        <ActionButton label={t('security.portalAccess.reinvite')} testId="reinvite-portal-access" permission={{ action: 'portalAccess.manage', target: user.kind }} disabledReason={granted ? null : t('security.refusals.notGranted')} reasonShown="tooltip">
+        <ActionButton label={t('security.portalAccess.reinvite')} testId="reinvite-portal-access" permission={{ action: 'portalAccess.manage', target: user.kind }} disabledReason={granted ? null : t('refusals.notGranted')} reasonShown="tooltip">
           {({ open, close }) => (
             <SecurityDialog
               user={user}
@@ -97,7 +97,7 @@ export function PortalAccessSection({ user }: { user: UserDetail }) {
             />
           )}
         </ActionButton>
-        <ActionButton label={t('security.portalAccess.revoke')} testId="revoke-portal-access" permission={{ action: 'portalAccess.manage', target: user.kind }} danger disabledReason={granted ? null : t('security.refusals.notGranted')} reasonShown="tooltip">
+        <ActionButton label={t('security.portalAccess.revoke')} testId="revoke-portal-access" permission={{ action: 'portalAccess.manage', target: user.kind }} danger disabledReason={granted ? null : t('refusals.notGranted')} reasonShown="tooltip">
           {({ open, close }) => (
             <SecurityDialog
               user={user}

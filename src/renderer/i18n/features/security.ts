@@ -226,25 +226,6 @@ export const securityStrings = featureStrings(
       deleted: 'The card {{number}} was deleted.'
     },
     refusals: {
-      supportTemporaryOnly: 'Support agents may only set a temporary password: keep “User must change password at next sign-in” ticked.',
-      noEmailToNotify: 'The user has no email address, so the “password changed” email cannot be sent. Untick “Notify the user by email”.',
-      noEmail: 'This user has no email address. Add one on the General tab first.',
-      archived: 'This account is archived. Restore it first.',
-      deleted: 'This account was deleted; this action no longer applies to it.',
-      twoFactorAlreadyOn: 'Two-factor authentication is already on for this user.',
-      twoFactorAlreadyOff: 'Two-factor authentication is already off for this user.',
-      notLocked: 'This account is not locked and has no failed attempts to clear.',
-      alreadyRevoked: 'This was already revoked in the meantime. The list was refreshed.',
-      alreadyGone: 'It no longer exists: someone removed it in the meantime. The list was refreshed.',
-      notPortalUser: 'Portal access applies to portal users only.',
-      noValidEmail: 'Grant was refused: this user has no valid email address. Add one on the General tab first.',
-      emailIsAnotherLogin: 'Grant was refused: this email address is already the username of another user. Use another address.',
-      alreadyGranted: 'This user already has portal access. Use “Re-send invitation” to send the welcome email again.',
-      notGranted: 'This user has no portal access. Grant it first.',
-      ownAccount: 'You cannot do this to your own account; ask another administrator.',
-      alreadyArchived: 'This account is already archived.',
-      notArchived: 'This account is not archived.',
-      staleVersion: 'Someone changed this user in the meantime. The page now shows the current state: check it and try again.',
       forbidden: 'Your role does not allow this action on this user. Ask an administrator.'
     }
   },
@@ -463,25 +444,6 @@ export const securityStrings = featureStrings(
       deleted: '银行卡 {{number}} 已删除。'
     },
     refusals: {
-      supportTemporaryOnly: '支持专员只能设置临时密码：请保持勾选“用户下次登录时必须修改密码”。',
-      noEmailToNotify: '该用户没有电子邮件地址，无法发送“密码已修改”邮件。请取消勾选“通过电子邮件通知用户”。',
-      noEmail: '该用户没有电子邮件地址。请先在“常规”选项卡中添加。',
-      archived: '该账户已归档。请先恢复。',
-      deleted: '该账户已删除；此操作不再适用。',
-      twoFactorAlreadyOn: '该用户已启用双重身份验证。',
-      twoFactorAlreadyOff: '该用户的双重身份验证已停用。',
-      notLocked: '该账户未被锁定，也没有需要清除的失败尝试。',
-      alreadyRevoked: '该项在此期间已被撤销。列表已刷新。',
-      alreadyGone: '该项已不存在：其他人已将其移除。列表已刷新。',
-      notPortalUser: '门户访问权限仅适用于门户用户。',
-      noValidEmail: '授予被拒绝：该用户没有有效的电子邮件地址。请先在“常规”选项卡中添加。',
-      emailIsAnotherLogin: '授予被拒绝：该电子邮件地址已是另一个用户的用户名。请使用其他地址。',
-      alreadyGranted: '该用户已拥有门户访问权限。如需再次发送欢迎邮件，请使用“重新发送邀请”。',
-      notGranted: '该用户没有门户访问权限。请先授予。',
-      ownAccount: '不能对自己的账户执行此操作；请联系其他管理员。',
-      alreadyArchived: '该账户已归档。',
-      notArchived: '该账户未归档。',
-      staleVersion: '其他人在此期间修改了该用户。页面已显示最新状态：请检查后重试。',
       forbidden: '您的角色无权对该用户执行此操作。请联系管理员。'
     }
   }

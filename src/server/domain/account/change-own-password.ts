@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import { DeskError } from '../../../shared/errors'
+import { fieldRefusal } from '../refusal'
 import type { Database } from '../../db/schema'
 import { withTransaction } from '../../db/transaction'
 import { recordAudit } from '../audit/record'
@@ -23,7 +24,7 @@ export async function changeOwnPassword(db: Kysely<Database>, actor: AccountActo
     const user = await trx.selectFrom('users').select(['password_hash']).where('id', '=', actor.userId).executeTakeFirstOrThrow()
     if (user.password_hash && (await verifyPassword(user.password_hash, newPassword))) {
       const message = 'Choose a password different from the current one.'
-      throw new DeskError('VALIDATION', message, [{ path: 'newPassword', message, reason: 'sameAsCurrentPassword' }])
+      throw fieldRefusal('VALIDATION', 'sameAsCurrentPassword', 'newPassword', message)
     }
     let result
     try {

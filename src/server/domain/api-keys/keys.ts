@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import { DeskError } from '../../../shared/errors'
+import { refusal } from '../refusal'
 import type { ApiKeyItem } from '../../../shared/portal'
 import type { ApiKeyScope, Database } from '../../db/schema'
 
@@ -101,8 +102,8 @@ export async function createApiKey(trx: Kysely<Database>, input: CreateApiKeyInp
 /** Revokes one of the user's own keys: 404 for anyone else's, 409 when already revoked. */
 export async function revokeApiKey(trx: Kysely<Database>, userId: number, keyId: number, now: Date): Promise<ApiKeyItem> {
   const current = await trx.selectFrom('api_keys').select(columns).where('id', '=', keyId).where('user_id', '=', userId).forUpdate().executeTakeFirst()
-  if (!current) throw new DeskError('NOT_FOUND', 'There is no API key with this id.')
-  if (current.revoked_at !== null) throw new DeskError('CONFLICT', 'This API key was already revoked.')
+  if (!current) throw refusal('NOT_FOUND', 'alreadyGone', 'There is no API key with this id.')
+  if (current.revoked_at !== null) throw refusal('CONFLICT', 'alreadyRevoked', 'This API key was already revoked.')
   const row = await trx.updateTable('api_keys').set({ revoked_at: now }).where('id', '=', keyId).returning(columns).executeTakeFirstOrThrow()
   return toApiKeyItem(row)
 }

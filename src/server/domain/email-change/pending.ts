@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely'
-import { DeskError } from '../../../shared/errors'
+import { refusal } from '../refusal'
 import type { PendingEmailChange } from '../../../shared/users'
 import type { Database, UserRow } from '../../db/schema'
 
@@ -61,6 +61,6 @@ export const noConfirmedEmailMessage =
  */
 export async function confirmedEmailOf(db: Kysely<Database>, user: Pick<UserRow, 'id' | 'email'>, now: Date): Promise<string | null> {
   if (user.email) return user.email
-  if (await pendingEmailChangeOf(db, user.id, now)) throw new DeskError('CONFLICT', noConfirmedEmailMessage, { reason: 'noConfirmedEmail' })
+  if (await pendingEmailChangeOf(db, user.id, now)) throw refusal('CONFLICT', 'noConfirmedEmail', noConfirmedEmailMessage)
   return null
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { DeskError } from '../../../shared/errors'
+import { fieldRefusal } from '../refusal'
 import type { RemindUsernameResult } from '../../../shared/helpdesk'
 import type { Database } from '../../db/schema'
 import { withTransaction } from '../../db/transaction'
@@ -20,12 +20,12 @@ export async function remindUsername(db: Kysely<Database>, { userId, audit }: { 
     const user = await lockUser(trx, userId)
     if (user.deleted_at !== null || !user.active) {
       const message = 'This account is archived: it cannot sign in, so its username is of no use to the caller.'
-      throw new DeskError('CONFLICT', message, [{ path: 'active', message }])
+      throw fieldRefusal('CONFLICT', user.deleted_at !== null ? 'accountDeleted' : 'accountArchived', 'active', message)
     }
     const to = await confirmedEmailOf(trx, user, audit.at)
     if (!to) {
       const message = 'This user has no email address to send the username to.'
-      throw new DeskError('VALIDATION', message, [{ path: 'email', message }])
+      throw fieldRefusal('VALIDATION', 'noEmail', 'email', message)
     }
     const mail = await enqueueMail(trx, {
       userId,

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import { DeskError } from '../../../shared/errors'
+import { fieldRefusal, refusal } from '../refusal'
 import {
   verificationCodeMaxAttempts,
   verificationCodeTtlMinutes,
@@ -34,13 +35,13 @@ export interface VerificationInput {
 /** A user that can still be helped: deleted accounts cannot. */
 async function lockLiveUser(trx: Kysely<Database>, userId: number): Promise<UserRow> {
   const user = await lockUser(trx, userId)
-  if (user.deleted_at !== null) throw new DeskError('CONFLICT', 'This account was deleted: there is nobody to verify.')
+  if (user.deleted_at !== null) throw refusal('CONFLICT', 'accountDeleted', 'This account was deleted: there is nobody to verify.')
   return user
 }
 
 function noEmail(what: string): DeskError {
   const message = `This user has no email address, so ${what} cannot be sent. Verify the caller another way.`
-  return new DeskError('VALIDATION', message, [{ path: 'email', message }])
+  return fieldRefusal('VALIDATION', 'noEmail', 'email', message)
 }
 
 /**
@@ -66,8 +67,9 @@ export async function sendVerificationCode(db: Kysely<Database>, { userId, opera
       const oldest = recent[0]?.created_at ?? now
       const retryAt = new Date(oldest.getTime() + verificationCodeWindowMinutes * minute)
       const waitMinutes = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / minute))
-      throw new DeskError(
+      throw refusal(
         'RATE_LIMITED',
+        'verificationCodeLimit',
         `${verificationCodesPerWindow} codes were already sent to this user in the last ${verificationCodeWindowMinutes} minutes. Ask the caller to read the last one, or try again in ${waitMinutes} minute${waitMinutes === 1 ? '' : 's'}.`,
         { retryAt: retryAt.toISOString() }
       )
@@ -118,13 +120,13 @@ export async function checkVerificationCode(db: Kysely<Database>, input: CheckCo
       .orderBy('id', 'desc')
       .limit(1)
       .executeTakeFirst()
-    if (!sent) return { refusal: new DeskError('CONFLICT', 'No code was sent to this user from your session: send a code first.') }
-    if (sent.used_at !== null) return { refusal: new DeskError('CONFLICT', 'This code was already used. Send a new code to verify the caller again.') }
+    if (!sent) return { refusal: refusal('CONFLICT', 'verificationCodeNotSent', 'No code was sent to this user from your session: send a code first.') }
+    if (sent.used_at !== null) return { refusal: refusal('CONFLICT', 'verificationCodeUsed', 'This code was already used. Send a new code to verify the caller again.') }
     if (sent.expires_at.getTime() <= now.getTime()) {
-      return { refusal: new DeskError('CONFLICT', `The code expired (codes are valid for ${verificationCodeTtlMinutes} minutes). Send a new code.`) }
+      return { refusal: refusal('CONFLICT', 'verificationCodeExpired', `The code expired (codes are valid for ${verificationCodeTtlMinutes} minutes). Send a new code.`) }
     }
     if (sent.attempts >= verificationCodeMaxAttempts) {
-      return { refusal: new DeskError('RATE_LIMITED', `${verificationCodeMaxAttempts} wrong codes were tried: this code no longer works. Send a new code.`) }
+      return { refusal: refusal('RATE_LIMITED', 'verificationCodeSpent', `${verificationCodeMaxAttempts} wrong codes were tried: this code no longer works. Send a new code.`) }
     }
     if (!codeMatches(input.code, sent.salt, sent.code_hash)) {
       const attempts = sent.attempts + 1

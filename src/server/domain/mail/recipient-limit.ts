@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { DeskError } from '../../../shared/errors'
+import { refusal } from '../refusal'
 import { mailLimitRefusal, type MailLimitDetails } from '../../../shared/mail-limit'
 import type { Database } from '../../db/schema'
 import type { MailTemplateName } from '../../mail/templates'
@@ -61,7 +61,7 @@ export async function assertRecipientMailBudget(
     windowMinutes: policy.windowMinutes,
     retryAfterSeconds: Math.max(1, Math.ceil((freeAt - mail.now.getTime()) / 1000))
   }
-  throw new DeskError('RATE_LIMITED', mailLimitRefusal(details), { ...details })
+  throw refusal('RATE_LIMITED', details.reason, mailLimitRefusal(details), { ...details })
 }
 
 /** The OpenAPI description of the refusal, for the routes whose email counts. */

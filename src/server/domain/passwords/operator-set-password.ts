@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { OperatorRole } from '../../../shared/auth'
-import { DeskError } from '../../../shared/errors'
+import type { DeskError } from '../../../shared/errors'
+import { fieldRefusal, refusal } from '../refusal'
 import { operatorAccountPaths } from '../../../shared/operator-account'
 import type { SetPasswordRequest, SetPasswordResponse } from '../../../shared/passwords'
 import type { Database } from '../../db/schema'
@@ -21,7 +22,7 @@ export const ownPasswordMessage =
  * (or an unattended desk) must not be able to take the account for good through the admin door.
  */
 function ownPasswordRefusal(): DeskError {
-  return new DeskError('CONFLICT', ownPasswordMessage, { reason: 'ownAccount', use: operatorAccountPaths.password })
+  return refusal('CONFLICT', 'ownAccount', ownPasswordMessage, { use: operatorAccountPaths.password })
 }
 
 export interface OperatorSetPasswordInput {
@@ -43,7 +44,7 @@ export interface OperatorSetPasswordInput {
 export async function operatorSetPassword(db: Kysely<Database>, input: OperatorSetPasswordInput): Promise<SetPasswordResponse> {
   if (input.userId === input.actorId) throw ownPasswordRefusal()
   if (input.actorRole === 'support' && !input.request.mustChange) {
-    throw new DeskError('FORBIDDEN', supportTemporaryOnlyMessage, [{ path: 'mustChange', message: supportTemporaryOnlyMessage }])
+    throw fieldRefusal('FORBIDDEN', 'supportTemporaryOnly', 'mustChange', supportTemporaryOnlyMessage)
   }
   return withTransaction(db, async (trx) => {
     const result = await setPassword(trx, {
@@ -55,7 +56,7 @@ export async function operatorSetPassword(db: Kysely<Database>, input: OperatorS
     const { before, after } = result
     let mailId: string | null = null
     if (input.request.notify) {
-      if (!after.email) throw new DeskError('VALIDATION', noEmailToNotifyMessage, [{ path: 'notify', message: noEmailToNotifyMessage }])
+      if (!after.email) throw fieldRefusal('VALIDATION', 'noEmailToNotify', 'notify', noEmailToNotifyMessage)
       const mail = await enqueueMail(trx, {
         userId: after.id,
         to: after.email,

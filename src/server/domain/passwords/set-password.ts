@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import { DeskError } from '../../../shared/errors'
+import { fieldRefusal } from '../refusal'
 import type { Database, UserRow } from '../../db/schema'
 import { hashPassword } from '../auth/passwords'
 import { revokeOutstandingLinks } from '../reset/links'
@@ -39,7 +40,7 @@ export function passwordUserInputs(user: Pick<UserRow, 'login' | 'name' | 'first
  */
 export async function setPassword(trx: Kysely<Database>, input: SetPasswordInput): Promise<SetPasswordResult> {
   const before = await lockUser(trx, input.userId)
-  if (before.deleted_at !== null) throw new DeskError('VALIDATION', 'This account was deleted; it cannot get a password.', [{ path: 'password', message: 'This account was deleted; it cannot get a password.' }])
+  if (before.deleted_at !== null) throw fieldRefusal('VALIDATION', 'accountDeleted', 'password', 'This account was deleted; it cannot get a password.')
   const policy = checkPasswordPolicy(input.password, { userInputs: passwordUserInputs(before) })
   if (!policy.ok) throw new DeskError('VALIDATION', policy.issues[0]?.message, policy.issues)
   const passwordHash = await hashPassword(input.password)

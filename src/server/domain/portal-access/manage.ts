@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely'
 import { z } from 'zod'
-import { DeskError } from '../../../shared/errors'
+import { fieldRefusal } from '../refusal'
 import type { PortalAccessAction, PortalAccessResponse } from '../../../shared/passwords'
 import type { Database, UserRow } from '../../db/schema'
 import { withTransaction } from '../../db/transaction'
@@ -28,20 +28,21 @@ export const portalAccessMessages = {
   notGranted: 'This user has no portal access. Grant it first.'
 } as const
 
-const refuse = (code: 'VALIDATION' | 'CONFLICT', message: string, path: string) => new DeskError(code, message, [{ path, message }])
+const refuse = (code: 'VALIDATION' | 'CONFLICT', reason: keyof typeof portalAccessMessages, path: string) =>
+  fieldRefusal(code, reason === 'deleted' ? 'accountDeleted' : reason, path, portalAccessMessages[reason])
 const validEmail = z.email()
 
 /** Odoo's rule: the invitation goes to an address that no other account signs in with. */
 async function assertEmailUsable(trx: Kysely<Database>, user: UserRow): Promise<string> {
   const email = user.email?.trim() ?? ''
-  if (!email || !validEmail.safeParse(email).success) throw refuse('VALIDATION', portalAccessMessages.noValidEmail, 'email')
+  if (!email || !validEmail.safeParse(email).success) throw refuse('VALIDATION', 'noValidEmail', 'email')
   const other = await trx
     .selectFrom('users')
     .select('id')
     .where(sql<string>`lower(login)`, '=', email.toLowerCase())
     .where('id', '!=', user.id)
     .executeTakeFirst()
-  if (other) throw refuse('CONFLICT', portalAccessMessages.emailIsAnotherLogin, 'email')
+  if (other) throw refuse('CONFLICT', 'emailIsAnotherLogin', 'email')
   return email
 }
 
@@ -55,11 +56,11 @@ async function assertEmailUsable(trx: Kysely<Database>, user: UserRow): Promise<
 export async function managePortalAccess(db: Kysely<Database>, input: PortalAccessInput): Promise<PortalAccessResponse> {
   return withTransaction(db, async (trx) => {
     const before = await lockUser(trx, input.userId)
-    if (before.kind !== 'portal') throw refuse('VALIDATION', portalAccessMessages.notPortalUser, 'id')
-    if (before.deleted_at) throw refuse('VALIDATION', portalAccessMessages.deleted, 'id')
+    if (before.kind !== 'portal') throw refuse('VALIDATION', 'notPortalUser', 'id')
+    if (before.deleted_at) throw refuse('VALIDATION', 'deleted', 'id')
 
     if (input.action === 'revoke') {
-      if (!before.active) throw refuse('CONFLICT', portalAccessMessages.notGranted, 'action')
+      if (!before.active) throw refuse('CONFLICT', 'notGranted', 'action')
       const after = await updateUserVersioned(trx, before.id, before.version, { active: false }, input.now)
       const sessionsRevoked = await revokeSessions(trx, before.id, { now: input.now })
       const linksRevoked = await revokeOutstandingLinks(trx, before.id, input.now)
@@ -71,8 +72,8 @@ export async function managePortalAccess(db: Kysely<Database>, input: PortalAcce
       return { userId: after.id, action: input.action, active: after.active, sessionsRevoked, mailId: null, mailStatus: null, version: after.version }
     }
 
-    if (input.action === 'grant' && before.active) throw refuse('CONFLICT', portalAccessMessages.alreadyGranted, 'action')
-    if (input.action === 'reinvite' && !before.active) throw refuse('CONFLICT', portalAccessMessages.notGranted, 'action')
+    if (input.action === 'grant' && before.active) throw refuse('CONFLICT', 'alreadyGranted', 'action')
+    if (input.action === 'reinvite' && !before.active) throw refuse('CONFLICT', 'notGranted', 'action')
     const to = await assertEmailUsable(trx, before)
     const after = input.action === 'grant' ? await updateUserVersioned(trx, before.id, before.version, { active: true }, input.now) : before
     const link = await issueLink(trx, { userId: before.id, purpose: 'invite', createdBy: input.actorId, now: input.now, settings: input.settings })

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import { DeskError, type FieldIssue } from '../../../shared/errors'
+import { refusal } from '../refusal'
 import type { MeContactUpdate, MeProfile } from '../../../shared/portal'
 import type { Database } from '../../db/schema'
 import { diffChanges } from '../audit/changes'
@@ -90,7 +91,7 @@ export const companySharedMessage =
  * One transaction with its audit row (`profile.update`, actor the user).
  */
 export async function updateOwnContact(db: Kysely<Database>, actor: AccountActor, input: MeContactUpdate, links: { publicUrl: string }): Promise<void> {
-  const passwordRequired = () => new DeskError('REAUTH_REQUIRED', passwordRequiredMessage, { reason: 'passwordRequired' })
+  const passwordRequired = () => refusal('REAUTH_REQUIRED', 'passwordRequired', passwordRequiredMessage)
   const current = await db.selectFrom('users').select('email').where('id', '=', actor.userId).executeTakeFirst()
   const passwordChecked = current !== undefined && !sameAddress(current.email, input.email)
   if (passwordChecked) {
@@ -116,7 +117,7 @@ export async function updateOwnContact(db: Kysely<Database>, actor: AccountActor
       if (locked.length > 0) throw documentLockRefusal(locked, false)
     }
     if (company && (companyNameChanged || vatChanged) && (await companyHasOtherUsers(trx, company.id, actor.userId))) {
-      throw new DeskError('FORBIDDEN', companySharedMessage, { reason: 'companyShared' })
+      throw refusal('FORBIDDEN', 'companyShared', companySharedMessage)
     }
     if (!company && (companyNameChanged || vatChanged)) {
       const message = 'Your account is not linked to a company. Contact an administrator to add one.'

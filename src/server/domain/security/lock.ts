@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { DeskError } from '../../../shared/errors'
+import { fieldRefusal } from '../refusal'
 import type { LockState } from '../../../shared/security'
 import type { Database } from '../../db/schema'
 import { withTransaction } from '../../db/transaction'
@@ -20,7 +20,7 @@ export async function unlockUser(db: Kysely<Database>, input: { userId: number; 
     const { before, after, wasLocked } = await unlockAccount(trx, user.id, input.audit.at)
     if (!wasLocked && before.failedSignIns === 0 && before.lockCount === 0) {
       // Throwing rolls back what unlockAccount did (at most an empty throttle window): nothing changes.
-      throw new DeskError('CONFLICT', 'This account is not locked.', [{ path: 'locked', message: 'The account is not locked.' }])
+      throw fieldRefusal('CONFLICT', 'notLocked', 'locked', 'This account is not locked.', 'The account is not locked.')
     }
     await recordAudit(trx, input.audit, { action: 'lock.unlock', targetUserId: user.id, changes: diffChanges({ ...before }, { ...after }) })
     return { locked: false, lockedUntil: null, version: user.version }

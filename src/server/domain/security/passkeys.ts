@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { DeskError } from '../../../shared/errors'
+import { refusal } from '../refusal'
 import type { DeleteResult, PasskeyList } from '../../../shared/security'
 import type { Database } from '../../db/schema'
 import { withTransaction } from '../../db/transaction'
@@ -38,7 +38,7 @@ export async function revokePasskey(db: Kysely<Database>, input: { userId: numbe
       .where('user_id', '=', input.userId)
       .returning(['id', 'name', 'created_at'])
       .executeTakeFirst()
-    if (!removed) throw new DeskError('NOT_FOUND', 'This user has no passkey with this id.')
+    if (!removed) throw refusal('NOT_FOUND', 'alreadyGone', 'This user has no passkey with this id.')
     await recordAudit(trx, input.audit, {
       action: 'passkey.revoke',
       targetUserId: input.userId,

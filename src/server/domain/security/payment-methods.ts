@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { DeskError } from '../../../shared/errors'
+import { refusal } from '../refusal'
 import type { DeleteResult, PaymentMethodList, PaymentMethodSummary } from '../../../shared/security'
 import type { Database } from '../../db/schema'
 import { withTransaction } from '../../db/transaction'
@@ -46,7 +46,7 @@ export async function deletePaymentMethod(
       .where('active', '=', true)
       .returning(['id', 'brand', 'last4', 'exp_month', 'exp_year'])
       .executeTakeFirst()
-    if (!removed) throw new DeskError('NOT_FOUND', 'This user has no payment method with this id.')
+    if (!removed) throw refusal('NOT_FOUND', 'alreadyGone', 'This user has no payment method with this id.')
     await recordAudit(trx, input.audit, {
       action: 'paymentMethod.delete',
       targetUserId: input.userId,

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { DeskError } from '../../../shared/errors'
+import { refusal } from '../refusal'
 import { sessionListLimit, type RevokeResult, type SessionList, type SessionSummary } from '../../../shared/security'
 import type { Database, SessionRow } from '../../db/schema'
 import { withTransaction } from '../../db/transaction'
@@ -83,8 +83,8 @@ export async function revokeOneSession(
       .where('user_id', '=', userId)
       .forUpdate()
       .executeTakeFirst()
-    if (!session) throw new DeskError('NOT_FOUND', 'This user has no session with this id.')
-    if (session.revoked_at !== null) throw new DeskError('CONFLICT', 'This session was already revoked.')
+    if (!session) throw refusal('NOT_FOUND', 'alreadyGone', 'This user has no session with this id.')
+    if (session.revoked_at !== null) throw refusal('CONFLICT', 'alreadyRevoked', 'This session was already revoked.')
     const revoked = await revokeSessions(trx, userId, { now: audit.at, sessionId })
     await recordAudit(trx, audit, {
       action: 'sessions.revoke',

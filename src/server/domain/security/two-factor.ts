@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { DeskError } from '../../../shared/errors'
+import { fieldRefusal } from '../refusal'
 import type { TwoFactorDisableResult, TwoFactorInviteResult } from '../../../shared/security'
 import type { Database } from '../../db/schema'
 import { withTransaction } from '../../db/transaction'
@@ -27,17 +27,13 @@ export async function inviteToTwoFactor(db: Kysely<Database>, { userId, audit }:
     const user = await lockUser(trx, userId)
     if (user.deleted_at !== null || !user.active) {
       const message = 'This account is archived: it cannot sign in, so it cannot be invited to two-factor authentication.'
-      throw new DeskError('CONFLICT', message, [{ path: 'active', message }])
+      throw fieldRefusal('CONFLICT', user.deleted_at !== null ? 'accountDeleted' : 'accountArchived', 'active', message)
     }
     if (await isTwoFactorEnabled(trx, userId)) {
-      throw new DeskError('CONFLICT', 'Two-factor authentication is already on for this user.', [
-        { path: 'twoFactor', message: 'Two-factor authentication is already on.' }
-      ])
+      throw fieldRefusal('CONFLICT', 'twoFactorAlreadyOn', 'twoFactor', 'Two-factor authentication is already on for this user.', 'Two-factor authentication is already on.')
     }
     if (!user.email) {
-      throw new DeskError('CONFLICT', 'This user has no email address to send the invitation to.', [
-        { path: 'email', message: 'The user has no email address.' }
-      ])
+      throw fieldRefusal('CONFLICT', 'noEmail', 'email', 'This user has no email address to send the invitation to.', 'The user has no email address.')
     }
     const mail = await enqueueMail(trx, {
       userId,
@@ -62,9 +58,7 @@ export async function disableTwoFactor(db: Kysely<Database>, { userId, audit, ca
     const user = await lockUser(trx, userId)
     // Also drops a half-finished enrolment; when 2FA was not on, the refusal rolls that back too.
     if (!(await removeTwoFactor(trx, userId))) {
-      throw new DeskError('CONFLICT', 'Two-factor authentication is not on for this user.', [
-        { path: 'twoFactor', message: 'Two-factor authentication is already off.' }
-      ])
+      throw fieldRefusal('CONFLICT', 'twoFactorAlreadyOff', 'twoFactor', 'Two-factor authentication is not on for this user.', 'Two-factor authentication is already off.')
     }
     const keep = ownSessionToKeep(audit, userId, callerSessionId)
     const sessionsRevoked = await revokeSessions(trx, userId, { now: audit.at, ...(keep ? { exceptSessionId: keep } : {}) })

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import { DeskError } from '../../../shared/errors'
+import { refusal } from '../refusal'
 import type { Database } from '../../db/schema'
 import { acceptedTotpStep, newTotpSecret, totpUri } from './codes'
 
@@ -22,7 +23,7 @@ export async function beginTwoFactorSetup(
   now: Date
 ): Promise<{ secret: string; otpauthUri: string }> {
   const current = await trx.selectFrom('totp').select('enabled_at').where('user_id', '=', user.id).forUpdate().executeTakeFirst()
-  if (current?.enabled_at != null) throw new DeskError('CONFLICT', 'Two-factor authentication is already on. Turn it off first to use another device.')
+  if (current?.enabled_at != null) throw refusal('CONFLICT', 'twoFactorAlreadyOn', 'Two-factor authentication is already on. Turn it off first to use another device.')
   const secret = newTotpSecret()
   await trx
     .insertInto('totp')
@@ -38,7 +39,7 @@ export async function beginTwoFactorSetup(
  */
 export async function confirmTwoFactorSetup(trx: Kysely<Database>, userId: number, code: string, now: Date): Promise<void> {
   const row = await trx.selectFrom('totp').selectAll().where('user_id', '=', userId).forUpdate().executeTakeFirst()
-  if (row?.enabled_at != null) throw new DeskError('CONFLICT', 'Two-factor authentication is already on.')
+  if (row?.enabled_at != null) throw refusal('CONFLICT', 'twoFactorAlreadyOn', 'Two-factor authentication is already on.')
   if (!row?.pending_secret || !row.pending_created_at || now.getTime() - row.pending_created_at.getTime() > pendingSetupTtlMs) {
     throw new DeskError('VALIDATION', 'Start the two-factor setup again: there is no setup waiting for a code.', [{ path: 'code', message: 'No setup is waiting for a code.' }])
   }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import { DeskError } from '../../../shared/errors'
+import { refusal } from '../refusal'
 import type { Database, UserRow } from '../../db/schema'
 
 /** Today in UTC by the server's clock, YYYY-MM-DD. */
@@ -68,5 +69,5 @@ export type EditableUserField = keyof typeof userColumnOfField
 
 /** A deleted account is kept for its audit trail only: nothing about it changes any more. */
 export function assertNotDeleted(row: Pick<UserRow, 'deleted_at'>): void {
-  if (row.deleted_at !== null) throw new DeskError('CONFLICT', 'This account was deleted; it cannot be changed or restored.')
+  if (row.deleted_at !== null) throw refusal('CONFLICT', 'accountDeleted', 'This account was deleted; it cannot be changed or restored.')
 }

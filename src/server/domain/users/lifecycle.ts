@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { DeskError } from '../../../shared/errors'
+import { refusal } from '../refusal'
 import type { Database, UserRow } from '../../db/schema'
 import { withTransaction } from '../../db/transaction'
 import { diffChanges, fieldChange } from '../audit/changes'
@@ -24,7 +24,7 @@ async function lockedTarget(trx: Kysely<Database>, id: number, options: Lifecycl
 }
 
 function notYourself(row: UserRow, actorId: number, what: string): void {
-  if (row.id === actorId) throw new DeskError('CONFLICT', `You cannot ${what} your own account; ask another administrator.`, { reason: 'ownAccount' })
+  if (row.id === actorId) throw refusal('CONFLICT', 'ownAccount', `You cannot ${what} your own account; ask another administrator.`)
 }
 
 /** POST /users/:id/archive: no more sign-in (active = false) and every session ends, in one transaction. */
@@ -32,7 +32,7 @@ export async function archiveUser(db: Kysely<Database>, id: number, options: Lif
   await withTransaction(db, async (trx) => {
     const before = await lockedTarget(trx, id, options)
     notYourself(before, options.actorId, 'archive')
-    if (!before.active) throw new DeskError('CONFLICT', 'This user is already archived.')
+    if (!before.active) throw refusal('CONFLICT', 'alreadyArchived', 'This user is already archived.')
     const after = await updateUserVersioned(trx, id, before.version, { active: false }, options.audit.at)
     const sessions = await revokeSessions(trx, id, { now: options.audit.at })
     await recordAudit(trx, options.audit, {
@@ -48,7 +48,7 @@ export async function restoreUser(db: Kysely<Database>, id: number, options: Lif
   await withTransaction(db, async (trx) => {
     const before = await lockedTarget(trx, id, options)
     assertNotDeleted(before)
-    if (before.active) throw new DeskError('CONFLICT', 'This user is not archived.')
+    if (before.active) throw refusal('CONFLICT', 'notArchived', 'This user is not archived.')
     const after = await updateUserVersioned(trx, id, before.version, { active: true }, options.audit.at)
     await recordAudit(trx, options.audit, { action: 'user.restore', targetUserId: id, changes: diffChanges({ active: before.active }, { active: after.active }) })
   })

@@ -1,6 +1,7 @@
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely'
 import unhomoglyph from 'unhomoglyph'
 import { DeskError } from '../../../shared/errors'
+import { refusal } from '../refusal'
 import { loginConfusableReason } from '../../../shared/login-refusals'
 import type { Database, UsersTable } from '../../db/schema'
 
@@ -52,7 +53,7 @@ export async function assertLoginAvailable(trx: Kysely<Database>, login: string,
   if (others.some((other) => other.login_key === key)) {
     throw new DeskError('CONFLICT', takenMessage, [{ path: 'login', message: takenMessage }])
   }
-  throw new DeskError('CONFLICT', confusableLoginMessage, { reason: loginConfusableReason, path: 'login' })
+  throw refusal('CONFLICT', loginConfusableReason, confusableLoginMessage, { path: 'login' })
 }
 
 /**

@@ -1,9 +1,10 @@
 import type { Kysely, Updateable } from 'kysely'
 import { DeskError } from '../../../shared/errors'
+import { refusal } from '../refusal'
 import type { Database, UserRow, UsersTable } from '../../db/schema'
 
 export function staleVersion(currentVersion: number): DeskError {
-  return new DeskError('CONFLICT', 'Someone else changed this user in the meantime. Reload it and try again.', { currentVersion })
+  return refusal('CONFLICT', 'staleVersion', 'Someone else changed this user in the meantime. Reload it and try again.', { currentVersion })
 }
 
 /**
