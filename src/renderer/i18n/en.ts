@@ -10,6 +10,7 @@ import { passwordStrings } from './features/password'
 import { refusalsStrings } from './features/refusals'
 import { rolesStrings } from './features/roles'
 import { auditIntegrityStrings } from './features/auditIntegrity'
+import { mailStrings } from './features/mail'
 import { securityStrings } from './features/security'
 import { userFormStrings } from './features/userForm'
 import { userGridStrings } from './features/userGrid'
@@ -264,6 +265,7 @@ export const en = {
   password: passwordStrings.en,
   roles: rolesStrings.en,
   auditIntegrity: auditIntegrityStrings.en,
+  mail: mailStrings.en,
   security: securityStrings.en,
   userForm: userFormStrings.en,
   userGrid: userGridStrings.en,

@@ -10,6 +10,7 @@ import { passwordStrings } from './features/password'
 import { refusalsStrings } from './features/refusals'
 import { rolesStrings } from './features/roles'
 import { auditIntegrityStrings } from './features/auditIntegrity'
+import { mailStrings } from './features/mail'
 import { securityStrings } from './features/security'
 import { userFormStrings } from './features/userForm'
 import { userGridStrings } from './features/userGrid'
@@ -260,6 +261,7 @@ export const zhCN: Translation = {
   password: passwordStrings['zh-CN'],
   roles: rolesStrings['zh-CN'],
   auditIntegrity: auditIntegrityStrings['zh-CN'],
+  mail: mailStrings['zh-CN'],
   security: securityStrings['zh-CN'],
   userForm: userFormStrings['zh-CN'],
   userGrid: userGridStrings['zh-CN'],
