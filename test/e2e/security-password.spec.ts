@@ -43,6 +43,8 @@ test.describe('Security tab: password', () => {
     await expect(dialog.getByTestId('action-consequence')).toContainText(user.email ?? '')
     await scene.confirm(dialog, 'HD-2002')
     await scene.expectNotice(`A password reset link for ${user.email} was created.`)
+    // This host delivers over SMTP: the notice says "sent" once the portal has sent it, not before.
+    await expect(page.locator('.ant-notification-notice').getByTestId('mail-state').last()).toHaveAttribute('data-mail-state', 'sent', { timeout: 15_000 })
     await expect(page.getByTestId('reset-link-status')).toHaveAttribute('data-status', 'pending')
 
     const password = newPassword()
