@@ -4,6 +4,8 @@ import { sendResetLinkResponse } from '../../src/shared/passwords'
 import { backends } from './support/backends'
 import { expectRefusal, signInAs, type OperatorClient } from './support/operators'
 import { startTestPortal, type TestPortal } from './support/portal'
+import { smtpTransport } from '../../src/server/mail/smtp-transport'
+import { createMailWorker } from '../../src/server/mail/worker'
 import { startSmtpServer } from '../support/smtp-mailbox'
 
 const newPassword = 'harbour Violet kestrel 52'
@@ -128,5 +130,19 @@ describe.each(backends)('mail state on $name', (backend) => {
     expectRefusal(await support.get(mailPaths.mailbox), 403, 'FORBIDDEN')
     expectRefusal(await support.get(mailPaths.mailboxMessage(sent.mailId)), 403, 'FORBIDDEN')
     expectRefusal(await localAdmin.get(mailPaths.mailboxMessage('999999999')), 404, 'NOT_FOUND')
+  })
+
+  it.runIf(backend.enabled)('a staging server with SMTP and MAILBOX=local keeps the full body once the email left (the worker keepBodies)', async () => {
+    const user = await portalUser(local, 1)
+    const sent = sendResetLinkResponse.parse((await localAdmin.post(`/api/v1/users/${user.id}/reset-link`)).body)
+    const worker = createMailWorker({ db: local.server.database.db, clock: local.clock, transport: smtpTransport(smtp.url), from: 'p@example.test', keepBodies: true })
+    try {
+      expect((await worker.runOnce()).sent).toBeGreaterThanOrEqual(1)
+    } finally {
+      await worker.stop()
+    }
+    const row = await local.server.database.db.selectFrom('outbox').select(['status', 'body_text']).where('id', '=', sent.mailId).executeTakeFirstOrThrow()
+    expect(row.status).toBe('sent')
+    expect(row.body_text).toMatch(liveToken)
   })
 })
