@@ -22,6 +22,7 @@ let stopped = false
 const externalLinks: ExternalLinkPolicy = {
   // The https portals the operator configured are the only places a link may open.
   allowedHosts: () => desk?.session.connectionHosts() ?? [],
+  allowedOrigins: () => desk?.session.localPortalOrigins() ?? [],
   open: (url) => shell.openExternal(url)
 }
 

@@ -5,6 +5,9 @@ import { operatorTwoFactorPolicies, type OperatorTwoFactorPolicy } from '../shar
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 export type LogLevel = (typeof logLevels)[number]
 
+export const mailboxModes = ['off', 'local'] as const
+export type MailboxMode = (typeof mailboxModes)[number]
+
 const positiveInt = (name: string, max: number) =>
   z.coerce
     .number({ error: `${name} must be a whole number` })
@@ -79,6 +82,7 @@ const configSchema = z.object({
     .refine((value) => /^smtps?:\/\/[^\s]+$/.test(value) && URL.canParse(value), 'SMTP_URL must look like smtp://user:pass@host:587 or smtps://host:465')
     .optional(),
   MAIL_POLL_MS: positiveInt('MAIL_POLL_MS', 60_000).optional(),
+  MAILBOX: z.enum(mailboxModes, { error: `MAILBOX must be one of ${mailboxModes.join(', ')}` }).default('off'),
   MAIL_FROM: z.string().trim().min(3, 'MAIL_FROM must be an address such as "Portal <no-reply@example.com>"').max(254).optional(),
   PUBLIC_URL: z
     .string()
@@ -108,6 +112,11 @@ export interface ServerConfig {
   sessionAbsoluteMs: number
   /** Unset: emails stay in the outbox as not delivered (the embedded default). */
   smtpUrl?: string | undefined
+  /**
+   * MAILBOX=local: the outbox keeps full bodies (links and codes) and operators read them through
+   * GET /api/v1/mailbox. Meant for a local or staging portal only; 'off' (the default) scrubs them.
+   */
+  mailbox?: MailboxMode
   /** How often the mail worker looks for pending emails; unset: every 5 seconds. */
   mailPollMs?: number
   /** The sender of every email; default `PortalDesk <no-reply@localhost>`. */
@@ -160,6 +169,7 @@ export function parseConfig(env: Record<string, string | undefined>): ServerConf
     sessionAbsoluteMs: c.SESSION_ABSOLUTE_HOURS * 3_600_000,
     smtpUrl: c.SMTP_URL,
     mailFrom: c.MAIL_FROM,
+    mailbox: c.MAILBOX,
     ...(c.MAIL_POLL_MS === undefined ? {} : { mailPollMs: c.MAIL_POLL_MS }),
     publicUrl: c.PUBLIC_URL?.replace(/\/+$/, ''),
     ...(c.RESET_LINK_TTL_MINUTES === undefined ? {} : { resetLinkTtlMs: c.RESET_LINK_TTL_MINUTES * 60_000 }),

@@ -88,6 +88,7 @@ export async function startPortalServer(options: StartOptions): Promise<RunningS
           transport: smtpTransport(config.smtpUrl),
           from: config.mailFrom ?? defaultMailFrom,
           logger: running.log,
+          keepBodies: config.mailbox === 'local',
           ...(config.mailPollMs === undefined ? {} : { pollIntervalMs: config.mailPollMs })
         })
       : null

@@ -75,7 +75,9 @@ export const codeSent = z.object({
   /** Where it went, masked. */
   sentTo: z.string(),
   expiresAt: isoDateTime,
-  mailStatus: z.enum(['pending', 'blocked'])
+  mailStatus: z.enum(['pending', 'blocked']),
+  /** The outbox id of the email: GET /api/v1/mail/:id/state follows its delivery. */
+  mailId: z.string()
 })
 export type CodeSent = z.infer<typeof codeSent>
 
@@ -114,6 +116,8 @@ export type Verification = z.infer<typeof verification>
 
 export const remindUsernameResult = z.object({
   sentTo: z.string(),
-  mailStatus: z.enum(['pending', 'blocked'])
+  mailStatus: z.enum(['pending', 'blocked']),
+  /** The outbox id of the reminder: GET /api/v1/mail/:id/state follows its delivery. */
+  mailId: z.string()
 })
 export type RemindUsernameResult = z.infer<typeof remindUsernameResult>

@@ -13,7 +13,12 @@ export const localPortalEnv = {
   seedIfEmpty: 'PORTALDESK_SEED_IF_EMPTY',
   /** The password given to every seeded account (the local administrator's included). */
   seedPassword: 'PORTALDESK_SEED_PASSWORD',
-  seedUsers: 'PORTALDESK_SEED_USERS'
+  seedUsers: 'PORTALDESK_SEED_USERS',
+  /**
+   * Always "local": the embedded portal keeps every email in full and the desk shows them in its Local
+   * mailbox, so a first run can follow a reset link or read a code without any SMTP server.
+   */
+  mailbox: 'MAILBOX'
 } as const
 
 export const localPortalMessage = z.discriminatedUnion('type', [

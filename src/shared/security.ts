@@ -43,6 +43,8 @@ export const twoFactorInviteResult = z.object({
   /** Where the invitation went, and whether the outbox will send it or holds it as block-listed. */
   sentTo: z.string(),
   mail: z.enum(['pending', 'blocked']),
+  /** The outbox id of the invitation: GET /api/v1/mail/:id/state follows its delivery. */
+  mailId: z.string(),
   sentAt: isoDateTime
 })
 export type TwoFactorInviteResult = z.infer<typeof twoFactorInviteResult>

@@ -14,7 +14,7 @@ test.describe('Security tab: two-factor, lock and portal access', () => {
     const dialog = await scene.open('invite-2fa')
     await expect(dialog.getByTestId('action-consequence')).toContainText(user.email ?? '')
     await scene.confirm(dialog, 'HD-3001')
-    await scene.expectNotice(`An invitation to use two-factor authentication was sent to ${user.email}.`)
+    await scene.expectNotice(`An invitation to use two-factor authentication was created for ${user.email}.`)
     const mail = await mailTo(mailbox, user.email ?? '')
     expect(textBody(mail.raw).toLowerCase()).toContain('two-factor')
 
@@ -87,7 +87,7 @@ test.describe('Security tab: two-factor, lock and portal access', () => {
     const dialog = await scene.open('grant-portal-access')
     await expect(dialog.getByTestId('action-consequence')).toContainText(user.email ?? '')
     await scene.confirm(dialog, 'HD-3004')
-    await scene.expectNotice(`${user.name} now has portal access; the invitation was sent to ${user.email}.`)
+    await scene.expectNotice(`${user.name} now has portal access; an invitation for ${user.email} was created.`)
     await expect(page.getByTestId('portal-access-status')).toHaveAttribute('data-granted', 'true')
     expect((await scene.user(user.id)).active).toBe(true)
     expect(textBody((await mailTo(mailbox, user.email ?? '')).raw)).toContain('/reset-password?token=')
@@ -125,7 +125,7 @@ test.describe('Security tab: two-factor, lock and portal access', () => {
     await scene.openSecurity(user.id)
 
     await scene.confirm(await scene.open('reinvite-portal-access'), 'HD-3007')
-    await scene.expectNotice(`The invitation was sent to ${user.email} again.`)
+    await scene.expectNotice(`A new invitation for ${user.email} was created.`)
     await expect(page.getByTestId('reset-link')).toHaveAttribute('data-status', 'pending')
     const mail = await mailTo(mailbox, user.email ?? '')
     expect(textBody(mail.raw)).toContain('/reset-password?token=')

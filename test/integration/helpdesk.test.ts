@@ -134,7 +134,8 @@ describe.each(backends)('the helpdesk on $name', (backend) => {
       channel: 'email',
       sentTo: `f***@example.com`,
       expiresAt: new Date(portal.clock.now().getTime() + minutes(10)).toISOString(),
-      mailStatus: 'pending'
+      mailStatus: 'pending',
+      mailId: expect.stringMatching(/^\d+$/)
     })
     const mail = await lastMail(user.id)
     expect(mail).toMatchObject({ template: 'verificationCode', language: 'zh-CN', to_address: user.email, subject: '您的支持团队验证码' })
@@ -272,9 +273,11 @@ describe.each(backends)('the helpdesk on $name', (backend) => {
     const user = await createFixtureUser(portal, {})
     const response = await support.post(helpdeskPaths.remindUsername(user.id), {}, ticket)
     expect(response.status, response.text).toBe(200)
-    expect(remindUsernameResult.parse(response.body)).toEqual({ sentTo: 'f***@example.com', mailStatus: 'pending' })
+    expect(remindUsernameResult.parse(response.body)).toEqual({ sentTo: 'f***@example.com', mailStatus: 'pending', mailId: expect.stringMatching(/^\d+$/) })
     const mail = await lastMail(user.id)
     expect(mail).toMatchObject({ template: 'usernameReminder', to_address: user.email, subject: 'Your username' })
+    // The answer names the email it queued, so that the desk can follow its delivery.
+    expect(mail.id).toBe(remindUsernameResult.parse(response.body).mailId)
     expect(mail.body_text).toContain(user.login)
     expect(await lastAudit(user.id)).toMatchObject({ action: 'username.remind', actor_role: 'support', ticket_ref: 'HD-5150' })
   })

@@ -42,7 +42,7 @@ describe.each(backends)('security actions on a user on $name', (backend) => {
     const user = await createFixtureUser(portal, { language: 'zh-CN' })
     const response = await support.post(securityPaths.twoFactorInvite(user.id), undefined, { ...ticket, reason: '客户要求 ✓' })
     expect(response.status, response.text).toBe(200)
-    expect(twoFactorInviteResult.parse(response.body)).toEqual({ sentTo: user.email, mail: 'pending', sentAt: portal.clock.now().toISOString() })
+    expect(twoFactorInviteResult.parse(response.body)).toEqual({ sentTo: user.email, mail: 'pending', mailId: expect.stringMatching(/^\d+$/), sentAt: portal.clock.now().toISOString() })
     const [mail] = await outboxOf(user.id)
     expect(mail).toMatchObject({ template: 'twoFactorInvitation', language: 'zh-CN', to_address: user.email, subject: '使用双重身份验证保护您的账户' })
     const website = await db().selectFrom('users as u').innerJoin('websites as w', 'w.id', 'u.website_id').select('w.url').where('u.id', '=', user.id).executeTakeFirstOrThrow()

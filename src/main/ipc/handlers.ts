@@ -4,6 +4,7 @@ import { accountHandlers } from './handlers/account-handlers'
 import { auditHandlers } from './handlers/audit-handlers'
 import { companyHandlers } from './handlers/company-handlers'
 import { helpdeskHandlers } from './handlers/helpdesk-handlers'
+import { mailHandlers } from './handlers/mail-handlers'
 import { securityHandlers } from './handlers/security-handlers'
 import { userHandlers } from './handlers/user-handlers'
 
@@ -29,6 +30,7 @@ export function createHandlerTable({ session }: DeskServices): HandlerTable {
     ...companyHandlers(session),
     ...helpdeskHandlers(session),
     ...accountHandlers(session),
-    ...auditHandlers(session)
+    ...auditHandlers(session),
+    ...mailHandlers(session)
   }
 }

@@ -159,6 +159,7 @@ export class LocalPortal {
     env[localPortalEnv.port] = '0'
     env[localPortalEnv.dataDir] = this.#options.dataDir
     env[localPortalEnv.seedIfEmpty] = '1'
+    env[localPortalEnv.mailbox] = 'local'
     env[localPortalEnv.seedPassword] = seedPassword
     if (this.#options.seedUsers !== undefined) env[localPortalEnv.seedUsers] = String(this.#options.seedUsers)
     return env

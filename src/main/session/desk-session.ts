@@ -136,6 +136,12 @@ export class DeskSession implements SessionService {
   }
 
   /** Hosts of the https portals the operator configured: the allowlist of external links. */
+  /** The embedded portal's loopback origin while it runs (its reset page, opened from the Local mailbox). */
+  localPortalOrigins(): string[] {
+    const url = this.#deps.localPortal.url()
+    return url ? [new URL(url).origin] : []
+  }
+
   connectionHosts(): string[] {
     return this.#deps.connections.list().flatMap((p) => (p.kind === 'remote' && p.url.startsWith('https://') ? [new URL(p.url).hostname] : []))
   }

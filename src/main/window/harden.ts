@@ -68,7 +68,7 @@ export function isPermissionGranted(permission: string, requestingUrl: string, o
 
 export function hardenWindow(window: HardenableWindow, options: HardeningOptions): void {
   const openIfAllowed = (url: string): void => {
-    if (!isAllowedExternalUrl(url, options.externalLinks.allowedHosts())) {
+    if (!isAllowedExternalUrl(url, options.externalLinks.allowedHosts(), options.externalLinks.allowedOrigins?.() ?? [])) {
       options.log?.('blocked a link to a destination outside the allowlist')
       return
     }

@@ -3,6 +3,8 @@ import { AccountPage } from '../features/account/AccountPage'
 import { CompaniesPage } from '../features/companies/CompaniesPage'
 import { CompanyPage } from '../features/companies/CompanyPage'
 import { HelpdeskPage } from '../features/helpdesk/HelpdeskPage'
+import { MailboxPage } from '../features/mail/MailboxPage'
+import { mailboxRoute } from '../features/mail/mailbox-route'
 import { UserPage } from '../features/users/UserPage'
 import { UsersPage } from '../features/users/UsersPage'
 import { AppShell } from './AppShell'
@@ -26,6 +28,7 @@ export const appRoutes: RouteObject[] = [
       { path: 'companies/:id', element: <CompanyPage /> },
       { path: 'helpdesk', element: <HelpdeskPage /> },
       { path: 'account/:tab?', element: <AccountPage /> },
+      { path: mailboxRoute.slice(1), element: <MailboxPage /> },
       { path: '*', element: <Navigate to="/users" replace /> }
     ]
   }

@@ -11,6 +11,7 @@ import { refusalsStrings } from './features/refusals'
 import { rolesStrings } from './features/roles'
 import { auditIntegrityStrings } from './features/auditIntegrity'
 import { auditWordsStrings } from './features/auditWords'
+import { mailStrings } from './features/mail'
 import { securityStrings } from './features/security'
 import { userFormStrings } from './features/userForm'
 import { userGridStrings } from './features/userGrid'
@@ -275,6 +276,7 @@ export const en = {
   roles: rolesStrings.en,
   auditIntegrity: auditIntegrityStrings.en,
   auditWords: auditWordsStrings.en,
+  mail: mailStrings.en,
   security: securityStrings.en,
   userForm: userFormStrings.en,
   userGrid: userGridStrings.en,

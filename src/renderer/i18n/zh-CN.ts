@@ -11,6 +11,7 @@ import { refusalsStrings } from './features/refusals'
 import { rolesStrings } from './features/roles'
 import { auditIntegrityStrings } from './features/auditIntegrity'
 import { auditWordsStrings } from './features/auditWords'
+import { mailStrings } from './features/mail'
 import { securityStrings } from './features/security'
 import { userFormStrings } from './features/userForm'
 import { userGridStrings } from './features/userGrid'
@@ -269,6 +270,7 @@ export const zhCN: Translation = {
   roles: rolesStrings['zh-CN'],
   auditIntegrity: auditIntegrityStrings['zh-CN'],
   auditWords: auditWordsStrings['zh-CN'],
+  mail: mailStrings['zh-CN'],
   security: securityStrings['zh-CN'],
   userForm: userFormStrings['zh-CN'],
   userGrid: userGridStrings['zh-CN'],

@@ -36,7 +36,7 @@ export interface RouteDeps {
 export interface AppDeps {
   db: Kysely<Database>
   databaseKind: DatabaseKind
-  config: Pick<ServerConfig, 'logLevel' | 'sessionIdleMs' | 'sessionAbsoluteMs' | 'host' | 'publicUrl' | 'resetLinkTtlMs' | 'inviteLinkTtlMs' | 'smtpUrl' | 'operatorTwoFactor' | 'trustProxy'>
+  config: Pick<ServerConfig, 'logLevel' | 'sessionIdleMs' | 'sessionAbsoluteMs' | 'host' | 'publicUrl' | 'resetLinkTtlMs' | 'inviteLinkTtlMs' | 'smtpUrl' | 'mailbox' | 'operatorTwoFactor' | 'trustProxy'>
   clock: Clock
   /** Where log lines go (tests capture them); standard output when omitted. */
   logDestination?: LogDestination

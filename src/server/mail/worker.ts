@@ -24,6 +24,11 @@ export interface MailWorkerOptions {
   /** First retry delay, doubled at each attempt up to retryMaxMs. Defaults 1 min and 1 h. */
   retryBaseMs?: number
   retryMaxMs?: number
+  /**
+   * MAILBOX=local: keep the full body (links and codes) once an email left, for the local mailbox.
+   * Default false: a final email's one-time secrets are removed from the stored body.
+   */
+  keepBodies?: boolean
   /** How long a claimed email stays invisible to other workers while it is being sent. Default 5 min. */
   leaseMs?: number
 }
@@ -72,7 +77,7 @@ function asDeliveryError(error: unknown): DeliveryError {
  * SKIP LOCKED, so that several server instances never send one email twice at once and a crash
  * mid-send only delays it), re-checks the block list, sends each through the transport outside any
  * transaction, then records sent, a retry with exponential backoff, or failed. Once an email is
- * final its link token is removed from the stored body.
+ * final its link token is removed from the stored body (unless keepBodies: MAILBOX=local).
  */
 export function createMailWorker(options: MailWorkerOptions): MailWorker {
   const { db, clock, transport, from, logger } = options
@@ -82,6 +87,7 @@ export function createMailWorker(options: MailWorkerOptions): MailWorker {
   const retryBaseMs = options.retryBaseMs ?? 60_000
   const retryMaxMs = options.retryMaxMs ?? 3_600_000
   const leaseMs = options.leaseMs ?? 5 * 60_000
+  const storedBody = options.keepBodies === true ? (body: string) => body : redactOneTimeSecrets
   let timer: NodeJS.Timeout | null = null
   let inFlight: Promise<DeliveryRound> | null = null
   let stopped = false
@@ -114,7 +120,7 @@ export function createMailWorker(options: MailWorkerOptions): MailWorker {
         status: values.status,
         next_attempt_at: null,
         last_error: values.lastError,
-        body_text: redactOneTimeSecrets(values.body),
+        body_text: storedBody(values.body),
         ...(values.status === 'sent' ? { sent_at: values.at } : {})
       })
       .where('id', '=', id)

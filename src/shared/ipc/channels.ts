@@ -6,6 +6,7 @@ import { accountChannels } from './channels/account-channels'
 import { auditChannels } from './channels/audit-channels'
 import { companyChannels } from './channels/company-channels'
 import { helpdeskChannels } from './channels/helpdesk-channels'
+import { mailChannels } from './channels/mail-channels'
 import { securityChannels } from './channels/security-channels'
 import { userChannels } from './channels/user-channels'
 
@@ -27,7 +28,8 @@ export const channels = {
   ...companyChannels,
   ...helpdeskChannels,
   ...accountChannels,
-  ...auditChannels
+  ...auditChannels,
+  ...mailChannels
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
 
 export type Channels = typeof channels

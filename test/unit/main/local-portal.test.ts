@@ -25,6 +25,7 @@ describe('LocalPortal', () => {
       [localPortalEnv.dataDir]: '/data/portal',
       [localPortalEnv.seedIfEmpty]: '1',
       [localPortalEnv.seedUsers]: '40',
+      [localPortalEnv.mailbox]: 'local',
       [localPortalEnv.seedPassword]: running.seedPassword,
       PATH: '/usr/bin'
     })

@@ -91,6 +91,15 @@ describe('openExternal', () => {
     expect(isAllowedExternalUrl('https://PORTAL.example.com/', hosts)).toBe(true)
     expect(isAllowedExternalUrl('https://sub.portal.example.com/', hosts)).toBe(false)
   })
+
+  it("opens the embedded portal's exact loopback origin (its reset page), and no other port, host or credentials", () => {
+    const local = ['http://127.0.0.1:43123']
+    expect(isAllowedExternalUrl('http://127.0.0.1:43123/reset-password?token=abc', hosts, local)).toBe(true)
+    expect(isAllowedExternalUrl('http://127.0.0.1:43124/reset-password', hosts, local)).toBe(false)
+    expect(isAllowedExternalUrl('http://localhost:43123/reset-password', hosts, local)).toBe(false)
+    expect(isAllowedExternalUrl('http://user:pw@127.0.0.1:43123/', hosts, local)).toBe(false)
+    expect(isAllowedExternalUrl('http://127.0.0.1:43123/reset-password', hosts)).toBe(false)
+  })
 })
 
 function fakeWindow() {

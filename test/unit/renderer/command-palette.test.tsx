@@ -35,7 +35,7 @@ describe('the command palette’s list', () => {
     const screens = paletteScreens.map((screen) => ({ screen, label: screen.key }))
     const actions = [{ action: 'sendResetLink' as const, label: 'Send password reset link' }]
     const users = [userItem(7)]
-    expect(paletteCommands({ text: '', actions, screens, users }).map((command) => command.id)).toEqual(['action:sendResetLink', 'screen:users', 'screen:companies', 'screen:helpdesk', 'screen:account'])
+    expect(paletteCommands({ text: '', actions, screens, users }).map((command) => command.id)).toEqual(['action:sendResetLink', 'screen:users', 'screen:companies', 'screen:helpdesk', 'screen:account', 'screen:mailbox'])
     expect(paletteCommands({ text: 'user7', actions, screens, users }).map((command) => command.id)).toEqual(['user:7'])
   })
 })

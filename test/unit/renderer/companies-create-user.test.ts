@@ -59,7 +59,7 @@ describe('createPortalUser', () => {
     expect(password.length).toBeGreaterThanOrEqual(passwordMinLength)
     expect(password.length).toBeLessThanOrEqual(passwordMaxLength)
     expect(desk.security.portalAccess).toHaveBeenCalledWith({ id: 9, action: 'reinvite', audit })
-    expect(result.invitation).toEqual({ kind: 'sent' })
+    expect(result.invitation).toEqual({ kind: 'queued', mailId: 'm1' })
   })
 
   it('keeps the created user when the invitation fails, and says why in words', async () => {

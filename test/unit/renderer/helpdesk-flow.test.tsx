@@ -59,7 +59,7 @@ async function findAndPick() {
 describe('the Helpdesk view', () => {
   it('asks a support agent for the ticket, verifies by code, and sends the reset link with ticket and verification', async () => {
     const desk = support()
-    desk.helpdesk.sendCode.mockResolvedValue({ channel: 'email', sentTo: 'w***@northwind.example', expiresAt: '2099-01-01T00:00:00Z', mailStatus: 'pending' })
+    desk.helpdesk.sendCode.mockResolvedValue({ channel: 'email', sentTo: 'w***@northwind.example', expiresAt: '2099-01-01T00:00:00Z', mailStatus: 'pending', mailId: '41' })
     desk.helpdesk.checkCode.mockRejectedValueOnce(new DeskError('VALIDATION', 'Wrong code')).mockResolvedValue(verificationBy('email_code'))
     desk.security.sendResetLink.mockResolvedValue({ link: { status: 'pending' }, supersededCount: 0, mailId: '1', mailStatus: 'pending' } as never)
     renderApp(desk, { path: '/helpdesk' })
@@ -103,7 +103,7 @@ describe('the Helpdesk view', () => {
   it('after a knowledge check, reminds the username but refuses to disable 2FA, and says why', async () => {
     const desk = support()
     desk.helpdesk.knowledgeCheck.mockResolvedValue(verificationBy('knowledge'))
-    desk.helpdesk.remindUsername.mockResolvedValue({ sentTo: 'w***@northwind.example', mailStatus: 'pending' })
+    desk.helpdesk.remindUsername.mockResolvedValue({ sentTo: 'w***@northwind.example', mailStatus: 'pending', mailId: '42' })
     renderApp(desk, { path: '/helpdesk' })
     await screen.findByTestId('helpdesk')
     fireEvent.change(byTestId('helpdesk-ticket'), { target: { value: 'HD-9' } })

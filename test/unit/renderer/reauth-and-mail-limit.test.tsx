@@ -166,7 +166,9 @@ describe('an operator’s own password on the Security tab', () => {
 
     const refusal = new DeskError('CONFLICT', 'You cannot set your own password here.', { reason: 'ownAccount', use: operatorAccountPaths.password })
     expect(refusalText(refusal, inLanguage('zh-CN'))).toBe('不能在此设置您自己的密码。请在“我的账户”→“密码”中修改，那里会要求输入当前密码。')
-    // Archiving oneself keeps its own words.
-    expect(refusalText(new DeskError('CONFLICT', 'You cannot archive your own account; ask another administrator.', { reason: 'ownAccount' }), inLanguage('en'))).toBeNull()
+    // Other own-account refusals (archiving oneself) keep the general own-account words.
+    expect(refusalText(new DeskError('CONFLICT', 'You cannot archive your own account; ask another administrator.', { reason: 'ownAccount' }), inLanguage('en'))).toBe(
+      'You cannot do this to your own account; ask another administrator.'
+    )
   })
 })

@@ -48,7 +48,7 @@ describe('the shared ActionDialog, on the Security tab', () => {
     expect(status.getAttribute('data-status')).toBe('pending')
     expect(desk.security.resetLink).toHaveBeenCalledTimes(2)
 
-    const notice = await screen.findByText('A password reset link was sent to li.wei@example.com.')
+    const notice = await screen.findByText('A password reset link for li.wei@example.com was created.')
     expect(notice).toBeTruthy()
     expect(closing(dialog)).toBe(true)
     fireEvent.click(screen.getByTestId('notice-audit-link'))

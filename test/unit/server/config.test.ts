@@ -11,8 +11,15 @@ describe('parseConfig', () => {
       logLevel: 'info',
       sessionIdleMs: 30 * 60_000,
       sessionAbsoluteMs: 12 * 3_600_000,
+      mailbox: 'off',
       operatorTwoFactor: 'optional'
     })
+  })
+
+  it('reads MAILBOX (off by default; local keeps full emails) and names the accepted values when it is wrong', () => {
+    expect(parseConfig({ MAILBOX: 'local' }).mailbox).toBe('local')
+    expect(parseConfig({ MAILBOX: '' }).mailbox).toBe('off')
+    expect(() => parseConfig({ MAILBOX: 'on' })).toThrow(/MAILBOX must be one of off, local/)
   })
 
   it('reads the OPERATOR_2FA policy and names the accepted values when it is wrong', () => {

@@ -1,5 +1,5 @@
 import { App, Button } from 'antd'
-import { useCallback } from 'react'
+import { useCallback, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 
@@ -12,7 +12,7 @@ export function useActionNotice() {
   const navigate = useNavigate()
   const { t } = useTranslation()
   return useCallback(
-    (message: string, audit?: { userId: number; action?: string }) => {
+    (message: ReactNode, audit?: { userId: number; action?: string }) => {
       const key = `action-${Date.now()}`
       notification.success({
         key,

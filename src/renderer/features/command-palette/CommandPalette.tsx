@@ -3,6 +3,7 @@ import { Input, Modal, Spin, Typography, type InputRef } from 'antd'
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useLocation, useNavigate } from 'react-router'
+import { useMailStatus } from '../mail/mail-queries'
 import { paletteCommands, paletteScreens, paletteUserActions, userInView, type PaletteCommand, type PaletteUserAction } from './palette-commands'
 import { usePaletteUsers } from './palette-queries'
 import { PaletteUserActionDialog } from './PaletteUserAction'
@@ -69,16 +70,17 @@ function PaletteDialog({ onClose }: { onClose(outcome?: Outcome): void }) {
   const listId = useId()
   const viewedUser = userInView(location.pathname)
   const { users, settled, query } = usePaletteUsers(text, true)
+  const mailboxOn = useMailStatus().data?.mailbox === true
 
   const commands = useMemo(
     () =>
       paletteCommands({
         text,
         actions: viewedUser === null ? [] : paletteUserActions.map((action) => ({ action, label: t(`commandPalette.actions.${action}`) })),
-        screens: paletteScreens.map((screen) => ({ screen, label: t(`commandPalette.screens.${screen.key}`) })),
+        screens: paletteScreens.filter((screen) => screen.key !== 'mailbox' || mailboxOn).map((screen) => ({ screen, label: t(`commandPalette.screens.${screen.key}`) })),
         users
       }),
-    [t, text, users, viewedUser]
+    [t, text, users, viewedUser, mailboxOn]
   )
   const searching = text.trim() !== '' && !settled
   useEffect(() => setActive(0), [text])

@@ -1,4 +1,5 @@
 import type { UserListItem } from '../../../shared/users'
+import { mailboxRoute } from '../mail/mailbox-route'
 
 /** The user actions the palette offers on the user in view. */
 export const paletteUserActions = ['sendResetLink', 'revokeSessions', 'invite2fa'] as const
@@ -8,7 +9,9 @@ export const paletteScreens = [
   { key: 'users', path: '/users' },
   { key: 'companies', path: '/companies' },
   { key: 'helpdesk', path: '/helpdesk' },
-  { key: 'account', path: '/account' }
+  { key: 'account', path: '/account' },
+  // Offered only while the connected portal has a local mailbox (CommandPalette checks).
+  { key: 'mailbox', path: mailboxRoute }
 ] as const
 export type PaletteScreen = (typeof paletteScreens)[number]
 

@@ -9,6 +9,7 @@ import { ActionDialog } from '../../components/action-dialog/ActionDialog'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { suggestPassword } from '../../components/password/suggest-password'
 import type { HelpdeskAction } from './summary-text'
+import { MailState } from '../mail/MailState'
 import { TemporaryPassword } from './TemporaryPassword'
 import { useHelpdeskAction } from './use-helpdesk-action'
 import { isVerificationRefusal } from './verification-refusal'
@@ -24,7 +25,7 @@ interface ResolveStepProps {
   resetLinkRef: Ref<HTMLButtonElement>
 }
 
-type OutcomeKey = 'resetLinkSent' | 'usernameSent' | 'usernameBlocked' | 'unlocked' | 'disabled2fa'
+type OutcomeKey = 'resetLinkSent' | 'resetLinkBlocked' | 'usernameSent' | 'usernameBlocked' | 'unlocked' | 'disabled2fa'
 
 /** The ticket field's value in the confirmation dialogs, so that the agent does not type it twice. */
 type DialogValues = { ticketRef?: string }
@@ -41,7 +42,7 @@ export function ResolveStep({ person, verification, ticketRef, onDone, onPersonC
   const [dialog, setDialog] = useState<'tempPassword' | 'disable2fa' | null>(null)
   const [temporaryPassword, setTemporaryPassword] = useState<string | null>(null)
   // The key and values, not the sentence: it follows a language switch.
-  const [outcome, setOutcome] = useState<{ key: OutcomeKey; email?: string; sentTo?: string } | null>(null)
+  const [outcome, setOutcome] = useState<{ key: OutcomeKey; email?: string; sentTo?: string; mailId?: string } | null>(null)
   const verificationId = verification.verificationId
   const audit: AuditContext = { ...(ticketRef.trim() ? { ticketRef: ticketRef.trim() } : {}), verificationId }
   const withVerification = (dialogAudit: AuditContext): AuditContext => ({ ...dialogAudit, verificationId })
@@ -50,11 +51,11 @@ export function ResolveStep({ person, verification, ticketRef, onDone, onPersonC
 
   const sendResetLink = async () => {
     const result = await run('resetLink', () => desk.security.sendResetLink({ id: person.id, audit }))
-    if (result) setOutcome({ key: 'resetLinkSent', email: person.maskedEmail ?? '' })
+    if (result) setOutcome(result.mailStatus === 'blocked' ? { key: 'resetLinkBlocked', email: person.maskedEmail ?? '' } : { key: 'resetLinkSent', email: person.maskedEmail ?? '', mailId: result.mailId })
   }
   const remindUsername = async () => {
     const result = await run('remindUsername', () => desk.helpdesk.remindUsername({ id: person.id, audit }))
-    if (result) setOutcome({ key: result.mailStatus === 'blocked' ? 'usernameBlocked' : 'usernameSent', sentTo: result.sentTo })
+    if (result) setOutcome(result.mailStatus === 'blocked' ? { key: 'usernameBlocked', sentTo: result.sentTo } : { key: 'usernameSent', sentTo: result.sentTo, mailId: result.mailId })
   }
   const unlock = async () => {
     const result = await run('unlock', () => desk.security.unlock({ id: person.id, audit }))
@@ -93,7 +94,7 @@ export function ResolveStep({ person, verification, ticketRef, onDone, onPersonC
         </Typography.Paragraph>
       ) : null}
       {person.maskedEmail === null ? <Typography.Paragraph type="warning">{t('helpdesk.resolve.noEmail')}</Typography.Paragraph> : null}
-      {outcome ? <Alert type="success" showIcon role="status" data-testid="resolve-outcome" title={t(`helpdesk.resolve.${outcome.key}`, { email: outcome.email ?? '', sentTo: outcome.sentTo ?? '' })} style={{ marginTop: 8 }} /> : null}
+      {outcome ? <Alert type="success" showIcon role="status" data-testid="resolve-outcome" title={t(`helpdesk.resolve.${outcome.key}`, { email: outcome.email ?? '', sentTo: outcome.sentTo ?? '' })} description={outcome.mailId ? <MailState mailId={outcome.mailId} /> : undefined} style={{ marginTop: 8 }} /> : null}
       {error && isVerificationRefusal(error.error) ? (
         <Alert
           type="warning"

@@ -8,6 +8,7 @@ import { useDeskClient } from '../../app/desk-client'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { describeInstant } from '../../i18n/dates'
 import { usePreferences } from '../../stores/app-stores'
+import { MailState } from '../mail/MailState'
 import { codeRefusalOf } from './verification-refusal'
 
 interface VerifyStepProps {
@@ -114,6 +115,12 @@ export function VerifyStep({ person, audit, verification, onVerified, sendCodeRe
         <div className="helpdesk-code" data-testid="code-sent" data-mail-status={sent.mailStatus}>
           <Typography.Paragraph>
             {sent.mailStatus === 'blocked' ? t('helpdesk.verify.codeBlocked', { sentTo: sent.sentTo }) : t('helpdesk.verify.codeSent', { length: verificationCodeLength, sentTo: sent.sentTo, when: describeInstant(sent.expiresAt, language).relative })}
+            {sent.mailStatus === 'blocked' ? null : (
+              <>
+                <br />
+                <MailState key={sent.mailId} mailId={sent.mailId} />
+              </>
+            )}
           </Typography.Paragraph>
           <label className="helpdesk-label">
             {t('helpdesk.verify.codeLabel')}

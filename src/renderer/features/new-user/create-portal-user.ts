@@ -18,7 +18,7 @@ export interface PortalUserDraft {
   credentials: { kind: 'password'; password: string } | { kind: 'invite' }
 }
 
-export type InvitationOutcome = { kind: 'none' } | { kind: 'sent' } | { kind: 'blocked' } | { kind: 'failed'; error: unknown }
+export type InvitationOutcome = { kind: 'none' } | { kind: 'queued'; mailId: string } | { kind: 'blocked' } | { kind: 'failed'; error: unknown }
 
 export interface CreatedPortalUser {
   user: UserDetail
@@ -51,7 +51,7 @@ export async function createPortalUser(desk: DeskClient, draft: PortalUserDraft,
   if (draft.credentials.kind === 'password') return { user, invitation: { kind: 'none' } }
   try {
     const access = await desk.security.portalAccess({ id: user.id, action: 'reinvite', audit })
-    return { user, invitation: { kind: access.mailStatus === 'blocked' ? 'blocked' : 'sent' } }
+    return { user, invitation: access.mailStatus === 'blocked' || access.mailId === null ? { kind: 'blocked' } : { kind: 'queued', mailId: access.mailId } }
   } catch (error) {
     return { user, invitation: { kind: 'failed', error } }
   }

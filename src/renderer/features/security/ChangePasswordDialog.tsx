@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { DeskError, fieldIssues, type FieldIssue } from '../../../shared/errors'
 import type { UserDetail } from '../../../shared/users'
 import { useDeskClient } from '../../app/desk-client'
+import { MailNotice } from '../mail/MailState'
 import { NewPasswordField } from '../../components/password/NewPasswordField'
 import { SecurityDialog } from './SecurityDialog'
 import { useSecurityAction } from './use-security-action'
@@ -58,7 +59,7 @@ export function ChangePasswordDialog({ user, open, onClose }: { user: UserDetail
           await perform(() => desk.security.setPassword({ id: user.id, password: values.password, mustChange: values.mustChange, notify: values.notify, audit }), {
             changes: ['detail', 'lists', 'sessions', 'resetLink', 'signIns'],
             auditAction: 'password.set',
-            notice: () => t('security.password.change.done', { name: user.name })
+            notice: (result) => <MailNotice headline={t('security.password.change.done', { name: user.name })} mailId={result.mailId} />
           })
         } catch (error) {
           throw withPolicyWords(error, t)

@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import type { UserDetail } from '../../../shared/users'
 import { useDeskClient } from '../../app/desk-client'
+import { MailNotice } from '../mail/MailState'
 import { useOperator } from '../../app/session'
 import { ActionButton } from './ActionButton'
 import { ChangePasswordDialog } from './ChangePasswordDialog'
@@ -67,7 +68,11 @@ export function PasswordSection({ user }: { user: UserDetail }) {
                   changes: ['detail', 'lists', 'sessions', 'resetLink'],
                   auditAction: 'password.requireReset',
                   notice: (result) =>
-                    t(result.mailStatus === 'blocked' ? 'security.password.requireReset.doneBlocked' : 'security.password.requireReset.done', { name: user.name, email })
+                    result.mailStatus === 'blocked' ? (
+                      t('security.password.requireReset.doneBlocked', { name: user.name, email })
+                    ) : (
+                      <MailNotice headline={t('security.password.requireReset.done', { name: user.name, email })} mailId={result.mailId} />
+                    )
                 })
               }}
             />

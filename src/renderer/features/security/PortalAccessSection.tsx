@@ -1,9 +1,11 @@
 import { Alert, Descriptions, Space, Tag } from 'antd'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AuditContext } from '../../../shared/ipc/audit-context'
 import type { PortalAccessAction, PortalAccessResponse } from '../../../shared/passwords'
 import { emailField, type UserDetail } from '../../../shared/users'
 import { useDeskClient } from '../../app/desk-client'
+import { MailNotice } from '../mail/MailState'
 import { ActionButton } from './ActionButton'
 import { SecurityDialog } from './SecurityDialog'
 import { SecuritySection } from './SecuritySection'
@@ -29,10 +31,10 @@ export function PortalAccessSection({ user }: { user: UserDetail }) {
   const email = user.email ?? ''
   const emailValid = user.email !== null && emailField.safeParse(user.email).success
 
-  const noticeOf = (action: PortalAccessAction, result: PortalAccessResponse): string => {
+  const noticeOf = (action: PortalAccessAction, result: PortalAccessResponse): ReactNode => {
     if (result.mailStatus === 'blocked') return t('security.portalAccess.blockedNotice', { email })
-    if (action === 'grant') return t('security.portalAccess.grantedNotice', { name: user.name, email })
-    if (action === 'reinvite') return t('security.portalAccess.reinvitedNotice', { email })
+    if (action === 'grant') return <MailNotice headline={t('security.portalAccess.grantedNotice', { name: user.name, email })} mailId={result.mailId} />
+    if (action === 'reinvite') return <MailNotice headline={t('security.portalAccess.reinvitedNotice', { email })} mailId={result.mailId} />
     return t('security.portalAccess.revokedNotice', { name: user.name })
   }
   const run = (action: PortalAccessAction) => async (_values: object, audit: AuditContext) => {

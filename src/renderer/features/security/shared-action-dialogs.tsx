@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import type { UserDetail } from '../../../shared/users'
 import { useDeskClient } from '../../app/desk-client'
+import { MailNotice } from '../mail/MailState'
 import { SecurityDialog } from './SecurityDialog'
 import { useSecurityAction } from './use-security-action'
 
@@ -29,7 +30,12 @@ export function SendResetLinkDialog({ user, open, onClose }: DialogProps) {
         await perform(() => desk.security.sendResetLink({ id: user.id, audit }), {
           changes: ['resetLink'],
           auditAction: 'password.resetLink',
-          notice: (result) => t(result.mailStatus === 'blocked' ? 'security.password.resetLink.sentBlocked' : 'security.password.resetLink.sent', { email })
+          notice: (result) =>
+            result.mailStatus === 'blocked' ? (
+              t('security.password.resetLink.sentBlocked', { email })
+            ) : (
+              <MailNotice headline={t('security.password.resetLink.sent', { email })} mailId={result.mailId} />
+            )
         })
       }}
     />
@@ -79,7 +85,12 @@ export function InviteTwoFactorDialog({ user, open, onClose }: DialogProps) {
         await perform(() => desk.security.invite2fa({ id: user.id, audit }), {
           changes: [],
           auditAction: 'twoFactor.invite',
-          notice: (result) => t(result.mail === 'blocked' ? 'security.twoFactor.invitedBlocked' : 'security.twoFactor.invited', { email: result.sentTo })
+          notice: (result) =>
+            result.mail === 'blocked' ? (
+              t('security.twoFactor.invitedBlocked', { email: result.sentTo })
+            ) : (
+              <MailNotice headline={t('security.twoFactor.invited', { email: result.sentTo })} mailId={result.mailId} />
+            )
         })
       }}
     />

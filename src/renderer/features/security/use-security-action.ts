@@ -1,5 +1,5 @@
 import { useQueryClient, type QueryKey } from '@tanstack/react-query'
-import { useCallback } from 'react'
+import { useCallback, type ReactNode } from 'react'
 import type { ErrorCode } from '../../../shared/errors'
 import type { UserDetail } from '../../../shared/users'
 import { useActionNotice } from '../../components/action-dialog/use-action-notice'
@@ -18,8 +18,8 @@ export interface ActionEffect<R> {
   changes: readonly Changed[]
   /** The action as the server records it: the success message links to it in the audit trail. */
   auditAction: AuditAction
-  /** The success message, in the operator's language. */
-  notice: (result: R) => string
+  /** The success message, in the operator's language (with the live state of an email it queued). */
+  notice: (result: R) => ReactNode
   /** When the server answers with the user as it is now, it goes straight into the detail cache. */
   detailOf?: (result: R) => UserDetail
 }

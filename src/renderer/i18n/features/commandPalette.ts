@@ -17,7 +17,8 @@ export const commandPaletteStrings = featureStrings(
       users: 'Manage Users',
       companies: 'Companies',
       helpdesk: 'Helpdesk',
-      account: 'My account'
+      account: 'My account',
+      mailbox: 'Local mailbox'
     },
     actions: {
       sendResetLink: 'Send password reset link',
@@ -42,7 +43,8 @@ export const commandPaletteStrings = featureStrings(
       users: '管理用户',
       companies: '公司',
       helpdesk: '服务台',
-      account: '我的账户'
+      account: '我的账户',
+      mailbox: '本地邮箱'
     },
     actions: {
       sendResetLink: '发送密码重置链接',

@@ -62,7 +62,7 @@ export const newUserStrings = featureStrings(
     },
     confirm: 'Create user',
     created: '{{name}} was created.',
-    invited: '{{name}} was created and invited by email.',
+    invited: '{{name}} was created, with an invitation by email.',
     inviteBlocked: '{{name}} was created, but the email address is on the block list: no invitation was sent.',
     inviteFailedTitle: '{{name}} was created, but the invitation was not sent',
     inviteFailed: 'Fix the cause on the user’s page, then use Re-send invitation.'
@@ -127,7 +127,7 @@ export const newUserStrings = featureStrings(
     },
     confirm: '创建用户',
     created: '已创建 {{name}}。',
-    invited: '已创建 {{name}}，并已通过电子邮件发送邀请。',
+    invited: '已创建 {{name}}，并生成了邀请邮件。',
     inviteBlocked: '已创建 {{name}}，但该电子邮件地址在阻止列表中：未发送邀请。',
     inviteFailedTitle: '已创建 {{name}}，但未发送邀请',
     inviteFailed: '请在用户页面上解决问题，然后使用“重新发送邀请”。'

@@ -69,7 +69,7 @@ export const securityStrings = featureStrings(
           revoked: 'Revoked'
         },
         loadFailed: 'The latest link could not be loaded.',
-        sent: 'A password reset link was sent to {{email}}.',
+        sent: 'A password reset link for {{email}} was created.',
         sentBlocked: 'The link was created, but {{email}} is on the block list: no email was sent.',
         revoke: 'Revoke link',
         revokeTitle: 'Revoke the reset link',
@@ -81,7 +81,7 @@ export const securityStrings = featureStrings(
         title: 'Require password reset',
         consequence:
           'The user is signed out at once and cannot sign in until they set a new password through the link emailed to {{email}}. The current password stops working.',
-        done: '{{name}} was signed out and must set a new password through the emailed link.',
+        done: '{{name}} was signed out and must set a new password through the reset link for {{email}}.',
         doneBlocked: '{{name}} was signed out, but {{email}} is on the block list: no link was emailed.'
       }
     },
@@ -95,7 +95,7 @@ export const securityStrings = featureStrings(
       inviteConsequence: 'An email to {{email}} invites the user to turn on two-factor authentication from the portal.',
       alreadyOn: 'Two-factor authentication is already on for this user: there is nothing to invite them to.',
       noEmail: 'This user has no email address to send the invitation to.',
-      invited: 'An invitation to use two-factor authentication was sent to {{email}}.',
+      invited: 'An invitation to use two-factor authentication was created for {{email}}.',
       invitedBlocked: '{{email}} is on the block list: the invitation was recorded but not sent.',
       disable: 'Disable two-factor authentication',
       disableTitle: 'Disable two-factor authentication',
@@ -134,9 +134,9 @@ export const securityStrings = featureStrings(
       reinvite: 'Re-send invitation',
       reinviteTitle: 'Re-send the invitation',
       reinviteConsequence: 'The welcome email goes to {{email}} again, with a new link; the previous link stops working.',
-      grantedNotice: '{{name}} now has portal access; the invitation was sent to {{email}}.',
+      grantedNotice: '{{name}} now has portal access; an invitation for {{email}} was created.',
       revokedNotice: 'Portal access of {{name}} was revoked.',
-      reinvitedNotice: 'The invitation was sent to {{email}} again.',
+      reinvitedNotice: 'A new invitation for {{email}} was created.',
       blockedNotice: '{{email}} is on the block list: the invitation was recorded but not sent.'
     },
     passkeys: {
@@ -289,7 +289,7 @@ export const securityStrings = featureStrings(
           revoked: '已撤销'
         },
         loadFailed: '无法加载最近的链接。',
-        sent: '密码重置链接已发送到 {{email}}。',
+        sent: '已为 {{email}} 创建密码重置链接。',
         sentBlocked: '链接已创建，但 {{email}} 在屏蔽列表中：未发送邮件。',
         revoke: '撤销链接',
         revokeTitle: '撤销重置链接',
@@ -300,7 +300,7 @@ export const securityStrings = featureStrings(
         button: '要求重置密码',
         title: '要求重置密码',
         consequence: '用户将立即退出登录，在通过发送到 {{email}} 的链接设置新密码之前无法登录。当前密码随即失效。',
-        done: '{{name}} 已退出登录，必须通过邮件中的链接设置新密码。',
+        done: '{{name}} 已退出登录，必须通过发往 {{email}} 的重置链接设置新密码。',
         doneBlocked: '{{name}} 已退出登录，但 {{email}} 在屏蔽列表中：未发送链接。'
       }
     },
@@ -314,7 +314,7 @@ export const securityStrings = featureStrings(
       inviteConsequence: '将向 {{email}} 发送邮件，邀请用户在门户中启用双重身份验证。',
       alreadyOn: '该用户已启用双重身份验证，无需邀请。',
       noEmail: '该用户没有可接收邀请的电子邮件地址。',
-      invited: '双重身份验证邀请已发送到 {{email}}。',
+      invited: '已为 {{email}} 创建双重身份验证邀请。',
       invitedBlocked: '{{email}} 在屏蔽列表中：邀请已记录，但未发送。',
       disable: '停用双重身份验证',
       disableTitle: '停用双重身份验证',
@@ -352,9 +352,9 @@ export const securityStrings = featureStrings(
       reinvite: '重新发送邀请',
       reinviteTitle: '重新发送邀请',
       reinviteConsequence: '欢迎邮件将再次发送到 {{email}}，附带新链接；之前的链接失效。',
-      grantedNotice: '{{name}} 现在拥有门户访问权限；邀请已发送到 {{email}}。',
+      grantedNotice: '{{name}} 现在拥有门户访问权限；已为 {{email}} 创建邀请。',
       revokedNotice: '已撤销 {{name}} 的门户访问权限。',
-      reinvitedNotice: '邀请已再次发送到 {{email}}。',
+      reinvitedNotice: '已为 {{email}} 创建新的邀请。',
       blockedNotice: '{{email}} 在屏蔽列表中：邀请已记录，但未发送。'
     },
     passkeys: {

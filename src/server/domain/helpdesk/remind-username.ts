@@ -37,6 +37,6 @@ export async function remindUsername(db: Kysely<Database>, { userId, audit }: { 
     })
     const sentTo = maskEmail(to)
     await recordAudit(trx, audit, { action: 'username.remind', targetUserId: userId, changes: { usernameSentTo: { from: null, to: sentTo } } })
-    return { sentTo, mailStatus: mail.status === 'blocked' ? 'blocked' : 'pending' }
+    return { sentTo, mailStatus: mail.status === 'blocked' ? 'blocked' : 'pending', mailId: mail.id }
   })
 }

@@ -93,7 +93,7 @@ export async function sendVerificationCode(db: Kysely<Database>, { userId, opera
     })
     const sentTo = maskEmail(to)
     await recordAudit(trx, audit, { action: 'verification.codeSent', targetUserId: userId, changes: { codeSentTo: { from: null, to: sentTo } } })
-    return { channel: 'email', sentTo, expiresAt: expiresAt.toISOString(), mailStatus: mail.status === 'blocked' ? 'blocked' : 'pending' }
+    return { channel: 'email', sentTo, expiresAt: expiresAt.toISOString(), mailStatus: mail.status === 'blocked' ? 'blocked' : 'pending', mailId: mail.id }
   })
 }
 

@@ -44,7 +44,7 @@ export async function inviteToTwoFactor(db: Kysely<Database>, { userId, audit }:
       now: audit.at
     })
     await recordAudit(trx, audit, { action: 'twoFactor.invite', targetUserId: userId, changes: { invitationSentTo: { from: null, to: user.email } } })
-    return { sentTo: user.email, mail: mail.status === 'blocked' ? 'blocked' : 'pending', sentAt: audit.at.toISOString() }
+    return { sentTo: user.email, mail: mail.status === 'blocked' ? 'blocked' : 'pending', mailId: mail.id, sentAt: audit.at.toISOString() }
   })
 }
 

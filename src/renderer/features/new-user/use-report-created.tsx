@@ -2,6 +2,7 @@ import { App } from 'antd'
 import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useActionNotice } from '../../components/action-dialog/use-action-notice'
+import { MailNotice } from '../mail/MailState'
 import { invitationProblem, type CreatedPortalUser } from './create-portal-user'
 
 /**
@@ -19,8 +20,8 @@ export function useReportCreated() {
         case 'none':
           notice(t('newUser.created', { name }), { userId: user.id, action: 'user.create' })
           return
-        case 'sent':
-          notice(t('newUser.invited', { name }), { userId: user.id, action: 'portalAccess.reinvite' })
+        case 'queued':
+          notice(<MailNotice headline={t('newUser.invited', { name })} mailId={invitation.mailId} />, { userId: user.id, action: 'portalAccess.reinvite' })
           return
         case 'blocked':
           notification.warning({ title: t('newUser.inviteBlocked', { name }), placement: 'bottomRight', props: { 'data-testid': 'invitation-warning' } as never })
