@@ -59,6 +59,10 @@ export const refusalReasons = [
   'companyShared',
   /** A new email address needs the current password. */
   'passwordRequired',
+  /** There is no email with this outbox id. */
+  'noSuchEmail',
+  /** This portal keeps no local mailbox (MAILBOX=local is not set): mail bodies are never exposed. */
+  'mailboxOff',
   /** As many verification codes as the window allows were already sent to this user (with `retryAt`). */
   'verificationCodeLimit',
   /** A code was checked, but this operator sent none to this user. */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { helpdeskPaths, verificationCodeMaxAttempts, verificationCodeTtlMinutes } from '../../src/shared/helpdesk'
 import { verificationCodesPerWindow } from '../../src/server/domain/helpdesk/verification'
+import { mailPaths } from '../../src/shared/mail'
 import { meProfile, type MeProfile } from '../../src/shared/portal'
 import { refusalReasonOf, refusalReasons, type RefusalReason } from '../../src/shared/refusals'
 import { securityPaths } from '../../src/shared/security'
@@ -95,6 +96,8 @@ const triggers: Record<RefusalReason, { status: number; code: string; trigger: T
       return admin.delete(securityPaths.session(user.id, String(revoked.id)), undefined, ticket)
     }
   },
+  noSuchEmail: { status: 404, code: 'NOT_FOUND', trigger: ({ admin }) => admin.get(mailPaths.state('999999999')) },
+  mailboxOff: { status: 404, code: 'NOT_FOUND', trigger: ({ admin }) => admin.get(mailPaths.mailbox) },
   alreadyGone: { status: 404, code: 'NOT_FOUND', trigger: async ({ admin, fixture }) => admin.delete(securityPaths.passkey((await fixture()).id, 999_999), undefined, ticket) },
   supportTemporaryOnly: {
     status: 403,

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { DeskError } from '../../../shared/errors'
+import { refusal } from '../refusal'
 import { mailboxListLimit, type MailboxEntry, type MailboxMessage, type MailState, type MailStateResponse } from '../../../shared/mail'
 import type { Database, OutboxStatus } from '../../db/schema'
 
@@ -20,7 +20,7 @@ async function findRow(db: Kysely<Database>, id: string) {
           .where('id', '=', id)
           .executeTakeFirst()
       : undefined
-  if (!row) throw new DeskError('NOT_FOUND', 'There is no email with this id.', { reason: 'noSuchEmail' })
+  if (!row) throw refusal('NOT_FOUND', 'noSuchEmail', 'There is no email with this id.')
   return row
 }
 

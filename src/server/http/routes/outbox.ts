@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import { apiErrorBody } from '../../../shared/api'
-import { DeskError } from '../../../shared/errors'
+import { refusal } from '../../domain/refusal'
 import { mailboxList, mailboxMessage, mailId, mailPaths, mailStateResponse, mailStatus } from '../../../shared/mail'
 import { outboxListQuery, outboxPage } from '../../../shared/outbox'
 import type { ServerConfig } from '../../config'
@@ -83,7 +83,7 @@ export const outboxRoutes: FastifyPluginAsyncZod<OutboxRouteDeps> = async (app, 
 
   /** MAILBOX=local only: elsewhere the mailbox does not exist (404), whatever the caller's role. */
   async function requireMailbox(): Promise<void> {
-    if (!mailboxOn) throw new DeskError('NOT_FOUND', 'This portal has no local mailbox (MAILBOX=local is not set).', { reason: 'mailboxOff' })
+    if (!mailboxOn) throw refusal('NOT_FOUND', 'mailboxOff', 'This portal has no local mailbox (MAILBOX=local is not set).')
   }
 
   app.get(
