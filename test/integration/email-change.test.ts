@@ -7,7 +7,7 @@ import { emailChangePages, type EmailChangePage } from '../../src/server/domain/
 import { backends } from './support/backends'
 import { expectNothingChanged, expectRefusal, signInAs, watchedTables, type OperatorClient } from './support/operators'
 import { startTestPortal, testPassword, type ApiResponse, type TestPortal } from './support/portal'
-import { portalLogin, signInablePortalUsers, signInPortalUser, type PortalClient, type PortalUserRow } from './portal-helpers'
+import { contactForm, portalLogin, signInablePortalUsers, signInPortalUser, type PortalClient, type PortalUserRow } from './portal-helpers'
 
 const ticket = { ticket: 'HD-1010' }
 const hours = (n: number) => n * 3_600_000
@@ -43,19 +43,9 @@ describe.each(backends)('email changes on $name', (backend) => {
     expect(response.status, response.text).toBe(200)
     return meProfile.parse(response.body)
   }
-  const contact = (profile: MeProfile, overrides: Record<string, unknown> = {}) => ({
-    version: profile.version,
-    name: profile.name,
-    email: profile.email ?? 'someone@example.com',
-    phone: profile.phone ?? '+49 30 1234567',
-    street: profile.street ?? 'Hauptstraße 1',
-    city: profile.city ?? 'Berlin',
-    country: profile.country ?? 'DE',
-    ...overrides
-  })
   /** Asks for a new address with the password, as the form does; returns the answer. */
   async function changeEmail(client: PortalClient, email: string): Promise<ApiResponse> {
-    return client.patch('/api/v1/me', contact(await profileOf(client), { email, currentPassword: testPassword }))
+    return client.patch('/api/v1/me', contactForm(await profileOf(client), { email, currentPassword: testPassword }))
   }
   const mailsTo = (address: string) =>
     db().selectFrom('outbox').select(['id', 'to_address', 'template', 'body_text', 'user_id']).where('to_address', '=', address).orderBy('id').execute()
@@ -83,14 +73,14 @@ describe.each(backends)('email changes on $name', (backend) => {
     const attacker = fresh('attacker')
     const profile = await profileOf(stolen)
 
-    const noPassword = await expectNothingChanged(portal, () => stolen.patch('/api/v1/me', contact(profile, { email: attacker })), tablesButUsers)
+    const noPassword = await expectNothingChanged(portal, () => stolen.patch('/api/v1/me', contactForm(profile, { email: attacker })), tablesButUsers)
     expectRefusal(noPassword, 403, 'REAUTH_REQUIRED')
     expect(refusalReason(noPassword)).toBe('passwordRequired')
-    const wrongPassword = await expectNothingChanged(portal, () => stolen.patch('/api/v1/me', contact(profile, { email: attacker, currentPassword: 'not the password' })), tablesButUsers)
+    const wrongPassword = await expectNothingChanged(portal, () => stolen.patch('/api/v1/me', contactForm(profile, { email: attacker, currentPassword: 'not the password' })), tablesButUsers)
     expectRefusal(wrongPassword, 401, 'INVALID_CREDENTIALS')
 
     // Even with the password, the address is only pending: the account keeps its confirmed one.
-    const accepted = await stolen.patch('/api/v1/me', contact(profile, { email: attacker, currentPassword: testPassword }))
+    const accepted = await stolen.patch('/api/v1/me', contactForm(profile, { email: attacker, currentPassword: testPassword }))
     expect(accepted.status, accepted.text).toBe(200)
     const after = meProfile.parse(accepted.body)
     expect(after.email).toBe(oldEmail)
@@ -314,7 +304,7 @@ describe.each(backends)('email changes on $name', (backend) => {
     const others = await db().selectFrom('users').select('id').where('company_id', '=', user.company_id).where('id', '!=', user.id).execute()
     if (others.length === 0) await db().updateTable('users').set({ company_id: user.company_id }).where('id', '=', users[0]?.id ?? 0).execute()
     for (const change of [{ companyName: 'Renamed For Everyone Ltd' }, { vat: 'XX999999' }]) {
-      const refused = await expectNothingChanged(portal, () => client.patch('/api/v1/me', contact(profile, change)))
+      const refused = await expectNothingChanged(portal, () => client.patch('/api/v1/me', contactForm(profile, change)))
       expectRefusal(refused, 403, 'FORBIDDEN')
       expect(refusalReason(refused)).toBe('companyShared')
       expect((refused.body as { error: { message: string } }).error.message).toMatch(/ask an administrator/i)
@@ -322,7 +312,7 @@ describe.each(backends)('email changes on $name', (backend) => {
 
     const alone = await db().insertInto('companies').values({ name: 'Solo Trader' }).returning('id').executeTakeFirstOrThrow()
     await db().updateTable('users').set({ company_id: alone.id }).where('id', '=', user.id).execute()
-    const renamed = await client.patch('/api/v1/me', contact(await profileOf(client), { companyName: 'Solo Trader Renamed', vat: 'DE123456789' }))
+    const renamed = await client.patch('/api/v1/me', contactForm(await profileOf(client), { companyName: 'Solo Trader Renamed', vat: 'DE123456789' }))
     expect(renamed.status, renamed.text).toBe(200)
     expect(meProfile.parse(renamed.body)).toMatchObject({ companyName: 'Solo Trader Renamed', vat: 'DE123456789' })
   })

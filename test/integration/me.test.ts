@@ -8,7 +8,7 @@ import { documentLockMessage } from '../../src/server/domain/users/document-lock
 import { backends } from './support/backends'
 import { expectNothingChanged, expectRefusal, watchedTables } from './support/operators'
 import { startTestPortal, testPassword, type TestPortal } from './support/portal'
-import { auditActions, portalLogin, signInablePortalUsers, signInPortalUser, type PortalClient, type PortalUserRow } from './portal-helpers'
+import { auditActions, contactForm, portalLogin, signInablePortalUsers, signInPortalUser, type PortalClient, type PortalUserRow } from './portal-helpers'
 
 const newPassword = 'violet orbit cathedral marmalade 47'
 /** A wrong password counts as a failed sign-in (users.failed_sign_ins), so those checks watch the other tables. */
@@ -23,16 +23,6 @@ describe.each(backends)('portal self-service (/me) on $name', (backend) => {
     if (!user) throw new Error('not enough seeded portal users')
     return user
   }
-  const contact = (profile: ReturnType<typeof meProfile.parse>, overrides: Record<string, unknown> = {}) => ({
-    version: profile.version,
-    name: profile.name,
-    email: profile.email ?? 'someone@example.com',
-    phone: profile.phone ?? '+49 30 1234567',
-    street: profile.street ?? 'Hauptstraße 1',
-    city: profile.city ?? 'Berlin',
-    country: profile.country ?? 'DE',
-    ...overrides
-  })
 
   beforeAll(async () => {
     if (!backend.enabled) return
@@ -54,7 +44,7 @@ describe.each(backends)('portal self-service (/me) on $name', (backend) => {
     const client = await signInPortalUser(portal, take(plain).login)
     const before = await profileOf(client)
     expect(before.documentLock).toBe(false)
-    const update = contact(before, { name: 'وليد 王芳 😀', street: "O'Brien Street; drop table users; --", city: 'Zürich', country: 'CH', zip: '', invoiceDelivery: 'postal' })
+    const update = contactForm(before, { name: 'وليد 王芳 😀', street: "O'Brien Street; drop table users; --", city: 'Zürich', country: 'CH', zip: '', invoiceDelivery: 'postal' })
     const response = await client.patch('/api/v1/me', update)
     expect(response.status, response.text).toBe(200)
     const after = meProfile.parse(response.body)
@@ -73,7 +63,7 @@ describe.each(backends)('portal self-service (/me) on $name', (backend) => {
     const client = await signInPortalUser(portal, take(plain).login)
     const profile = await profileOf(client)
     await portal.server.database.db.insertInto('blocklist').values({ kind: 'email', value: 'blocked.person@example.com', created_at: portal.clock.now() }).execute()
-    const blocked = await expectNothingChanged(portal, () => client.patch('/api/v1/me', contact(profile, { email: 'Blocked.Person@example.com', currentPassword: testPassword })), tablesButUsers)
+    const blocked = await expectNothingChanged(portal, () => client.patch('/api/v1/me', contactForm(profile, { email: 'Blocked.Person@example.com', currentPassword: testPassword })), tablesButUsers)
     expectRefusal(blocked, 400, 'VALIDATION')
     expect((blocked.body as { error: { details: { path: string }[] } }).error.details[0]?.path).toBe('email')
   })
@@ -82,20 +72,20 @@ describe.each(backends)('portal self-service (/me) on $name', (backend) => {
     const client = await signInPortalUser(portal, take(plain).login)
     const profile = await profileOf(client)
     const bad: Record<string, unknown>[] = [
-      { ...contact(profile), login: 'new-login' },
-      { ...contact(profile), extra: 1 },
-      { ...contact(profile), name: '' },
-      { ...contact(profile), name: 'x'.repeat(10_000) },
-      { ...contact(profile), email: 'not-an-email' },
-      { ...contact(profile), phone: 'call me maybe' },
-      { ...contact(profile), country: 'XX' },
-      { ...contact(profile), country: 'germany' },
-      { ...contact(profile), version: 'one' },
-      { ...contact(profile), invoiceDelivery: 'pigeon' },
+      { ...contactForm(profile), login: 'new-login' },
+      { ...contactForm(profile), extra: 1 },
+      { ...contactForm(profile), name: '' },
+      { ...contactForm(profile), name: 'x'.repeat(10_000) },
+      { ...contactForm(profile), email: 'not-an-email' },
+      { ...contactForm(profile), phone: 'call me maybe' },
+      { ...contactForm(profile), country: 'XX' },
+      { ...contactForm(profile), country: 'germany' },
+      { ...contactForm(profile), version: 'one' },
+      { ...contactForm(profile), invoiceDelivery: 'pigeon' },
       { name: 'Only a name' },
       {}
     ]
-    const { version: _version, ...withoutVersion } = contact(profile)
+    const { version: _version, ...withoutVersion } = contactForm(profile)
     bad.push(withoutVersion)
     await expectNothingChanged(portal, async () => {
       for (const json of bad) expectRefusal(await client.patch('/api/v1/me', json), 400, 'VALIDATION')
@@ -107,14 +97,14 @@ describe.each(backends)('portal self-service (/me) on $name', (backend) => {
     const profile = await profileOf(client)
     expect(profile.documentLock).toBe(true)
     const otherCountry = profile.country === 'FR' ? 'DE' : 'FR'
-    const refused = await expectNothingChanged(portal, () => client.patch('/api/v1/me', contact(profile, { country: otherCountry, companyName: 'Renamed Ltd', vat: 'XX123' })))
+    const refused = await expectNothingChanged(portal, () => client.patch('/api/v1/me', contactForm(profile, { country: otherCountry, companyName: 'Renamed Ltd', vat: 'XX123' })))
     expectRefusal(refused, 409, 'DOCUMENT_LOCKED')
     const error = (refused.body as { error: { message: string; details: { path: string; message: string }[] } }).error
     expect(error.message).toBe(documentLockMessage)
     expect(error.message).toMatch(/contact an administrator/i)
     expect(error.details.map((d) => d.path)).toEqual(['country', 'companyName', 'vat'])
     // The other fields still change.
-    const allowed = await client.patch('/api/v1/me', contact(profile, { city: 'Lyon' }))
+    const allowed = await client.patch('/api/v1/me', contactForm(profile, { city: 'Lyon' }))
     expect(allowed.status, allowed.text).toBe(200)
   })
 

@@ -1,5 +1,5 @@
 import { expect } from 'vitest'
-import { portalLoginResponse } from '../../src/shared/portal'
+import { portalLoginResponse, type MeProfile } from '../../src/shared/portal'
 import type { ApiResponse, RequestOptions, TestPortal } from './support/portal'
 import { testPassword } from './support/portal'
 
@@ -71,4 +71,18 @@ export async function attempts(portal: TestPortal, userId: number): Promise<{ su
 
 export async function auditActions(portal: TestPortal, userId: number): Promise<{ action: string; actor_role: string; actor_id: number | null }[]> {
   return portal.server.database.db.selectFrom('audit_log').select(['action', 'actor_role', 'actor_id']).where('target_user_id', '=', userId).orderBy('id').execute()
+}
+
+/** The /me contact form as the portal sends it: the profile's values (with defaults for empty ones) and the overrides. */
+export function contactForm(profile: MeProfile, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    version: profile.version,
+    name: profile.name,
+    email: profile.email ?? 'someone@example.com',
+    phone: profile.phone ?? '+49 30 1234567',
+    street: profile.street ?? 'Hauptstraße 1',
+    city: profile.city ?? 'Berlin',
+    country: profile.country ?? 'DE',
+    ...overrides
+  }
 }

@@ -9,7 +9,7 @@ import { refusalsStrings, refusalWords } from '../../src/renderer/i18n/features/
 import { backends } from './support/backends'
 import { signInAs, type OperatorClient } from './support/operators'
 import { startTestPortal, testPassword, type ApiResponse, type TestPortal } from './support/portal'
-import { portalLogin, signInablePortalUsers, signInPortalUser, type PortalClient, type PortalUserRow } from './portal-helpers'
+import { contactForm, portalLogin, signInablePortalUsers, signInPortalUser, type PortalClient, type PortalUserRow } from './portal-helpers'
 import { createFixtureUser, type FixtureOptions } from './security-fixtures'
 
 /**
@@ -31,16 +31,6 @@ interface Context {
 
 type Trigger = (context: Context) => Promise<ApiResponse>
 
-const contact = (profile: MeProfile, overrides: Record<string, unknown> = {}) => ({
-  version: profile.version,
-  name: profile.name,
-  email: profile.email ?? 'someone@example.com',
-  phone: profile.phone ?? '+49 30 1234567',
-  street: profile.street ?? 'Hauptstraße 1',
-  city: profile.city ?? 'Berlin',
-  country: profile.country ?? 'DE',
-  ...overrides
-})
 
 /** The verification code in the last email to the user. */
 async function sentCode(portal: TestPortal, userId: number): Promise<string> {
@@ -175,7 +165,7 @@ const triggers: Record<RefusalReason, { status: number; code: string; trigger: T
       await portal.server.database.db.updateTable('users').set({ email: null }).where('id', '=', user.id).execute()
       const client = await signInPortalUser(portal, user.login)
       const profile = meProfile.parse((await client.get('/api/v1/me')).body)
-      const changed = await client.patch('/api/v1/me', contact(profile, { email: `pending.${user.id}@mail.example`, currentPassword: testPassword }))
+      const changed = await client.patch('/api/v1/me', contactForm(profile, { email: `pending.${user.id}@mail.example`, currentPassword: testPassword }))
       expect(changed.status, changed.text).toBe(200)
       return support.post(helpdeskPaths.remindUsername(user.id), {}, ticket)
     }
@@ -187,7 +177,7 @@ const triggers: Record<RefusalReason, { status: number; code: string; trigger: T
       const { user, client, profile } = await portalClient()
       const other = await fixture()
       await portal.server.database.db.updateTable('users').set({ company_id: user.company_id }).where('id', '=', other.id).execute()
-      return client.patch('/api/v1/me', contact(profile, { companyName: 'Renamed For Everyone Ltd' }))
+      return client.patch('/api/v1/me', contactForm(profile, { companyName: 'Renamed For Everyone Ltd' }))
     }
   },
   verificationCodeLimit: {
@@ -243,7 +233,7 @@ const triggers: Record<RefusalReason, { status: number; code: string; trigger: T
     code: 'REAUTH_REQUIRED',
     trigger: async ({ portalClient }) => {
       const { user, client, profile } = await portalClient()
-      return client.patch('/api/v1/me', contact(profile, { email: `new.${user.id}@mail.example` }))
+      return client.patch('/api/v1/me', contactForm(profile, { email: `new.${user.id}@mail.example` }))
     }
   }
 }
