@@ -1,3 +1,4 @@
+import { deskSections } from '../../src/shared/ipc/desk-api'
 import { chromiumAvailable, e2ePassword, expect, test } from './fixtures'
 
 test.skip(!chromiumAvailable, 'Chromium is not installed: the end-to-end tests did not run.')
@@ -32,4 +33,11 @@ test('the desk belongs to the browser that opened its one-time URL; a fresh brow
   // The first browser still has its desk.
   await desk.signIn('admin', e2ePassword)
   await expect(desk.signedIn).toBeVisible()
+})
+
+test('window.desk is the contract: one section per channel namespace, and no Node or Electron in reach', async ({ desk, page }) => {
+  await expect(desk.signedOut).toBeVisible()
+  expect(await page.evaluate(() => Object.keys((globalThis as unknown as { desk: object }).desk).sort())).toEqual(deskSections)
+  expect(deskSections.length).toBeGreaterThanOrEqual(9)
+  expect(await page.evaluate(() => typeof (globalThis as unknown as { require?: unknown }).require)).toBe('undefined')
 })

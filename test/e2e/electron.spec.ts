@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { _electron as electron, expect, test } from '@playwright/test'
+import { deskSections } from '../../src/shared/ipc/desk-api'
 import { electronExecutable } from '../support/electron'
 
 // The real desktop app: window hardening, the preload, safeStorage and the utilityProcess launcher
@@ -23,8 +24,8 @@ test('the packaged desk starts the embedded portal, signs the local administrato
     await expect(window.getByTestId('signed-in')).toBeVisible()
     await expect(window.getByTestId('user-row').first()).toBeVisible()
     expect(await window.title()).toContain('PortalDesk')
-    // The bridge is the narrow one from the contract, never ipcRenderer.
-    expect(await window.evaluate(() => Object.keys((window as unknown as { desk: object }).desk).sort())).toEqual(['connections', 'session', 'users'])
+    // The bridge is the narrow one from the contract (every section of the channel map), never ipcRenderer.
+    expect(await window.evaluate(() => Object.keys((window as unknown as { desk: object }).desk).sort())).toEqual(deskSections)
     expect(await window.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined')
   } finally {
     await app.close()

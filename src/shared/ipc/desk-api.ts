@@ -29,6 +29,9 @@ export function methodName(channel: ChannelName): { namespace: string; method: s
   return { namespace, method: action.replace(/-([a-z0-9])/g, (_, letter: string) => letter.toUpperCase()) }
 }
 
+/** The sections of `window.desk` (`users`, `security`, …), derived from the channel map: one per channel namespace. */
+export const deskSections: readonly string[] = [...new Set(channelNames.map((channel) => methodName(channel).namespace))].sort()
+
 function buildTree<F>(makeFunction: (channel: ChannelName) => F): Record<string, Record<string, F>> {
   const tree: Record<string, Record<string, F>> = {}
   for (const channel of channelNames) {
