@@ -57,7 +57,7 @@ export const securityStrings = featureStrings(
           reset: 'Password reset',
           invite: 'Portal invitation'
         },
-        sentAt: 'Sent',
+        sentAt: 'Created',
         expiresAt: 'Expires',
         usedAt: 'Used',
         revokedAt: 'Revoked',
@@ -277,7 +277,7 @@ export const securityStrings = featureStrings(
           reset: '密码重置',
           invite: '门户邀请'
         },
-        sentAt: '发送时间',
+        sentAt: '创建时间',
         expiresAt: '过期时间',
         usedAt: '使用时间',
         revokedAt: '撤销时间',
