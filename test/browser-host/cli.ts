@@ -42,7 +42,8 @@ function readOptions(): BrowserHostOptions & { open: boolean } {
 }
 
 function ensureBuilt(): void {
-  if (existsSync(join(repoRoot, 'out/renderer/index.html'))) return
+  // A renderer named by PORTALDESK_RENDERER_DIR is used as it is; the host says so when it is missing.
+  if (process.env.PORTALDESK_RENDERER_DIR || existsSync(join(repoRoot, 'out/renderer/index.html'))) return
   console.error('The renderer is not built yet; building it now (npm run build)…')
   const result = spawnSync(process.execPath, [join(repoRoot, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: repoRoot, stdio: 'inherit' })
   if (result.status !== 0 || !existsSync(join(repoRoot, 'out/renderer/index.html'))) {
