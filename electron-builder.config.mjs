@@ -17,6 +17,8 @@ const config = {
   // from node_modules: Fastify, PGlite with its WASM and data files, @node-rs/argon2).
   files: ['out/**/*', 'package.json', '!**/*.map'],
   asar: true,
+  // Nothing to compile: the one native addon, @node-rs/argon2, ships prebuilt N-API binaries.
+  npmRebuild: false,
   // Only what cannot be read from inside app.asar: native addons, which the OS loads from a real
   // file (@node-rs/argon2's binary). PGlite reads its WASM and data with fs, which reads the asar.
   asarUnpack: ['**/*.node'],

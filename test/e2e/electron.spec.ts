@@ -6,9 +6,10 @@ import { deskSections } from '../../src/shared/ipc/desk-api'
 import { electronExecutable } from '../support/electron'
 
 // The real desktop app: window hardening, the preload, safeStorage and the utilityProcess launcher
-// only run inside Electron. Where its binary could not be downloaded this says so and skips.
+// only run inside Electron. Where its binary is not installed (`npm start` downloads it on a connected
+// machine) this says so and skips.
 const executable = electronExecutable()
-if (!executable) console.warn('SKIPPED: the Electron binary is not installed here (ELECTRON_SKIP_BINARY_DOWNLOAD); the real-Electron smoke test did not run.')
+if (!executable) console.warn('SKIPPED: the Electron binary is not installed here (run npm start once with network access to download it); the real-Electron smoke test did not run.')
 
 test('the packaged desk starts the embedded portal, signs the local administrator in and lists portal users', async () => {
   test.skip(!executable, 'the Electron binary is not installed here')

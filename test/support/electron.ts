@@ -1,18 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
-
 /**
- * The Electron binary, or null where it could not be downloaded (ELECTRON_SKIP_BINARY_DOWNLOAD).
- * require('electron') would try to fetch a missing binary, so read the path it would return:
- * node_modules/electron/path.txt names the executable inside dist/.
+ * The Electron binary, or null where it is not installed: Electron 45 downloads it on first use, which
+ * `npm start` does (and cannot where there is no network). Read without require('electron'), which
+ * would try the download.
  */
-export function electronExecutable(): string | null {
-  try {
-    const packageDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'))
-    const path = join(packageDir, 'dist', readFileSync(join(packageDir, 'path.txt'), 'utf8').trim())
-    return existsSync(path) ? path : null
-  } catch {
-    return null
-  }
-}
+export { electronBinary as electronExecutable } from '../../scripts/electron-installer.mjs'
