@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { FuseV1Options, FuseVersion } from '@electron/fuses'
+import { FuseState, FuseV1Options, FuseVersion, getCurrentFuseWire } from '@electron/fuses'
 import { minimatch } from 'minimatch'
 import { describe, expect, it } from 'vitest'
 import config, { deskUrlScheme } from '../../../electron-builder.config.mjs'
@@ -104,5 +106,30 @@ describe('afterPack helpers', () => {
   it('refuses a package that lacks the argon2 binary of its target, before touching any fuse', async () => {
     const context = { electronPlatformName: 'linux', arch: 3, appOutDir: '/nonexistent/linux-arm64-unpacked', packager: { appInfo: { productFilename: 'PortalDesk' }, executableName: 'portaldesk' } }
     await expect(afterPack(context as never)).rejects.toThrow(/lacks @node-rs\/argon2-linux-arm64-gnu.*npm install --no-save --os=linux --cpu=arm64/)
+  })
+
+  it('sets the fuses in the packed executable once the argon2 binary of its target is there', async () => {
+    const appOutDir = await mkdtemp(join(tmpdir(), 'portaldesk-after-pack-'))
+    try {
+      const argon2 = argon2BinaryPackage('linux', 'x64')
+      const unpacked = join(appOutDir, 'resources', 'app.asar.unpacked', 'node_modules', argon2.name)
+      await mkdir(unpacked, { recursive: true })
+      await writeFile(join(unpacked, argon2.file), '')
+      // A stand-in for the Electron executable: the fuse wire as Electron lays it out (sentinel, wire
+      // version 1, nine fuses), every fuse on, between other bytes.
+      const wire = Buffer.concat([Buffer.from('ELF…'), Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'), Buffer.from([1, 9]), Buffer.from('111111111'), Buffer.from('…rest')])
+      await writeFile(join(appOutDir, 'portaldesk'), wire)
+      const context = { electronPlatformName: 'linux', arch: 1, appOutDir, packager: { appInfo: { productFilename: 'PortalDesk' }, executableName: 'portaldesk' } }
+      await afterPack(context as never)
+      const fuses = await getCurrentFuseWire(join(appOutDir, 'portaldesk'))
+      expect(fuses[FuseV1Options.RunAsNode]).toBe(FuseState.DISABLE)
+      expect(fuses[FuseV1Options.EnableNodeOptionsEnvironmentVariable]).toBe(FuseState.DISABLE)
+      expect(fuses[FuseV1Options.EnableNodeCliInspectArguments]).toBe(FuseState.DISABLE)
+      expect(fuses[FuseV1Options.EnableCookieEncryption]).toBe(FuseState.ENABLE)
+      expect(fuses[FuseV1Options.EnableEmbeddedAsarIntegrityValidation]).toBe(FuseState.ENABLE)
+      expect(fuses[FuseV1Options.OnlyLoadAppFromAsar]).toBe(FuseState.ENABLE)
+    } finally {
+      await rm(appOutDir, { recursive: true, force: true })
+    }
   })
 })
