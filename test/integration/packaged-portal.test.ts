@@ -1,6 +1,7 @@
 import { execFileSync, fork, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
+import { builtinModules } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -67,6 +68,21 @@ describe('the packaged portal server', () => {
     expect(existsSync(join(appDir, 'node_modules', argon2.name, argon2.file)), argon2.name).toBe(true)
     expect(existsSync(join(appDir, 'src'))).toBe(false)
     for (const devOnly of ['electron', 'vitest', 'electron-builder', 'tsx']) expect(existsSync(join(appDir, 'node_modules', devOnly)), devOnly).toBe(false)
+  })
+
+  it('carries every package the main process, the preload and the portal server import', async () => {
+    const bundles = (await readdir(join(appDir, 'out'), { recursive: true })).filter((file) => /\.(c|m)?js$/.test(file) && !file.startsWith('renderer'))
+    const imported = new Set<string>()
+    for (const bundle of bundles) {
+      const code = await readFile(join(appDir, 'out', bundle), 'utf8')
+      for (const [, specifier] of code.matchAll(/(?:from |import\(|require\()"([^".][^"]*)"/g)) {
+        const name = specifier?.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier?.split('/')[0]
+        if (name && !name.startsWith('node:') && !builtinModules.includes(name) && name !== 'electron') imported.add(name)
+      }
+    }
+    expect(imported).toContain('@electric-sql/pglite')
+    expect(imported).toContain('electron-store')
+    for (const name of imported) expect(existsSync(join(appDir, 'node_modules', name, 'package.json')), name).toBe(true)
   })
 
   it('starts from that folder alone, seeds, and signs the local administrator in over HTTP', async () => {
