@@ -1,7 +1,8 @@
 // electron-builder's afterPack hook: runs on each unpacked app (one per platform and arch) before it
 // becomes an installer. It refuses a package that lacks the password hasher's native binary for its
 // target, then sets the Electron fuses.
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { FuseV1Options, FuseVersion, flipFuses } from '@electron/fuses'
 import builder from 'electron-builder'
@@ -54,9 +55,11 @@ export async function afterPack(context) {
   const resources = platform === 'darwin' ? join(context.appOutDir, `${productFilename}.app`, 'Contents', 'Resources') : join(context.appOutDir, 'resources')
   const argon2 = argon2BinaryPackage(platform, arch)
   if (!existsSync(join(resources, 'app.asar.unpacked', 'node_modules', argon2.name, argon2.file))) {
+    const { version } = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('@node-rs/argon2/package.json'), 'utf8'))
+    // npm refuses another system's package without --force; --no-save keeps package.json as it is.
     throw new Error(
       `The ${platform}-${arch} package lacks ${argon2.name}, the password hasher's binary for that system, so its portal could not start. ` +
-        `Build it on ${platform}-${arch}, or first run: npm install --no-save --os=${platform} --cpu=${arch} ${argon2.name}`
+        `Build it on ${platform}-${arch}, or first run: npm install --no-save --force ${argon2.name}@${version} (one command for all the missing ones).`
     )
   }
   const executableName = /** @type {{ executableName?: string }} */ (context.packager).executableName ?? productFilename

@@ -105,7 +105,7 @@ describe('afterPack helpers', () => {
 
   it('refuses a package that lacks the argon2 binary of its target, before touching any fuse', async () => {
     const context = { electronPlatformName: 'linux', arch: 3, appOutDir: '/nonexistent/linux-arm64-unpacked', packager: { appInfo: { productFilename: 'PortalDesk' }, executableName: 'portaldesk' } }
-    await expect(afterPack(context as never)).rejects.toThrow(/lacks @node-rs\/argon2-linux-arm64-gnu.*npm install --no-save --os=linux --cpu=arm64/)
+    await expect(afterPack(context as never)).rejects.toThrow(/lacks @node-rs\/argon2-linux-arm64-gnu.*npm install --no-save --force @node-rs\/argon2-linux-arm64-gnu@\d+\.\d+\.\d+/)
   })
 
   it('sets the fuses in the packed executable once the argon2 binary of its target is there', async () => {
