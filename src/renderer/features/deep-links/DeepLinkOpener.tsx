@@ -6,6 +6,7 @@ import { deepLinkDelivery, type DeskEventsBridge } from '../../../shared/ipc/des
 import { errorCodeOf } from '../../components/error-text'
 import { useSelectConnection, useSession } from '../../app/session'
 import { planDeepLink } from './open-deep-link'
+import { RefusalText } from './RefusedLink'
 
 /**
  * Opens the `portaldesk://` links main hands over: switches to the connection the link names, then
@@ -23,7 +24,7 @@ export function DeepLinkOpener({ events, navigate }: { events: DeskEventsBridge;
       notification.warning({
         key: 'deep-link-refused',
         title: t('deepLinks.refusedTitle'),
-        description: `${t(`deepLinks.reasons.${reason}`)} ${t('deepLinks.refusedHint')}`,
+        description: <RefusalText reason={reason} />,
         props: { 'data-testid': 'deep-link-refused-notice', 'data-reason': reason } as never
       })
     return events.onDeepLink((payload) => {
@@ -41,7 +42,7 @@ export function DeepLinkOpener({ events, navigate }: { events: DeskEventsBridge;
     setPending(null)
     const plan = planDeepLink(pending, state)
     if (!plan.ok) {
-      notification.warning({ key: 'deep-link-refused', title: t('deepLinks.refusedTitle'), description: t(`deepLinks.reasons.${plan.reason}`) })
+      notification.warning({ key: 'deep-link-refused', title: t('deepLinks.refusedTitle'), description: <RefusalText reason={plan.reason} /> })
       return
     }
     if (plan.connectionId === null) {

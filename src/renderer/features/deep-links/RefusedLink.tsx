@@ -3,6 +3,17 @@ import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import type { DeepLinkRefusal } from '../../../shared/deep-links'
 
+/** The reason, then what to do: two sentences, each on its own line (joining them would need a space in English and none in Chinese). */
+export function RefusalText({ reason }: { reason: DeepLinkRefusal }) {
+  const { t } = useTranslation()
+  return (
+    <>
+      <div>{t(`deepLinks.reasons.${reason}`)}</div>
+      <div>{t('deepLinks.refusedHint')}</div>
+    </>
+  )
+}
+
 /** Why a link or a route was not opened, in words, above a screen that starts empty. */
 export function RefusedLink({ reason }: { reason: DeepLinkRefusal }) {
   const { t } = useTranslation()
@@ -13,7 +24,7 @@ export function RefusedLink({ reason }: { reason: DeepLinkRefusal }) {
       data-testid="deep-link-refused"
       data-reason={reason}
       title={t('deepLinks.refusedTitle')}
-      description={`${t(`deepLinks.reasons.${reason}`)} ${t('deepLinks.refusedHint')}`}
+      description={<RefusalText reason={reason} />}
     />
   )
 }
