@@ -1,5 +1,7 @@
 import { join } from 'node:path'
 import { BrowserWindow, app, ipcMain, protocol, safeStorage, session, shell, utilityProcess } from 'electron'
+import { createDeepLinkInbox } from './deep-links/deep-link-inbox'
+import { registerDeskProtocolClient } from './deep-links/protocol-client'
 import { createDesk, type Desk } from './desk'
 import { registerHandlers } from './ipc/register'
 import { createUtilityProcessLauncher } from './local-portal/utility-process-launcher'
@@ -10,6 +12,7 @@ import { appEntryUrl, appScheme, isAllowedSender, type AppOrigins } from './wind
 import { appSchemePrivileges, createAppProtocolHandler } from './window/app-protocol'
 import { createDeskWindow, hardenElectronSession, hardenWebContents } from './window/electron-window'
 import type { ExternalLinkPolicy } from './window/external-links'
+import { deskEvents } from '../shared/ipc/desk-events'
 
 // Lifecycle only: every decision lives in a module that Node tests exercise without Electron.
 const log = createConsoleLogger()
@@ -28,6 +31,20 @@ const externalLinks: ExternalLinkPolicy = {
 
 protocol.registerSchemesAsPrivileged([appSchemePrivileges])
 
+// portaldesk:// links: parsed and sent to the renderer once it has loaded; the window comes forward.
+const deepLinks = createDeepLinkInbox({
+  connectionNames: () => desk?.session.connectionNames() ?? [],
+  deliver: (delivery) => {
+    mainWindow?.webContents.send(deskEvents.deepLink.channel, delivery)
+    mainWindow?.focus()
+  }
+})
+// macOS hands links (also the one that launched the app) to open-url, which must be listened to before ready.
+app.on('open-url', (event, url) => {
+  event.preventDefault()
+  deepLinks.receiveUrl(url)
+})
+
 // Test hooks, read once at start: a throw-away profile folder and a smaller first-run data set.
 const userDataOverride = process.env.PORTALDESK_USER_DATA_DIR
 if (userDataOverride) app.setPath('userData', userDataOverride)
@@ -36,7 +53,9 @@ const seedUsers = Number.parseInt(process.env.PORTALDESK_SEED_USERS ?? '', 10)
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
-  app.on('second-instance', () => {
+  deepLinks.receiveArgv(process.argv)
+  app.on('second-instance', (_event, argv) => {
+    deepLinks.receiveArgv(argv)
     if (!mainWindow) return
     if (mainWindow.isMinimized()) mainWindow.restore()
     mainWindow.focus()
@@ -78,7 +97,9 @@ async function start(): Promise<void> {
   registerHandlers(ipcMain, desk.table, { isAllowedSender: (frame) => isAllowedSender(frame, origins), log })
   void desk.session.start()
 
+  registerDeskProtocolClient(app, { defaultApp: process.defaultApp === true, execPath: process.execPath, argv: process.argv })
   mainWindow = createDeskWindow(BrowserWindow, join(here, '../preload/index.cjs'), origins.devServerUrl ?? appEntryUrl)
+  mainWindow.webContents.once('did-finish-load', () => deepLinks.open())
   mainWindow.on('closed', () => {
     mainWindow = null
   })

@@ -14,6 +14,7 @@ const missingBridge = {} as DeskBridge
 
 const dependencies = createAppDependencies({
   desk: buildDeskClient(window.desk ?? missingBridge),
+  ...(window.deskEvents ? { deskEvents: window.deskEvents } : {}),
   storage: window.localStorage,
   systemLanguages: navigator.languages
 })

@@ -10,3 +10,11 @@ declare class URL {
   readonly hash: string
   readonly origin: string
 }
+
+// As is URLSearchParams, the one reader of `a=1&b=2` (percent-decoding, `+` as a space) the link parser relies on.
+declare class URLSearchParams {
+  constructor(init?: string)
+  set(name: string, value: string): void
+  toString(): string
+  [Symbol.iterator](): IterableIterator<[string, string]>
+}

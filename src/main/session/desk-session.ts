@@ -142,6 +142,12 @@ export class DeskSession implements SessionService {
     return url ? [new URL(url).origin] : []
   }
 
+  /** The names a `portaldesk://` link may name; a name two profiles share is left out (it would be ambiguous). */
+  connectionNames(): string[] {
+    const names = this.#deps.connections.list().map((p) => p.name)
+    return names.filter((name) => names.indexOf(name) === names.lastIndexOf(name))
+  }
+
   connectionHosts(): string[] {
     return this.#deps.connections.list().flatMap((p) => (p.kind === 'remote' && p.url.startsWith('https://') ? [new URL(p.url).hostname] : []))
   }

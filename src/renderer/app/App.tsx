@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { createHashRouter, RouterProvider } from 'react-router'
+import { DeepLinkOpener } from '../features/deep-links/DeepLinkOpener'
 import { AppProviders, type AppDependencies } from './AppProviders'
 import { appRoutes } from './routes'
 
@@ -12,6 +13,7 @@ export function App({ dependencies }: { dependencies: AppDependencies }) {
   return (
     <AppProviders dependencies={dependencies}>
       <RouterProvider router={router} />
+      {dependencies.deskEvents ? <DeepLinkOpener events={dependencies.deskEvents} navigate={(path) => void router.navigate(path)} /> : null}
     </AppProviders>
   )
 }

@@ -1,7 +1,7 @@
 import { CloudServerOutlined, LogoutOutlined, MoonOutlined, SunOutlined, TeamOutlined } from '@ant-design/icons'
 import { Button, Menu, Select, Switch, Tag, Tooltip } from 'antd'
 import { useTranslation } from 'react-i18next'
-import { Link, useLocation } from 'react-router'
+import { Link, useLocation, useNavigate } from 'react-router'
 import type { Locale } from '../../shared/errors'
 import type { SessionState } from '../../shared/session'
 import { supportedLanguages } from '../i18n'
@@ -53,21 +53,25 @@ function OperatorArea({ session }: { session: SessionState }) {
   const { t } = useTranslation()
   const signOut = useSignOut()
   const { userListView } = useAppStores()
+  const navigate = useNavigate()
   const operator = session.operator
   if (!operator) return null
   const role = t(`userDetail.roles.${operator.role}`)
+  // The next operator starts from the default view, not from where this one left off (nor from a link
+  // this one opened): the route is dropped with the session.
+  const startOver = () => {
+    userListView.getState().reset()
+    void navigate('/', { replace: true })
+  }
   return (
     <>
-      <AccountMenu operator={operator} roleLabel={role} onSignOut={() => signOut.mutate(undefined, { onSuccess: () => userListView.getState().reset() })} />
+      <AccountMenu operator={operator} roleLabel={role} onSignOut={() => signOut.mutate(undefined, { onSuccess: startOver })} />
       <Button
         icon={<LogoutOutlined />}
         data-testid="sign-out"
         loading={signOut.isPending}
         onClick={() =>
-          signOut.mutate(undefined, {
-            // The next operator starts from the default view, not from where this one left off.
-            onSuccess: () => userListView.getState().reset()
-          })
+          signOut.mutate(undefined, { onSuccess: startOver })
         }
       >
         {t('header.signOut')}

@@ -8,6 +8,7 @@ import type { StateStorage } from 'zustand/middleware'
 import { I18nextProvider } from 'react-i18next'
 import type { Locale } from '../../shared/errors'
 import type { DeskClient } from '../../shared/ipc/desk-api'
+import type { DeskEventsBridge } from '../../shared/ipc/desk-events'
 import { createI18n } from '../i18n'
 import { AppStoresProvider, usePreferences, type AppStores } from '../stores/app-stores'
 import { createPreferencesStore, defaultLanguage } from '../stores/preferences'
@@ -22,6 +23,8 @@ import { antdTheme } from './theme'
 /** Everything the app depends on, built in one place: main.tsx for real, tests with fakes. */
 export interface AppDependencies {
   desk: DeskClient
+  /** Main's events (Electron only: the browser host has none). */
+  deskEvents?: DeskEventsBridge
   stores: AppStores
   queryClient: QueryClient
   i18n: i18n
@@ -29,6 +32,7 @@ export interface AppDependencies {
 
 export function createAppDependencies(options: {
   desk: DeskClient
+  deskEvents?: DeskEventsBridge
   /** window.localStorage in the app; any key-value store in tests. */
   storage: StateStorage
   systemLanguages: readonly string[]
@@ -48,7 +52,7 @@ export function createAppDependencies(options: {
   stores.preferences.subscribe((state, previous) => {
     if (state.language !== previous.language) void i18n.changeLanguage(state.language)
   })
-  return { desk: options.desk, stores, queryClient, i18n }
+  return { desk: options.desk, ...(options.deskEvents ? { deskEvents: options.deskEvents } : {}), stores, queryClient, i18n }
 }
 
 const antdLocales: Record<Locale, typeof enUS> = { en: enUS, 'zh-CN': zhCN }

@@ -7,6 +7,7 @@ import { MailboxPage } from '../features/mail/MailboxPage'
 import { mailboxRoute } from '../features/mail/mailbox-route'
 import { UserPage } from '../features/users/UserPage'
 import { UsersPage } from '../features/users/UsersPage'
+import { NoSuchPage } from '../features/deep-links/RefusedLink'
 import { AppShell } from './AppShell'
 import { RouteError } from './RouteError'
 
@@ -29,7 +30,7 @@ export const appRoutes: RouteObject[] = [
       { path: 'helpdesk', element: <HelpdeskPage /> },
       { path: 'account/:tab?', element: <AccountPage /> },
       { path: mailboxRoute.slice(1), element: <MailboxPage /> },
-      { path: '*', element: <Navigate to="/users" replace /> }
+      { path: '*', element: <NoSuchPage /> }
     ]
   }
 ]

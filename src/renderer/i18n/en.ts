@@ -3,6 +3,7 @@ import { errorMessagesIn } from './error-messages'
 import { accountStrings } from './features/account'
 import { actionDialogStrings } from './features/actionDialog'
 import { commandPaletteStrings } from './features/commandPalette'
+import { deepLinksStrings } from './features/deepLinks'
 import { companiesStrings } from './features/companies'
 import { helpdeskStrings } from './features/helpdesk'
 import { newUserStrings } from './features/newUser'
@@ -284,6 +285,7 @@ export const en = {
   newUser: newUserStrings.en,
   helpdesk: helpdeskStrings.en,
   commandPalette: commandPaletteStrings.en,
+  deepLinks: deepLinksStrings.en,
   refusals: refusalsStrings.en,
   errors: errorMessagesIn('en'),
   errorDetails: 'Details: {{details}}'

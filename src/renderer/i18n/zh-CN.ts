@@ -3,6 +3,7 @@ import { errorMessagesIn } from './error-messages'
 import { accountStrings } from './features/account'
 import { actionDialogStrings } from './features/actionDialog'
 import { commandPaletteStrings } from './features/commandPalette'
+import { deepLinksStrings } from './features/deepLinks'
 import { companiesStrings } from './features/companies'
 import { helpdeskStrings } from './features/helpdesk'
 import { newUserStrings } from './features/newUser'
@@ -278,6 +279,7 @@ export const zhCN: Translation = {
   newUser: newUserStrings['zh-CN'],
   helpdesk: helpdeskStrings['zh-CN'],
   commandPalette: commandPaletteStrings['zh-CN'],
+  deepLinks: deepLinksStrings['zh-CN'],
   refusals: refusalsStrings['zh-CN'],
   errors: errorMessagesIn('zh-CN'),
   errorDetails: '详细信息：{{details}}'

@@ -1,11 +1,9 @@
 import { DeskError, type FieldIssue } from '../../shared/errors'
-import { reasonMaxLength, ticketRefMaxLength } from '../../shared/ipc/audit-context'
+import { reasonMaxLength, ticketRefMaxLength, ticketRefPattern as ticketPattern } from '../../shared/ipc/audit-context'
 
 /** Limits of the headers every write accepts (shared with the desk); they are copied into the audit row. */
 export { reasonMaxLength, ticketRefMaxLength }
 
-/** A ticket number as helpdesks write them: `HD-1234`, `#4521`, `JIRA/OPS-12`, `2026-03 #7`. */
-const ticketPattern = /^[A-Za-z0-9#][A-Za-z0-9#._:/ -]*$/
 // eslint-disable-next-line no-control-regex -- the point is to refuse control characters
 const controlCharacters = /[\u0000-\u001f\u007f-\u009f]/
 

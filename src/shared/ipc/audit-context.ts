@@ -3,6 +3,8 @@ import { z } from 'zod'
 /** Limits the server applies to `X-Ticket-Ref` and `X-Reason` (src/server/http/audit-headers.ts). */
 export const ticketRefMaxLength = 64
 export const reasonMaxLength = 500
+/** A ticket number as helpdesks write them: `HD-1234`, `#4521`, `JIRA/OPS-12`, `2026-03 #7` (ASCII only). */
+export const ticketRefPattern = /^[A-Za-z0-9#][A-Za-z0-9#._:/ -]*$/
 
 /**
  * The ticket reference and reason an operator may give with any write. Main sends them as the

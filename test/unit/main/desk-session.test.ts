@@ -236,6 +236,14 @@ describe('DeskSession, connections', () => {
     expect(session.connectionHosts()).toEqual(['portal.example.com'])
   })
 
+  it('offers portaldesk:// links the names of its connections, leaving out a name two of them share', async () => {
+    const { session } = await desk()
+    await session.addConnection({ name: 'Production', url: 'https://portal.example.com/' })
+    await session.addConnection({ name: 'Staging', url: 'https://staging.example.com/' })
+    await session.addConnection({ name: 'Staging', url: 'https://staging2.example.com/' })
+    expect(session.connectionNames()).toEqual(['Local portal', 'Production'])
+  })
+
   it('switching signs out of the previous connection and reports an unreachable one', async () => {
     const { session, vault } = await desk()
     const local = await session.state()

@@ -1,8 +1,5 @@
 import type { AuditContext } from '../../../shared/ipc/audit-context'
-import { reasonMaxLength, ticketRefMaxLength } from '../../../shared/ipc/audit-context'
-
-/** The server's rule for a ticket reference (src/server/http/audit-headers.ts), checked as one types. */
-export const ticketRefPattern = /^[A-Za-z0-9#][A-Za-z0-9#._:/ -]*$/
+import { reasonMaxLength, ticketRefMaxLength, ticketRefPattern } from '../../../shared/ipc/audit-context'
 
 export interface AuditFieldValues {
   ticketRef?: string
@@ -21,4 +18,4 @@ export function isValidTicketRef(value: string): boolean {
   return trimmed === '' || (trimmed.length <= ticketRefMaxLength && ticketRefPattern.test(trimmed))
 }
 
-export { reasonMaxLength, ticketRefMaxLength }
+export { reasonMaxLength, ticketRefMaxLength, ticketRefPattern }

@@ -1,10 +1,13 @@
 import { Button, Input, Typography, type InputRef } from 'antd'
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useLocation, useNavigate } from 'react-router'
+import { parseDeskPath } from '../../../shared/deep-links'
 import type { PersonMatch, Verification } from '../../../shared/helpdesk'
 import type { AuditContext } from '../../../shared/ipc/audit-context'
 import { useOperator } from '../../app/session'
 import { isValidTicketRef } from '../../components/action-dialog/audit-fields'
+import { RefusedLink } from '../deep-links/RefusedLink'
 import { PersonLine, PersonSearch } from './PersonSearch'
 import { ResolveStep } from './ResolveStep'
 import { SummaryStep } from './SummaryStep'
@@ -15,16 +18,33 @@ import './helpdesk.css'
 /**
  * #/helpdesk: a "forgot my password / my username" ticket on one screen, in five steps. "Next ticket"
  * remounts the flow, so nothing of the previous caller (least of all a temporary password) survives.
+ * #/helpdesk?ticket=ZD-1234&q=jane%40example.com (a portaldesk:// link from a ticket) starts the flow
+ * with the ticket filled in and the search run; a link that does not parse says why and starts empty.
  */
 export function HelpdeskPage() {
   const { t } = useTranslation()
+  const location = useLocation()
+  const navigate = useNavigate()
   const [ticketNumber, setTicketNumber] = useState(0)
+  const fromLink = parseDeskPath(location.pathname, location.search)
+  const start: { ticket?: string; q?: string } = fromLink.ok && fromLink.value.place === 'helpdesk' ? fromLink.value : {}
+  const nextTicket = () => {
+    setTicketNumber((n) => n + 1)
+    if (location.search) void navigate('/helpdesk', { replace: true })
+  }
   return (
     <main className="helpdesk-page" data-testid="helpdesk" aria-label={t('helpdesk.title')}>
       <Typography.Title level={1} style={{ fontSize: 20, margin: 0 }}>
         {t('helpdesk.title')}
       </Typography.Title>
-      <HelpdeskFlow key={ticketNumber} afterNextTicket={ticketNumber > 0} onNextTicket={() => setTicketNumber((n) => n + 1)} />
+      {fromLink.ok ? null : <RefusedLink reason={fromLink.reason} />}
+      <HelpdeskFlow
+        key={`${ticketNumber}${location.search}`}
+        startTicket={start.ticket ?? ''}
+        startSearch={start.q ?? ''}
+        afterNextTicket={ticketNumber > 0}
+        onNextTicket={nextTicket}
+      />
     </main>
   )
 }
@@ -38,11 +58,19 @@ function Step({ title, locked, testId, children }: { title: string; locked?: boo
   )
 }
 
-function HelpdeskFlow({ afterNextTicket, onNextTicket }: { afterNextTicket: boolean; onNextTicket(): void }) {
+interface HelpdeskFlowProps {
+  /** From a link: the ticket reference, and the search that is run at once (its single match is picked). */
+  startTicket: string
+  startSearch: string
+  afterNextTicket: boolean
+  onNextTicket(): void
+}
+
+function HelpdeskFlow({ startTicket, startSearch, afterNextTicket, onNextTicket }: HelpdeskFlowProps) {
   const { t } = useTranslation()
   const operator = useOperator()
   const ticketRequired = operator?.role === 'support'
-  const [ticketRef, setTicketRef] = useState('')
+  const [ticketRef, setTicketRef] = useState(startTicket)
   const [person, setPerson] = useState<PersonMatch | null>(null)
   const [verification, setVerification] = useState<Verification | null>(null)
   const [done, setDone] = useState<DoneAction[]>([])
@@ -80,7 +108,7 @@ function HelpdeskFlow({ afterNextTicket, onNextTicket }: { afterNextTicket: bool
           {t('helpdesk.ticket.label')}
           <Input
             ref={ticketInput}
-            autoFocus={ticketRequired || afterNextTicket}
+            autoFocus={(ticketRequired && startTicket === '') || afterNextTicket}
             value={ticketRef}
             maxLength={64}
             status={ticketValid ? undefined : 'error'}
@@ -113,7 +141,13 @@ function HelpdeskFlow({ afterNextTicket, onNextTicket }: { afterNextTicket: bool
             </Button>
           </div>
         ) : (
-          <PersonSearch inputRef={searchInput} autoFocus={!ticketRequired && !afterNextTicket} waitingForTicket={searchWaitsForTicket} onPick={pick} />
+          <PersonSearch
+            inputRef={searchInput}
+            autoFocus={(!ticketRequired || startTicket !== '') && !afterNextTicket}
+            waitingForTicket={searchWaitsForTicket}
+            startText={startSearch}
+            onPick={pick}
+          />
         )}
       </Step>
 

@@ -1,5 +1,5 @@
 import { Input, Spin, Tag, Typography, type InputRef } from 'antd'
-import { useEffect, useId, useState, type KeyboardEvent, type Ref } from 'react'
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type Ref } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PersonMatch } from '../../../shared/helpdesk'
 import { ErrorAlert } from '../../components/ErrorAlert'
@@ -12,6 +12,8 @@ interface PersonSearchProps {
   autoFocus: boolean
   /** A support agent searches only for a ticket: the box stays disabled, and says so, until one is entered. */
   waitingForTicket: boolean
+  /** A search to run at once (from a link); when it finds exactly one person, that person is picked. */
+  startText?: string
   onPick(person: PersonMatch): void
 }
 
@@ -19,9 +21,9 @@ interface PersonSearchProps {
  * Step 2: one search box over email, phone, username, name and company, answered as the agent
  * types. The first match is highlighted, so Enter picks it at once; arrow keys move the highlight.
  */
-export function PersonSearch({ inputRef, autoFocus, waitingForTicket, onPick }: PersonSearchProps) {
+export function PersonSearch({ inputRef, autoFocus, waitingForTicket, startText = '', onPick }: PersonSearchProps) {
   const { t } = useTranslation()
-  const [text, setText] = useState('')
+  const [text, setText] = useState(startText)
   const [active, setActive] = useState(0)
   // Clearing the ticket again hides what was found; it comes back with the ticket.
   const { q, people, query, settled } = usePeopleSearch(text, !waitingForTicket)
@@ -30,6 +32,16 @@ export function PersonSearch({ inputRef, autoFocus, waitingForTicket, onPick }: 
   useEffect(() => setActive(0), [q])
 
   const state = waitingForTicket ? 'waiting' : q === '' ? 'idle' : query.isError ? 'error' : settled && query.isSuccess ? 'ready' : 'loading'
+
+  // The link's search picks its one match by itself, once; typing anything first leaves the choice to the agent.
+  const startPending = useRef(startText.trim() !== '')
+  useEffect(() => {
+    if (!startPending.current || state !== 'ready' || q !== startText.trim()) return
+    startPending.current = false
+    const [only] = people
+    if (only && people.length === 1) onPick(only)
+  })
+
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault()
@@ -50,7 +62,10 @@ export function PersonSearch({ inputRef, autoFocus, waitingForTicket, onPick }: 
         disabled={waitingForTicket}
         allowClear
         value={text}
-        onChange={(event) => setText(event.target.value)}
+        onChange={(event) => {
+          startPending.current = false
+          setText(event.target.value)
+        }}
         onKeyDown={onKeyDown}
         placeholder={t('helpdesk.find.placeholder')}
         aria-label={t('helpdesk.find.label')}
