@@ -72,7 +72,55 @@ export const refusalReasons = [
   /** Too many wrong codes were tried: the code no longer works. */
   'verificationCodeSpent',
   /** The code expired. */
-  'verificationCodeExpired'
+  'verificationCodeExpired',
+  /** The login is already another user's (with `path: 'login'`). */
+  'loginTaken',
+  /** The email address is already another user's (with `path: 'email'`). */
+  'emailTaken',
+  /** An operator changed their own role. */
+  'ownRole',
+  /** A role given to a portal user: only internal users have one. */
+  'roleOfPortalUser',
+  /** Company name or VAT given to a user who has no company. */
+  'noCompany',
+  /** A company id that does not exist. */
+  'unknownCompany',
+  /** A website id that does not exist. */
+  'unknownWebsite',
+  /** A birthday after today by the server's clock. */
+  'birthdayInFuture',
+  /** An avatar of zero bytes. */
+  'avatarEmpty',
+  /** An avatar that is not a PNG, JPEG or WebP image. */
+  'avatarType',
+  /** A support agent's security action without a ticket reference (X-Ticket-Ref). */
+  'ticketRequired',
+  /** A support agent turned off 2FA without a code verification of the caller. */
+  'strongVerificationRequired',
+  /** A verification code that is not the one sent (with `attemptsLeft`). */
+  'verificationCodeWrong',
+  /** A knowledge check ticked a fact the user's record does not hold (with `path: 'facts'`). */
+  'factsNotOnRecord',
+  /** X-Verification on a request that is not about one user. */
+  'verificationNotForUser',
+  /** X-Verification names no verification. */
+  'verificationUnknown',
+  /** X-Verification names another operator's verification. */
+  'verificationOtherOperator',
+  /** X-Verification names a verification of another user. */
+  'verificationOtherUser',
+  /** X-Verification names a verification that expired. */
+  'verificationExpired',
+  /** Turning off one's own 2FA while the portal's policy requires it for one's role. */
+  'twoFactorRequiredByPolicy',
+  /** A new passkey beyond the most a user may keep. */
+  'passkeyLimit',
+  /** A new payment method beyond the most a user may keep. */
+  'paymentMethodLimit',
+  /** An API key for an account that belongs to no portal website. */
+  'apiKeyNeedsWebsite',
+  /** A second live API key for the same website. */
+  'apiKeyExists'
 ] as const
 
 export type RefusalReason = (typeof refusalReasons)[number]

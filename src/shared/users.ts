@@ -206,24 +206,42 @@ const clearableText = (max: number, base = text) =>
 
 export const userLimits = { namePart: 100, affix: 40, name: 200, login: 254, email: 254, phone: 40, street: 200, city: 100, zip: 20, state: 100, companyName: 200, vat: 40 } as const
 
+/**
+ * The words of the user schemas' own refusals, by what they mean. The desk re-words a field issue
+ * carrying one of these (in the form, before and after the server saw it) from its key.
+ */
+export const userFieldMessages = {
+  required: 'Required.',
+  loginRequired: 'The username is required.',
+  loginSpaces: 'A username cannot contain spaces.',
+  loginReserved: `Usernames starting with ${deletedLoginPrefix} are reserved.`,
+  invalidEmail: 'Not a valid email address.',
+  emailTwice: 'An email is listed twice.',
+  tooManyEmails: 'At most 20 additional emails.',
+  invalidPhone: 'Not a valid phone number.',
+  birthdayTooEarly: 'A birthday cannot be before 1900.',
+  invalidCountry: 'Not an ISO 3166-1 alpha-2 country code (such as DE or CN).',
+  companyNameRequired: 'The company name cannot be empty.'
+} as const
+
 export const loginField = identityText(userLimits.login)
-  .min(1, 'The username is required.')
-  .refine((value) => !/\s/.test(value), 'A username cannot contain spaces.')
-  .refine((value) => !value.toLowerCase().startsWith(deletedLoginPrefix), `Usernames starting with ${deletedLoginPrefix} are reserved.`)
-export const emailField = z.string().trim().max(userLimits.email, `At most ${userLimits.email} characters.`).pipe(z.email('Not a valid email address.'))
+  .min(1, userFieldMessages.loginRequired)
+  .refine((value) => !/\s/.test(value), userFieldMessages.loginSpaces)
+  .refine((value) => !value.toLowerCase().startsWith(deletedLoginPrefix), userFieldMessages.loginReserved)
+export const emailField = z.string().trim().max(userLimits.email, `At most ${userLimits.email} characters.`).pipe(z.email(userFieldMessages.invalidEmail))
 const phoneField = text(userLimits.phone)
-  .refine((value) => value === '' || (/^\+?[0-9\s().\-/]+$/.test(value) && /[0-9].*[0-9].*[0-9]/.test(value)), 'Not a valid phone number.')
+  .refine((value) => value === '' || (/^\+?[0-9\s().\-/]+$/.test(value) && /[0-9].*[0-9].*[0-9]/.test(value)), userFieldMessages.invalidPhone)
   .nullable()
   .transform((value) => (value === '' ? null : value))
 /** The server also refuses a birthday after today (by its clock). */
-const birthdayField = isoDate.refine((value) => value >= '1900-01-01', 'A birthday cannot be before 1900.').nullable()
+const birthdayField = isoDate.refine((value) => value >= '1900-01-01', userFieldMessages.birthdayTooEarly).nullable()
 const countryField = z
   .string()
   .trim()
   .toUpperCase()
-  .refine((value) => countryCodes.has(value), 'Not an ISO 3166-1 alpha-2 country code (such as DE or CN).')
+  .refine((value) => countryCodes.has(value), userFieldMessages.invalidCountry)
   .nullable()
-const requiredName = identityText(userLimits.namePart).min(1, 'Required.')
+const requiredName = identityText(userLimits.namePart).min(1, userFieldMessages.required)
 
 const editableFields = {
   namePrefix: clearableText(userLimits.affix, identityText),
@@ -236,8 +254,8 @@ const editableFields = {
   email: emailField.nullable(),
   emails: z
     .array(emailField)
-    .max(20, 'At most 20 additional emails.')
-    .refine((list) => new Set(list.map((e) => e.toLowerCase())).size === list.length, 'An email is listed twice.'),
+    .max(20, userFieldMessages.tooManyEmails)
+    .refine((list) => new Set(list.map((e) => e.toLowerCase())).size === list.length, userFieldMessages.emailTwice),
   phone: phoneField,
   birthday: birthdayField,
   street: clearableText(userLimits.street),
@@ -292,7 +310,7 @@ export const userUpdateRequest = z.strictObject({
   version: z.number().int().min(1).max(maxInt4),
   login: loginField.optional(),
   role: internalRole.optional(),
-  companyName: text(userLimits.companyName).min(1, 'The company name cannot be empty.').optional(),
+  companyName: text(userLimits.companyName).min(1, userFieldMessages.companyNameRequired).optional(),
   vat: clearableText(userLimits.vat).optional()
 })
 export type UserUpdateRequest = z.input<typeof userUpdateRequest>

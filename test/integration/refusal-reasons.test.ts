@@ -1,12 +1,16 @@
+import { generate } from 'otplib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { helpdeskPaths, verificationCodeMaxAttempts, verificationCodeTtlMinutes } from '../../src/shared/helpdesk'
+import { helpdeskPaths, verification, verificationCodeMaxAttempts, verificationCodeTtlMinutes, verificationTtlMinutes } from '../../src/shared/helpdesk'
 import { verificationCodesPerWindow } from '../../src/server/domain/helpdesk/verification'
 import { mailPaths } from '../../src/shared/mail'
+import { ownTwoFactorSetup } from '../../src/shared/operator-account'
+import { maxPasskeysPerUser } from '../../src/server/domain/passkeys/registration'
+import { maxPaymentMethodsPerUser } from '../../src/server/domain/payment-methods/manage'
 import { meProfile, type MeProfile } from '../../src/shared/portal'
 import { refusalReasonOf, refusalReasons, type RefusalReason } from '../../src/shared/refusals'
 import { securityPaths } from '../../src/shared/security'
 import { refusalsStrings, refusalWords } from '../../src/renderer/i18n/features/refusals'
-import { backends } from './support/backends'
+import { backends, type TestBackend } from './support/backends'
 import { signInAs, type OperatorClient } from './support/operators'
 import { startTestPortal, testPassword, type ApiResponse, type TestPortal } from './support/portal'
 import { contactForm, portalLogin, signInablePortalUsers, signInPortalUser, type PortalClient, type PortalUserRow } from './portal-helpers'
@@ -21,6 +25,7 @@ const ticket = { ticket: 'HD-1111' }
 const strongPassword = 'violet orbit cathedral marmalade 47'
 
 interface Context {
+  backend: TestBackend
   portal: TestPortal
   admin: OperatorClient
   support: OperatorClient
@@ -39,6 +44,27 @@ async function sentCode(portal: TestPortal, userId: number): Promise<string> {
   if (!code) throw new Error('no code in the last email')
   return code
 }
+
+/** A portal user made by `fixture`, given the seeded password and signed in to the portal. */
+async function signedInFixture({ portal, admin, fixture }: Context, options: FixtureOptions): Promise<{ id: number; client: PortalClient }> {
+  const user = await fixture({ kind: 'portal', ...options })
+  const db = portal.server.database.db
+  const seeded = await db.selectFrom('users').select('password_hash').where('id', '=', admin.id).executeTakeFirstOrThrow()
+  await db.updateTable('users').set({ password_hash: seeded.password_hash }).where('id', '=', user.id).execute()
+  return { id: user.id, client: await signInPortalUser(portal, user.login) }
+}
+
+/** A strong (code) verification of `userId` by the support agent, as the helpdesk makes one. */
+async function codeVerification({ portal, support }: Context, userId: number): Promise<string> {
+  expect((await support.post(helpdeskPaths.sendCode(userId), {}, ticket)).status).toBe(200)
+  const checked = await support.post(helpdeskPaths.checkCode(userId), { code: await sentCode(portal, userId) }, ticket)
+  expect(checked.status, checked.text).toBe(200)
+  return verification.parse(checked.body).verificationId
+}
+
+const withVerification = (verificationId: string) => ({ ...ticket, headers: { 'x-verification': verificationId } })
+const resetLinkOf = (userId: number) => `/api/v1/users/${userId}/reset-link`
+const card = { number: '4242 4242 4242 4242', expMonth: 12, expYear: 2030, holder: 'Fei Wang', cvc: '123' }
 
 /** How to provoke each reason: the status and code it comes with, and the calls that lead to it. */
 const triggers: Record<RefusalReason, { status: number; code: string; trigger: Trigger }> = {
@@ -235,6 +261,194 @@ const triggers: Record<RefusalReason, { status: number; code: string; trigger: T
       const { user, client, profile } = await portalClient()
       return client.patch('/api/v1/me', contactForm(profile, { email: `new.${user.id}@mail.example` }))
     }
+  },
+  loginTaken: { status: 409, code: 'CONFLICT', trigger: ({ admin }) => admin.post('/api/v1/users', { kind: 'internal', role: 'user', login: 'support', name: 'Same Login' }, ticket) },
+  emailTaken: {
+    status: 409,
+    code: 'CONFLICT',
+    trigger: async ({ portal, admin, fixture }) => {
+      const [user, other] = [await fixture(), await fixture()]
+      const row = await portal.server.database.db.selectFrom('users').select('version').where('id', '=', user.id).executeTakeFirstOrThrow()
+      return admin.patch(`/api/v1/users/${user.id}`, { version: row.version, email: other.email }, ticket)
+    }
+  },
+  ownRole: {
+    status: 400,
+    code: 'VALIDATION',
+    trigger: async ({ portal, admin }) => {
+      const row = await portal.server.database.db.selectFrom('users').select('version').where('id', '=', admin.id).executeTakeFirstOrThrow()
+      return admin.patch(`/api/v1/users/${admin.id}`, { version: row.version, role: 'support' }, ticket)
+    }
+  },
+  roleOfPortalUser: {
+    status: 400,
+    code: 'VALIDATION',
+    trigger: async ({ portal, admin, fixture }) => {
+      const user = await fixture()
+      const row = await portal.server.database.db.selectFrom('users').select('version').where('id', '=', user.id).executeTakeFirstOrThrow()
+      return admin.patch(`/api/v1/users/${user.id}`, { version: row.version, role: 'support' }, ticket)
+    }
+  },
+  noCompany: {
+    status: 400,
+    code: 'VALIDATION',
+    trigger: async ({ portal, admin, fixture }) => {
+      const user = await fixture({ kind: 'internal' })
+      const row = await portal.server.database.db.selectFrom('users').select('version').where('id', '=', user.id).executeTakeFirstOrThrow()
+      return admin.patch(`/api/v1/users/${user.id}`, { version: row.version, companyName: 'No Such Company Ltd' }, ticket)
+    }
+  },
+  unknownCompany: {
+    status: 400,
+    code: 'VALIDATION',
+    trigger: async ({ portal, admin, fixture }) => {
+      const user = await fixture()
+      const row = await portal.server.database.db.selectFrom('users').select('version').where('id', '=', user.id).executeTakeFirstOrThrow()
+      return admin.patch(`/api/v1/users/${user.id}`, { version: row.version, companyId: 999_999_999 }, ticket)
+    }
+  },
+  unknownWebsite: {
+    status: 400,
+    code: 'VALIDATION',
+    trigger: async ({ portal, admin, fixture }) => {
+      const user = await fixture()
+      const row = await portal.server.database.db.selectFrom('users').select('version').where('id', '=', user.id).executeTakeFirstOrThrow()
+      return admin.patch(`/api/v1/users/${user.id}`, { version: row.version, websiteId: 999_999_999 }, ticket)
+    }
+  },
+  birthdayInFuture: {
+    status: 400,
+    code: 'VALIDATION',
+    trigger: async ({ portal, admin, fixture }) => {
+      const user = await fixture()
+      const row = await portal.server.database.db.selectFrom('users').select('version').where('id', '=', user.id).executeTakeFirstOrThrow()
+      const nextYear = `${portal.clock.now().getUTCFullYear() + 1}-01-01`
+      return admin.patch(`/api/v1/users/${user.id}`, { version: row.version, birthday: nextYear }, ticket)
+    }
+  },
+  avatarEmpty: {
+    status: 400,
+    code: 'VALIDATION',
+    trigger: async ({ portal, admin, fixture }) =>
+      portal.request('PUT', `/api/v1/users/${(await fixture()).id}/avatar`, { token: admin.token, rawBody: '', contentType: 'image/png', headers: { 'x-ticket-ref': ticket.ticket } })
+  },
+  avatarType: {
+    status: 400,
+    code: 'VALIDATION',
+    trigger: async ({ portal, admin, fixture }) =>
+      portal.request('PUT', `/api/v1/users/${(await fixture()).id}/avatar`, { token: admin.token, rawBody: 'GIF89a not a png', contentType: 'image/png', headers: { 'x-ticket-ref': ticket.ticket } })
+  },
+  ticketRequired: { status: 400, code: 'VALIDATION', trigger: async ({ support, fixture }) => support.post(`/api/v1/users/${(await fixture({ lockedForMs: 60_000 })).id}/unlock`, {}) },
+  strongVerificationRequired: {
+    status: 403,
+    code: 'FORBIDDEN',
+    trigger: async ({ support, fixture }) => support.delete(`/api/v1/users/${(await fixture({ twoFactor: true })).id}/2fa`, undefined, ticket)
+  },
+  verificationCodeWrong: {
+    status: 400,
+    code: 'VALIDATION',
+    trigger: async ({ portal, support, fixture }) => {
+      const user = await fixture()
+      expect((await support.post(helpdeskPaths.sendCode(user.id), {}, ticket)).status).toBe(200)
+      const wrongCode = (await sentCode(portal, user.id)) === '000000' ? '111111' : '000000'
+      return support.post(helpdeskPaths.checkCode(user.id), { code: wrongCode }, ticket)
+    }
+  },
+  factsNotOnRecord: {
+    status: 400,
+    code: 'VALIDATION',
+    trigger: async ({ portal, support, fixture }) => {
+      const user = await fixture()
+      await portal.server.database.db.updateTable('users').set({ city: null, phone: null }).where('id', '=', user.id).execute()
+      return support.post(helpdeskPaths.knowledgeCheck(user.id), { facts: ['city', 'phoneLast4'] }, ticket)
+    }
+  },
+  verificationNotForUser: {
+    status: 400,
+    code: 'VALIDATION',
+    trigger: async (context) => context.support.get('/api/v1/users?kind=portal', withVerification(await codeVerification(context, (await context.fixture()).id)))
+  },
+  verificationUnknown: {
+    status: 400,
+    code: 'VALIDATION',
+    trigger: async ({ support, fixture }) => support.post(resetLinkOf((await fixture()).id), undefined, withVerification('999999999'))
+  },
+  verificationOtherOperator: {
+    status: 409,
+    code: 'CONFLICT',
+    trigger: async (context) => {
+      const user = await context.fixture()
+      return context.admin.post(resetLinkOf(user.id), undefined, withVerification(await codeVerification(context, user.id)))
+    }
+  },
+  verificationOtherUser: {
+    status: 409,
+    code: 'CONFLICT',
+    trigger: async (context) => {
+      const verified = await codeVerification(context, (await context.fixture()).id)
+      return context.support.post(resetLinkOf((await context.fixture()).id), undefined, withVerification(verified))
+    }
+  },
+  verificationExpired: {
+    status: 409,
+    code: 'CONFLICT',
+    trigger: async (context) => {
+      const user = await context.fixture()
+      const verified = await codeVerification(context, user.id)
+      const now = context.portal.clock.now().getTime()
+      await context.portal.server.database.db
+        .updateTable('verifications')
+        .set({ verified_at: new Date(now - (verificationTtlMinutes + 1) * 60_000), expires_at: new Date(now - 60_000) })
+        .where('id', '=', verified)
+        .execute()
+      return context.support.post(resetLinkOf(user.id), undefined, withVerification(verified))
+    }
+  },
+  twoFactorRequiredByPolicy: {
+    status: 403,
+    code: 'FORBIDDEN',
+    trigger: async ({ backend }) => {
+      // The policy is the server's configuration, so this one reason needs a portal of its own.
+      const strict = await startTestPortal(backend, { portalUsers: 0, config: { operatorTwoFactor: 'required' } })
+      try {
+        const token = await strict.signIn('admin', testPassword)
+        const setup = await strict.request('POST', '/api/v1/auth/account/2fa/setup', { token, json: { password: testPassword } })
+        const { secret } = ownTwoFactorSetup.parse(setup.body)
+        const code = await generate({ secret, epoch: Math.floor(strict.clock.now().getTime() / 1000) })
+        expect((await strict.request('POST', '/api/v1/auth/account/2fa/confirm', { token, json: { code } })).status).toBe(200)
+        return await strict.request('POST', '/api/v1/auth/account/2fa/disable', { token, json: { password: testPassword } })
+      } finally {
+        await strict.close()
+      }
+    }
+  },
+  passkeyLimit: {
+    status: 400,
+    code: 'VALIDATION',
+    trigger: async (context) => (await signedInFixture(context, { passkeys: maxPasskeysPerUser })).client.post('/api/v1/me/passkeys/options', { password: testPassword })
+  },
+  paymentMethodLimit: {
+    status: 400,
+    code: 'VALIDATION',
+    trigger: async (context) => (await signedInFixture(context, { paymentMethods: maxPaymentMethodsPerUser })).client.post('/api/v1/me/payment-methods', card)
+  },
+  apiKeyNeedsWebsite: {
+    status: 400,
+    code: 'VALIDATION',
+    trigger: async (context) => {
+      const { id, client } = await signedInFixture(context, {})
+      await context.portal.server.database.db.updateTable('users').set({ website_id: null }).where('id', '=', id).execute()
+      return client.post('/api/v1/me/api-keys', { password: testPassword, description: 'no website' })
+    }
+  },
+  apiKeyExists: {
+    status: 409,
+    code: 'CONFLICT',
+    trigger: async (context) => {
+      const { client } = await signedInFixture(context, {})
+      expect((await client.post('/api/v1/me/api-keys', { password: testPassword, description: 'first' })).status).toBe(201)
+      return client.post('/api/v1/me/api-keys', { password: testPassword, description: 'second' })
+    }
   }
 }
 
@@ -273,6 +487,7 @@ describe.each(backends)('every refusal reason over HTTP on $name', (backend) => 
       return user
     }
     Object.assign(context, {
+      backend,
       portal,
       admin,
       support,

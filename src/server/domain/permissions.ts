@@ -2,6 +2,7 @@ import { DeskError } from '../../shared/errors'
 import type { OperatorRole } from '../../shared/auth'
 import type { UserKind } from '../../shared/users'
 import { can, permissionMatrix, type PermissionAction } from '../../shared/permissions'
+import { fieldRefusal, refusal } from './refusal'
 
 export { can, permissionActions, permissionMatrix, type ActionRule, type PermissionAction, type Scope } from '../../shared/permissions'
 
@@ -55,10 +56,10 @@ export const ticketRequiredMessage = 'Support agents must give a ticket referenc
 export function assertAllowed(subject: AuthorizationSubject, action: PermissionAction, target: PermissionTarget | null = null): void {
   if (!can(subject.role, action, target)) throw new DeskError('FORBIDDEN')
   if (needsTicket(subject.role, action) && !subject.ticketRef) {
-    throw new DeskError('VALIDATION', ticketRequiredMessage, [{ path: 'X-Ticket-Ref', message: ticketRequiredMessage }])
+    throw fieldRefusal('VALIDATION', 'ticketRequired', 'X-Ticket-Ref', ticketRequiredMessage)
   }
   if (needsStrongVerification(subject.role, action) && subject.verificationStrength !== 'strong') {
-    throw new DeskError('FORBIDDEN', strongVerificationMessage)
+    throw refusal('FORBIDDEN', 'strongVerificationRequired', strongVerificationMessage)
   }
   if (needsReauth(action, target, subject.operatorId) && !subject.reauthFresh) throw new DeskError('REAUTH_REQUIRED')
 }

@@ -3,6 +3,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
 import type { ApiErrorBody } from '../../shared/api'
 import { DeskError, errorMessages, type ErrorCode, type FieldIssue } from '../../shared/errors'
 import { isConnectionLost, isUniqueViolation, sqlState, uniqueViolationField, violatedConstraint } from '../db/errors'
+import type { RefusalReason } from '../../shared/refusals'
 
 export const statusOfCode: Record<ErrorCode, number> = {
   VALIDATION: 400,
@@ -44,6 +45,9 @@ const frameworkMessages: Record<string, string> = {
   FST_ERR_BAD_URL: 'The address is not valid.'
 }
 
+/** The unique values a client can collide with through the API; the others collide only in a race, and CONFLICT says enough. */
+const takenReasons: Partial<Record<string, RefusalReason>> = { login: 'loginTaken', email: 'emailTaken' }
+
 /**
  * What the database refused, as the API answers it: a unique violation is 409 naming the field; a
  * foreign key, check or type violation is bad input (400), since the domain validates first and only
@@ -55,7 +59,8 @@ export function databaseErrorResponse(error: unknown): ErrorResponse | null {
   if (isUniqueViolation(error)) {
     const field = uniqueViolationField(violatedConstraint(error))
     const message = field ? `Another record already uses this ${field}.` : 'Another record already uses one of these values.'
-    return errorResponse(409, 'CONFLICT', message, field ? ([{ path: field, message }] satisfies FieldIssue[]) : undefined)
+    const reason = takenReasons[field ?? '']
+    return errorResponse(409, 'CONFLICT', message, field ? ([{ path: field, message, ...(reason ? { reason } : {}) }] satisfies FieldIssue[]) : undefined)
   }
   const state = sqlState(error)
   if (state === '40001' || state === '40P01') {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { DeskError, errorMessages } from '../../../src/shared/errors'
+import { DeskError } from '../../../src/shared/errors'
+import { userFieldMessages } from '../../../src/shared/users'
 import { avatarFileProblem, base64OfDataUrl } from '../../../src/renderer/features/user-form/avatar-file'
 import {
   fieldProblems,
@@ -60,10 +61,11 @@ describe('field validation with the shared schemas', () => {
     expect(otherEmailProblems(['a@example.com', ''], 1)).toEqual([{ key: 'required' }])
   })
 
-  it('translates the server’s messages it knows and keeps the words of the others', () => {
-    expect(problemOfMessage('Another record already uses this login.')).toEqual({ key: 'loginTaken' })
+  it('words the shared schemas’ messages and keeps the words of any other', () => {
+    expect(problemOfMessage(userFieldMessages.invalidEmail)).toEqual({ key: 'invalidEmail' })
     expect(problemOfMessage('At most 40 characters.')).toEqual({ key: 'tooLong', params: { max: 40 } })
-    expect(problemOfMessage(errorMessages.DOCUMENT_LOCKED.en)).toEqual({ key: 'documentLocked' })
+    // The server's own refusals are worded from their reason, never from their English text.
+    expect(problemOfMessage('Another record already uses this login.')).toEqual({ key: 'server', params: { message: 'Another record already uses this login.' } })
     expect(problemOfMessage('Something new.')).toEqual({ key: 'server', params: { message: 'Something new.' } })
   })
 })
@@ -71,10 +73,10 @@ describe('field validation with the shared schemas', () => {
 describe('server refusals mapped onto the form', () => {
   it('puts each field issue on its field, other emails by index, the avatar apart', () => {
     const refusal = new DeskError('VALIDATION', 'bad', [
-      { path: 'birthday', message: 'A birthday cannot be in the future.' },
-      { path: 'emails.1', message: 'Not a valid email address.' },
-      { path: 'avatar', message: 'The avatar must be a PNG, JPEG or WebP image.' },
-      { path: 'X-Ticket-Ref', message: 'Support agents must give a ticket reference (X-Ticket-Ref) for security actions.' }
+      { path: 'birthday', message: 'Any words', reason: 'birthdayInFuture' },
+      { path: 'emails.1', message: userFieldMessages.invalidEmail },
+      { path: 'avatar', message: 'Any words', reason: 'avatarType' },
+      { path: 'X-Ticket-Ref', message: 'Any words', reason: 'ticketRequired' }
     ])
     expect(serverFieldProblems(refusal)).toEqual({
       problems: [
@@ -88,7 +90,7 @@ describe('server refusals mapped onto the form', () => {
 
   it('tells a stale version from a CONFLICT about a value', () => {
     expect(isVersionConflict(new DeskError('CONFLICT', 'stale', { currentVersion: 9 }))).toBe(true)
-    const taken = new DeskError('CONFLICT', 'taken', [{ path: 'login', message: 'Another record already uses this login.' }])
+    const taken = new DeskError('CONFLICT', 'taken', [{ path: 'login', message: 'Any words', reason: 'loginTaken' }])
     expect(isVersionConflict(taken)).toBe(false)
     expect(serverFieldProblems(taken).problems).toEqual([{ field: 'login', problem: { key: 'loginTaken' } }])
     const lookalike = new DeskError('CONFLICT', 'looks like', { reason: 'loginConfusable', path: 'login' })
@@ -96,6 +98,11 @@ describe('server refusals mapped onto the form', () => {
     expect(serverFieldProblems(lookalike).problems).toEqual([{ field: 'login', problem: { key: 'loginConfusable' } }])
     expect(isVersionConflict({ code: 'CONFLICT', message: 'x', details: { currentVersion: 3 } })).toBe(true)
     expect(isVersionConflict(new DeskError('VALIDATION', 'x', { currentVersion: 3 }))).toBe(false)
+  })
+
+  it('puts a document lock on each field it names, whatever its words', () => {
+    const locked = new DeskError('DOCUMENT_LOCKED', 'locked', [{ path: 'vat', message: 'Any words' }])
+    expect(serverFieldProblems(locked).problems).toEqual([{ field: 'vat', problem: { key: 'documentLocked' } }])
   })
 })
 

@@ -80,7 +80,7 @@ describe('the General tab form', () => {
     const { desk } = openUser(portalUser())
     await screen.findByTestId('user-form')
     type('login', 'taken.name')
-    desk.users.update.mockRejectedValue(new DeskError('CONFLICT', 'Another record already uses this login.', [{ path: 'login', message: 'Another record already uses this login.' }]))
+    desk.users.update.mockRejectedValue(new DeskError('CONFLICT', 'Another record already uses this login.', [{ path: 'login', message: 'Another record already uses this login.', reason: 'loginTaken' }]))
     fireEvent.click(screen.getByTestId('save-user'))
 
     const [dialog] = await screen.findAllByTestId('save-confirmation')

@@ -12,9 +12,9 @@ describe('database errors as API errors', () => {
   it('turns a unique violation into 409 CONFLICT naming the field', () => {
     expect(toErrorResponse(pgError('23505', { constraint: 'users_login_key' }))).toEqual({
       status: 409,
-      body: { error: { code: 'CONFLICT', message: 'Another record already uses this login.', details: [{ path: 'login', message: 'Another record already uses this login.' }] } }
+      body: { error: { code: 'CONFLICT', message: 'Another record already uses this login.', details: [{ path: 'login', message: 'Another record already uses this login.', reason: 'loginTaken' }] } }
     })
-    expect(toErrorResponse(pgError('23505', { constraint: 'users_email_key' })).body.error.details).toEqual([{ path: 'email', message: expect.any(String) }])
+    expect(toErrorResponse(pgError('23505', { constraint: 'users_email_key' })).body.error.details).toEqual([{ path: 'email', message: expect.any(String), reason: 'emailTaken' }])
     expect(toErrorResponse(pgError('23505', { constraint: 'api_keys_one_active' })).body.error.details).toEqual([{ path: 'websiteId', message: expect.any(String) }])
     expect(toErrorResponse(pgError('23505')).status).toBe(409)
   })

@@ -155,7 +155,7 @@ describe('assertAllowed', () => {
       assertAllowed({ ...support, ticketRef: null }, 'lock.unlock', { kind: 'portal', id: 9 })
       expect.unreachable()
     } catch (error) {
-      expect((error as DeskError).details).toEqual([{ path: 'X-Ticket-Ref', message: expect.stringContaining('ticket') }])
+      expect((error as DeskError).details).toEqual([{ path: 'X-Ticket-Ref', message: expect.stringContaining('ticket'), reason: 'ticketRequired' }])
     }
   })
 

@@ -1,8 +1,9 @@
 import type { z } from 'zod'
-import { errorMessages, fieldIssues, type DeskErrorShape } from '../../../shared/errors'
+import { fieldIssues, type DeskErrorShape } from '../../../shared/errors'
 import { isLoginConfusable } from '../../../shared/login-refusals'
+import { isRefusalReason, type RefusalReason } from '../../../shared/refusals'
 import { textCharacterMessages } from '../../../shared/text-characters'
-import { deletedLoginPrefix, emailField, userCreateRequest, userUpdateRequest, type UserKind } from '../../../shared/users'
+import { emailField, userFieldMessages, userCreateRequest, userUpdateRequest, type UserKind } from '../../../shared/users'
 import type { userFormStrings } from '../../i18n/features/userForm'
 import { apiValueOf, isFormField, type FormField, type UserFormValues } from './form-values'
 
@@ -14,40 +15,33 @@ export interface FieldProblem {
 }
 
 /**
- * The English messages of the shared schemas (src/shared/users.ts) and of the server's field
- * refusals, by what they mean, so that the operator reads them in their own language. A message not
- * listed here is shown as the server wrote it.
+ * The shared schemas' own messages (src/shared/users.ts), which the desk checks as the operator
+ * types and the server sends back in its field issues, by what they mean.
  */
-const knownMessages: Record<string, ProblemKey> = {
-  'Required.': 'required',
-  'The username is required.': 'loginRequired',
-  'A username cannot contain spaces.': 'loginSpaces',
-  [`Usernames starting with ${deletedLoginPrefix} are reserved.`]: 'loginReserved',
+const schemaMessages: Record<string, ProblemKey> = {
+  ...Object.fromEntries(Object.entries(userFieldMessages).map(([key, message]) => [message, key as keyof typeof userFieldMessages])),
   [textCharacterMessages.control]: 'controlCharacters',
   [textCharacterMessages.invisible]: 'invisibleCharacters',
-  [textCharacterMessages.loneSurrogate]: 'brokenCharacter',
-  'Not a valid email address.': 'invalidEmail',
-  'An email is listed twice.': 'emailTwice',
-  'At most 20 additional emails.': 'tooManyEmails',
-  'Not a valid phone number.': 'invalidPhone',
-  'A birthday cannot be before 1900.': 'birthdayTooEarly',
-  'A birthday cannot be in the future.': 'birthdayInFuture',
-  'Not an ISO 3166-1 alpha-2 country code (such as DE or CN).': 'invalidCountry',
-  'The company name cannot be empty.': 'companyNameRequired',
-  'Another record already uses this login.': 'loginTaken',
-  'Another record already uses this email.': 'emailTaken',
-  'You cannot change your own role; ask another administrator.': 'ownRole',
-  'Only internal users have a role.': 'roleOfPortalUser',
-  'The user has no company; choose one first (companyId).': 'noCompany',
-  'There is no company with this id.': 'unknownCompany',
-  'There is no website with this id.': 'unknownWebsite',
-  [errorMessages.DOCUMENT_LOCKED.en]: 'documentLocked',
-  'The avatar is empty; send a PNG, JPEG or WebP image.': 'avatarEmpty',
-  'The avatar must be a PNG, JPEG or WebP image.': 'avatarType'
+  [textCharacterMessages.loneSurrogate]: 'brokenCharacter'
+}
+
+/** The server's field refusals, worded from their reason. */
+const reasonProblems: Partial<Record<RefusalReason, ProblemKey>> = {
+  loginTaken: 'loginTaken',
+  emailTaken: 'emailTaken',
+  loginConfusable: 'loginConfusable',
+  ownRole: 'ownRole',
+  roleOfPortalUser: 'roleOfPortalUser',
+  noCompany: 'noCompany',
+  unknownCompany: 'unknownCompany',
+  unknownWebsite: 'unknownWebsite',
+  birthdayInFuture: 'birthdayInFuture',
+  avatarEmpty: 'avatarEmpty',
+  avatarType: 'avatarType'
 }
 
 export function problemOfMessage(message: string): FieldProblem {
-  const known = knownMessages[message]
+  const known = schemaMessages[message]
   if (known) return { key: known }
   const tooLong = /^At most (\d+) characters\.$/.exec(message)
   if (tooLong) return { key: 'tooLong', params: { max: Number(tooLong[1]) } }
@@ -55,7 +49,7 @@ export function problemOfMessage(message: string): FieldProblem {
 }
 
 function problemOfIssue(issue: z.core.$ZodIssue): FieldProblem {
-  if (knownMessages[issue.message]) return problemOfMessage(issue.message)
+  if (schemaMessages[issue.message]) return problemOfMessage(issue.message)
   if (issue.code === 'too_big' && issue.origin === 'string') return { key: 'tooLong', params: { max: Number(issue.maximum) } }
   if (issue.code === 'invalid_format' && issue.format === 'date') return { key: 'invalidDate' }
   return problemOfMessage(issue.message)
@@ -139,10 +133,12 @@ export function serverFieldProblems(error: unknown): { problems: ServerFieldProb
   const details = typeof error === 'object' && error !== null && 'details' in error ? (error as { details: DeskErrorShape['details'] }).details : undefined
   const problems: ServerFieldProblem[] = []
   let unmatched = 0
+  const locked = typeof error === 'object' && error !== null && 'code' in error && error.code === 'DOCUMENT_LOCKED'
   if (isLoginConfusable(details)) problems.push({ field: 'login', problem: { key: 'loginConfusable' } })
   for (const issue of fieldIssues(details)) {
     const [head = '', second] = issue.path.split('.')
-    const problem = problemOfMessage(issue.message)
+    const fromReason = isRefusalReason(issue.reason) ? reasonProblems[issue.reason] : undefined
+    const problem: FieldProblem = locked ? { key: 'documentLocked' } : fromReason ? { key: fromReason } : problemOfMessage(issue.message)
     if (head === 'avatar') problems.push({ field: 'avatar', problem })
     else if (isFormField(head)) problems.push({ field: head, problem, ...(head === 'emails' && second !== undefined && /^\d+$/.test(second) ? { index: Number(second) } : {}) })
     else unmatched += 1

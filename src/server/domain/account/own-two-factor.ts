@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely'
-import { DeskError } from '../../../shared/errors'
 import type { Database } from '../../db/schema'
 import { withTransaction } from '../../db/transaction'
 import { recordAudit } from '../audit/record'
 import { beginTwoFactorSetup, confirmTwoFactorSetup, removeTwoFactor } from '../totp/self-service'
 import type { AccountActor } from './account-actor'
 import { confirmOwnPassword, ownAuditContext } from './confirm-password'
+import { refusal } from '../refusal'
 
 /** Whether my TOTP is on, and since when. */
 export async function ownTwoFactorState(db: Kysely<Database>, userId: number): Promise<{ enabled: boolean; enabledAt: string | null }> {
@@ -36,7 +36,7 @@ export async function confirmOwnTwoFactor(db: Kysely<Database>, actor: AccountAc
  * the policy would last only until the first operator who finds it inconvenient.
  */
 export async function disableOwnTwoFactor(db: Kysely<Database>, actor: AccountActor, password: string, { required = false } = {}): Promise<void> {
-  if (required) throw new DeskError('FORBIDDEN', 'This portal requires two-factor authentication for your role, so it cannot be turned off.')
+  if (required) throw refusal('FORBIDDEN', 'twoFactorRequiredByPolicy', 'This portal requires two-factor authentication for your role, so it cannot be turned off.')
   await confirmOwnPassword(db, actor, password)
   await withTransaction(db, async (trx) => {
     const wasOn = await removeTwoFactor(trx, actor.userId)

@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type { Kysely } from 'kysely'
-import { DeskError } from '../../../shared/errors'
 import { refusal } from '../refusal'
 import type { ApiKeyItem } from '../../../shared/portal'
 import type { ApiKeyScope, Database } from '../../db/schema'
+import { fieldRefusal } from '../refusal'
 
 /**
  * Portal API keys, Oro-style: at most one live key per user and website (a partial unique index
@@ -74,12 +74,12 @@ export interface CreateApiKeyInput {
 export async function createApiKey(trx: Kysely<Database>, input: CreateApiKeyInput): Promise<{ key: string; item: ApiKeyItem }> {
   if (input.websiteId === null) {
     const message = 'API keys belong to a portal website, and this account has none. Contact an administrator.'
-    throw new DeskError('VALIDATION', message, [{ path: 'websiteId', message }])
+    throw fieldRefusal('VALIDATION', 'apiKeyNeedsWebsite', 'websiteId', message)
   }
   const existing = await trx.selectFrom('api_keys').select('id').where('user_id', '=', input.userId).where('website_id', '=', input.websiteId).where('revoked_at', 'is', null).executeTakeFirst()
   if (existing) {
     const message = 'You already have an API key for this portal. Revoke it first to create a new one.'
-    throw new DeskError('CONFLICT', message, [{ path: 'websiteId', message }])
+    throw fieldRefusal('CONFLICT', 'apiKeyExists', 'websiteId', message)
   }
   const issued = newApiKey()
   const row = await trx

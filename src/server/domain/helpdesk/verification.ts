@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { DeskError } from '../../../shared/errors'
+import type { DeskError } from '../../../shared/errors'
 import { fieldRefusal, refusal } from '../refusal'
 import {
   verificationCodeMaxAttempts,
@@ -19,6 +19,7 @@ import { enqueueMail } from '../mail/outbox'
 import { lockUser } from '../users/versioned-update'
 import { codeMatches, generateCode, hashCode, newCodeSalt } from './codes'
 import { maskEmail, phoneLast4 } from './mask'
+import type { RefusalReason } from '../../../shared/refusals'
 
 /** Codes sent to one user per 10 minutes, by all operators together: enough for a retry, not for mail bombing. */
 export const verificationCodesPerWindow = 3
@@ -137,7 +138,7 @@ export async function checkVerificationCode(db: Kysely<Database>, input: CheckCo
         attemptsLeft > 0
           ? `That is not the code that was sent. ${attemptsLeft} attempt${attemptsLeft === 1 ? '' : 's'} left.`
           : 'That is not the code that was sent, and no attempts are left. Send a new code.'
-      return { refusal: new DeskError('VALIDATION', message, { attemptsLeft }) }
+      return { refusal: refusal('VALIDATION', 'verificationCodeWrong', message, { attemptsLeft }) }
     }
     await trx.updateTable('verification_codes').set({ used_at: now }).where('id', '=', sent.id).execute()
     return { passed: await recordVerification(trx, input, sent.channel === 'sms' ? 'sms_code' : 'email_code', {}) }
@@ -162,7 +163,7 @@ export async function checkKnowledge(db: Kysely<Database>, input: KnowledgeCheck
     if (missing.length > 0) {
       const names: Record<KnowledgeFact, string> = { company: 'company', city: 'city', phoneLast4: 'phone number' }
       const message = `This user has no ${missing.map((fact) => names[fact]).join(' or ')} on record: the caller cannot have confirmed it.`
-      throw new DeskError('VALIDATION', message, [{ path: 'facts', message }])
+      throw fieldRefusal('VALIDATION', 'factsNotOnRecord', 'facts', message)
     }
     return recordVerification(trx, input, 'knowledge', { facts: { from: null, to: [...input.facts] } })
   })
@@ -203,14 +204,14 @@ export async function resolveVerification(
   db: Kysely<Database>,
   { verificationId, operatorId, targetUserId, now }: { verificationId: string; operatorId: number; targetUserId: number | null; now: Date }
 ): Promise<ResolvedVerification> {
-  const refuse = (code: 'VALIDATION' | 'CONFLICT', message: string) => new DeskError(code, message, [{ path: 'X-Verification', message }])
-  if (targetUserId === null) throw refuse('VALIDATION', 'X-Verification goes only with an action on one user.')
+  const refuse = (code: 'VALIDATION' | 'CONFLICT', reason: RefusalReason, message: string) => fieldRefusal(code, reason, 'X-Verification', message)
+  if (targetUserId === null) throw refuse('VALIDATION', 'verificationNotForUser', 'X-Verification goes only with an action on one user.')
   const row = await db.selectFrom('verifications').selectAll().where('id', '=', verificationId).executeTakeFirst()
-  if (!row) throw refuse('VALIDATION', 'There is no verification with this id (X-Verification).')
-  if (row.operator_id !== operatorId) throw refuse('CONFLICT', 'This verification was made by another operator: verify the caller yourself.')
-  if (row.user_id !== targetUserId) throw refuse('CONFLICT', 'This verification is of another user: verify this caller first.')
+  if (!row) throw refuse('VALIDATION', 'verificationUnknown', 'There is no verification with this id (X-Verification).')
+  if (row.operator_id !== operatorId) throw refuse('CONFLICT', 'verificationOtherOperator', 'This verification was made by another operator: verify the caller yourself.')
+  if (row.user_id !== targetUserId) throw refuse('CONFLICT', 'verificationOtherUser', 'This verification is of another user: verify this caller first.')
   if (row.expires_at.getTime() <= now.getTime()) {
-    throw refuse('CONFLICT', `This verification expired (it lasts ${verificationTtlMinutes} minutes): verify the caller again.`)
+    throw refuse('CONFLICT', 'verificationExpired', `This verification expired (it lasts ${verificationTtlMinutes} minutes): verify the caller again.`)
   }
   return { id: row.id, method: row.method, strength: strengthOf(row.method) }
 }

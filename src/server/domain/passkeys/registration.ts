@@ -6,6 +6,7 @@ import type { Database } from '../../db/schema'
 import { challengeOfClientData, consumeChallenge, storeChallenge } from './challenges'
 import { toPasskeyItem } from './manage'
 import { relyingPartyOfWebsite } from './relying-party'
+import { fieldRefusal } from '../refusal'
 
 /** A user may keep this many passkeys; enough for every device, and a bound on the list. */
 export const maxPasskeysPerUser = 20
@@ -26,7 +27,7 @@ export async function beginPasskeyRegistration(db: Kysely<Database>, owner: Pass
   const party = await relyingPartyOfWebsite(db, owner.websiteId)
   const existing = await db.selectFrom('passkeys').select(['credential_id', 'transports']).where('user_id', '=', owner.id).execute()
   if (existing.length >= maxPasskeysPerUser) {
-    throw new DeskError('VALIDATION', `You can keep at most ${maxPasskeysPerUser} passkeys. Delete one first.`, [{ path: 'passkeys', message: 'Too many passkeys.' }])
+    throw fieldRefusal('VALIDATION', 'passkeyLimit', 'passkeys', `You can keep at most ${maxPasskeysPerUser} passkeys. Delete one first.`, 'Too many passkeys.')
   }
   const options = await generateRegistrationOptions({
     rpName: party.name,

@@ -4,6 +4,7 @@ import { DeskError } from '../../../shared/errors'
 import type { AddPaymentMethodRequest, PaymentMethodItem } from '../../../shared/portal'
 import type { Database } from '../../db/schema'
 import { cardBrand, cardIssues, maskedCard, normalizeCardNumber } from './card'
+import { fieldRefusal } from '../refusal'
 
 /** The built-in provider: it checks the card and hands back a reference, like a real gateway's token. */
 export const demoProvider = 'demo'
@@ -53,7 +54,7 @@ export async function addPaymentMethod(trx: Kysely<Database>, userId: number, ca
   if (issues.length > 0) throw new DeskError('VALIDATION', issues[0]?.message, issues)
   const count = await trx.selectFrom('payment_methods').select((eb) => eb.fn.countAll<string>().as('n')).where('user_id', '=', userId).where('active', '=', true).executeTakeFirstOrThrow()
   if (Number(count.n) >= maxPaymentMethodsPerUser) {
-    throw new DeskError('VALIDATION', `You can keep at most ${maxPaymentMethodsPerUser} payment methods. Delete one first.`, [{ path: 'number', message: 'Too many payment methods.' }])
+    throw fieldRefusal('VALIDATION', 'paymentMethodLimit', 'number', `You can keep at most ${maxPaymentMethodsPerUser} payment methods. Delete one first.`, 'Too many payment methods.')
   }
   const digits = normalizeCardNumber(card.number)
   const row = await trx

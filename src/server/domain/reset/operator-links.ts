@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely'
-import { DeskError } from '../../../shared/errors'
 import type { RequireResetResponse, ResetLinkStatusResponse, SendResetLinkResponse } from '../../../shared/passwords'
 import type { Database, UserRow } from '../../db/schema'
 import { withTransaction } from '../../db/transaction'
@@ -9,6 +8,7 @@ import { enqueueMail } from '../mail/outbox'
 import { revokeSessions } from '../sessions/revoke-sessions'
 import { lockUser, updateUserVersioned } from '../users/versioned-update'
 import { issueLink, latestLink, revokeOutstandingLinks, type LinkSettings } from './links'
+import { fieldRefusal } from '../refusal'
 
 export interface OperatorLinkInput {
   userId: number
@@ -24,10 +24,10 @@ const deletedMessage = 'This account was deleted; it cannot get a link.'
 
 /** Who can receive a link: a confirmed email address (never a pending one), an active account. Refusals change nothing. */
 async function assertCanReceiveLink(trx: Kysely<Database>, user: UserRow, now: Date): Promise<string> {
-  if (user.deleted_at) throw new DeskError('VALIDATION', deletedMessage, [{ path: 'id', message: deletedMessage }])
-  if (!user.active) throw new DeskError('VALIDATION', archivedMessage, [{ path: 'active', message: archivedMessage }])
+  if (user.deleted_at) throw fieldRefusal('VALIDATION', 'accountDeleted', 'id', deletedMessage)
+  if (!user.active) throw fieldRefusal('VALIDATION', 'accountArchived', 'active', archivedMessage)
   const to = await confirmedEmailOf(trx, user, now)
-  if (!to) throw new DeskError('VALIDATION', noEmailMessage, [{ path: 'email', message: noEmailMessage }])
+  if (!to) throw fieldRefusal('VALIDATION', 'noEmail', 'email', noEmailMessage)
   return to
 }
 

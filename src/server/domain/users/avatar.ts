@@ -7,6 +7,7 @@ import { fieldChange } from '../audit/changes'
 import { recordAudit, type AuditContext } from '../audit/record'
 import { assertNotDeleted } from './fields'
 import { lockUser, updateUserVersioned } from './versioned-update'
+import { fieldRefusal } from '../refusal'
 
 /**
  * The image type by its first bytes (never by the Content-Type the client claims): PNG's 8-byte
@@ -24,10 +25,10 @@ const invalidAvatar = (message: string) => new DeskError('VALIDATION', message, 
 
 /** Stores a new avatar (PUT /users/:id/avatar) and records `avatar.set` (its type and size, not the bytes). */
 export async function setAvatar(db: Kysely<Database>, id: number, bytes: Buffer, audit: AuditContext): Promise<void> {
-  if (bytes.length === 0) throw invalidAvatar('The avatar is empty; send a PNG, JPEG or WebP image.')
+  if (bytes.length === 0) throw fieldRefusal('VALIDATION', 'avatarEmpty', 'avatar', 'The avatar is empty; send a PNG, JPEG or WebP image.')
   if (bytes.length > avatarMaxBytes) throw invalidAvatar('The avatar is larger than 1 MiB.')
   const type = sniffAvatarType(bytes)
-  if (!type) throw invalidAvatar('The avatar must be a PNG, JPEG or WebP image.')
+  if (!type) throw fieldRefusal('VALIDATION', 'avatarType', 'avatar', 'The avatar must be a PNG, JPEG or WebP image.')
   await withTransaction(db, async (trx) => {
     const before = await lockUser(trx, id)
     assertNotDeleted(before)

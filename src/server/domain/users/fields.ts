@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import { DeskError } from '../../../shared/errors'
-import { refusal } from '../refusal'
+import { fieldRefusal, refusal } from '../refusal'
 import type { Database, UserRow } from '../../db/schema'
 
 /** Today in UTC by the server's clock, YYYY-MM-DD. */
@@ -14,7 +14,7 @@ export function invalidField(path: string, message: string): DeskError {
 
 /** A birthday must have happened: not after today by the injected clock. */
 export function assertBirthdayNotInFuture(birthday: string | null | undefined, now: Date): void {
-  if (birthday && birthday > today(now)) throw invalidField('birthday', 'A birthday cannot be in the future.')
+  if (birthday && birthday > today(now)) throw fieldRefusal('VALIDATION', 'birthdayInFuture', 'birthday', 'A birthday cannot be in the future.')
 }
 
 /** The display name from its parts (prefix, first, middle, last, suffix), or '' when there are none. */
@@ -30,11 +30,11 @@ export function composeName(parts: { namePrefix?: string | null; firstName?: str
 export async function assertCompanyAndWebsiteExist(db: Kysely<Database>, ids: { companyId?: number | null; websiteId?: number | null }): Promise<void> {
   if (ids.companyId !== undefined && ids.companyId !== null) {
     const company = await db.selectFrom('companies').select('id').where('id', '=', ids.companyId).executeTakeFirst()
-    if (!company) throw invalidField('companyId', 'There is no company with this id.')
+    if (!company) throw fieldRefusal('VALIDATION', 'unknownCompany', 'companyId', 'There is no company with this id.')
   }
   if (ids.websiteId !== undefined && ids.websiteId !== null) {
     const website = await db.selectFrom('websites').select('id').where('id', '=', ids.websiteId).executeTakeFirst()
-    if (!website) throw invalidField('websiteId', 'There is no website with this id.')
+    if (!website) throw fieldRefusal('VALIDATION', 'unknownWebsite', 'websiteId', 'There is no website with this id.')
   }
 }
 

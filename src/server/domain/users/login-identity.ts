@@ -1,7 +1,6 @@
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely'
 import unhomoglyph from 'unhomoglyph'
-import { DeskError } from '../../../shared/errors'
-import { refusal } from '../refusal'
+import { fieldRefusal, refusal } from '../refusal'
 import { loginConfusableReason } from '../../../shared/login-refusals'
 import type { Database, UsersTable } from '../../db/schema'
 
@@ -51,7 +50,7 @@ export async function assertLoginAvailable(trx: Kysely<Database>, login: string,
   const others = await query.limit(2).execute()
   if (others.length === 0) return
   if (others.some((other) => other.login_key === key)) {
-    throw new DeskError('CONFLICT', takenMessage, [{ path: 'login', message: takenMessage }])
+    throw fieldRefusal('CONFLICT', 'loginTaken', 'login', takenMessage)
   }
   throw refusal('CONFLICT', loginConfusableReason, confusableLoginMessage, { path: 'login' })
 }

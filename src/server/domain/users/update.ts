@@ -10,9 +10,10 @@ import { maskEmail } from '../helpdesk/mask'
 import { enqueueMail } from '../mail/outbox'
 import type { PermissionAction } from '../permissions'
 import { companyHasDocuments, documentLockRefusal, type DocumentLockedField } from './document-lock'
-import { assertBirthdayNotInFuture, assertCompanyAndWebsiteExist, assertNotDeleted, composeName, invalidField, userColumnOfField, type EditableUserField } from './fields'
+import { assertBirthdayNotInFuture, assertCompanyAndWebsiteExist, assertNotDeleted, composeName, userColumnOfField, type EditableUserField } from './fields'
 import { assertLoginAvailable, loginColumns } from './login-identity'
 import { lockUser, staleVersion, updateUserVersioned } from './versioned-update'
+import { fieldRefusal } from '../refusal'
 
 export type ParsedUserUpdate = z.output<typeof userUpdateRequest>
 
@@ -71,8 +72,8 @@ export async function updateUser(db: Kysely<Database>, id: number, input: Parsed
     }
 
     if ('role' in changes) {
-      if (before.kind !== 'internal') throw invalidField('role', 'Only internal users have a role.')
-      if (before.id === options.actorId) throw invalidField('role', 'You cannot change your own role; ask another administrator.')
+      if (before.kind !== 'internal') throw fieldRefusal('VALIDATION', 'roleOfPortalUser', 'role', 'Only internal users have a role.')
+      if (before.id === options.actorId) throw fieldRefusal('VALIDATION', 'ownRole', 'role', 'You cannot change your own role; ask another administrator.')
     }
     await assertCompanyAndWebsiteExist(trx, { companyId: values.company_id, websiteId: values.website_id })
 
@@ -83,7 +84,7 @@ export async function updateUser(db: Kysely<Database>, id: number, input: Parsed
     if (input.companyName !== undefined && input.companyName !== company?.name) companyValues.name = input.companyName
     if (input.vat !== undefined && input.vat !== (company?.vat ?? null)) companyValues.vat = input.vat
     if (Object.keys(companyValues).length > 0 && !company) {
-      throw invalidField(companyValues.name !== undefined ? 'companyName' : 'vat', 'The user has no company; choose one first (companyId).')
+      throw fieldRefusal('VALIDATION', 'noCompany', companyValues.name !== undefined ? 'companyName' : 'vat', 'The user has no company; choose one first (companyId).')
     }
     if (companyValues.name !== undefined) changes.companyName = fieldChange('companyName', company?.name, companyValues.name)
     if (companyValues.vat !== undefined) changes.vat = fieldChange('vat', company?.vat, companyValues.vat)
