@@ -6,6 +6,7 @@ import { FuseState, FuseV1Options, FuseVersion, getCurrentFuseWire } from '@elec
 import { minimatch } from 'minimatch'
 import { describe, expect, it } from 'vitest'
 import config, { deskUrlScheme } from '../../../electron-builder.config.mjs'
+import { deskLinkScheme } from '../../../src/shared/deep-links'
 import { afterPack, argon2BinaryPackage, electronExecutableIn, packagedFuses } from '../../../scripts/packaging/after-pack.mjs'
 
 const repoRoot = join(import.meta.dirname, '..', '..', '..')
@@ -57,6 +58,8 @@ describe('electron-builder config: what `npm run dist` builds', () => {
 
   it(`registers the ${deskUrlScheme}:// scheme in the installers`, () => {
     expect(config.protocols).toEqual([{ name: 'PortalDesk link', schemes: ['portaldesk'] }])
+    // The installers register the scheme the desk's link parser reads (the config cannot import TypeScript).
+    expect(deskUrlScheme).toBe(deskLinkScheme)
   })
 
   it('takes its icons from resources/, all made from icon.svg', () => {
