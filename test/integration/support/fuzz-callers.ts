@@ -41,16 +41,23 @@ export async function signInCallers(portal: TestPortal): Promise<FuzzCallers> {
   const logins: Record<SignedInCaller, string> = { administrator: seededOperators.administrator, support: seededOperators.support, portalUser: portalUser.login }
   const accounts = {} as Record<SignedInCaller, CallerAccount>
 
+  let lastRefusal = ''
   async function signIn(caller: SignedInCaller): Promise<CallerAccount | null> {
     const login = logins[caller]
     const path = caller === 'portalUser' ? '/api/v1/portal/login' : '/api/v1/auth/login'
     const answer = await portal.request('POST', path, { json: { login, password: testPassword } })
-    if (answer.status !== 200) return null
+    if (answer.status !== 200) {
+      lastRefusal = `sign-in: ${answer.status} ${answer.text}`
+      return null
+    }
     const body = answer.body as { token: string; operator?: { id: number }; user?: { id: number } }
     const token = body.token
     if (caller !== 'portalUser') {
       const reauth = await portal.request('POST', '/api/v1/auth/reauth', { token, json: { password: testPassword } })
-      if (reauth.status !== 200) return null
+      if (reauth.status !== 200) {
+        lastRefusal = `re-verification: ${reauth.status} ${reauth.text}`
+        return null
+      }
     }
     return { login, id: body.operator?.id ?? body.user?.id ?? 0, token }
   }
@@ -68,7 +75,7 @@ export async function signInCallers(portal: TestPortal): Promise<FuzzCallers> {
       portal.clock.advance(throttleWindowPassed)
       account = await signIn(caller)
     }
-    if (!account) throw new Error(`the fuzzer could not sign ${logins[caller]} in again`)
+    if (!account) throw new Error(`the fuzzer could not sign ${logins[caller]} in again (${lastRefusal})`)
     accounts[caller] = account
   }
 

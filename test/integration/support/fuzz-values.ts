@@ -7,6 +7,8 @@ export interface FuzzTargets {
   ids: readonly number[]
   /** Existing text ids (sessions), for the same reason. */
   texts: readonly string[]
+  /** The callers' own user ids: a path segment that reads as one is aimed at `ids[0]` instead. */
+  spared: readonly number[]
 }
 
 /** Strings that have broken servers before: traversal, NUL, injections, odd Unicode, lone surrogates (JSON escapes them). */
@@ -124,7 +126,7 @@ function plausibleOfType(type: string, schema: JsonSchema, targets: FuzzTargets,
 }
 
 function plausibleString(schema: JsonSchema, targets: FuzzTargets, name: string): fc.Arbitrary<string> {
-  if (idNames.test(name) && targets.texts.length > 0) return fc.constantFrom(...targets.texts)
+  if (idNames.test(name)) return fc.constantFrom(...targets.texts, ...targets.ids.map(String))
   if (schema.format === 'email') return fc.emailAddress()
   if (schema.format === 'uuid') return fc.uuid()
   if (schema.format === 'date') return fc.date({ noInvalidDate: true, min: new Date('1900-01-01'), max: new Date('2100-01-01') }).map((d) => d.toISOString().slice(0, 10))
