@@ -133,24 +133,17 @@ describe('every endpoint under fuzzed input, on PGlite', () => {
     const failures: string[] = []
     const failureKinds = new Map<string, number>()
     const started = performance.now()
-    const timing = { send: 0, snap: 0, generate: 0 }
 
     for (const endpoint of chosen) {
-      const g0 = performance.now()
       const requests = fc.sample(fuzzRequests(endpoint, targets), { seed: seedOf(endpoint), numRuns: requestsPerEndpoint })
-      timing.generate += performance.now() - g0
       for (const [index, request] of requests.entries()) {
         const token = request.caller === 'administrator' || request.caller === 'support' || request.caller === 'portalUser' ? callers.token(request.caller) : null
         const headers = token === null ? request.headers : { ...request.headers, authorization: `Bearer ${token}` }
-        const t0 = performance.now()
         const answer = await client.send({ ...request, headers }).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))))
         sentTo.set(endpointKey(endpoint), (sentTo.get(endpointKey(endpoint)) ?? 0) + 1)
         if (!(answer instanceof Error)) statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1)
 
-        const t1 = performance.now()
         const changedTables = await database.changes()
-        timing.send += t1 - t0; timing.snap += performance.now() - t1
-        if (t1 - t0 > 200) console.info('slow', Math.round(t1 - t0), request.method, request.target.slice(0, 80), answer instanceof Error ? answer.message : answer.status)
         const problems = problemsWith(request, answer, changedTables)
         if (problems.length > 0) {
           failures.push(describeFailure(endpoint, index, request, answer, problems))
@@ -169,7 +162,6 @@ describe('every endpoint under fuzzed input, on PGlite', () => {
     const counts = [...sentTo.values()]
     const total = counts.reduce((sum, n) => sum + n, 0)
     const histogram = [...statuses].sort(([a], [b]) => a - b).map(([status, n]) => `${status}×${n}`).join(' ')
-    console.info(timing)
     console.info(`endpoint fuzz, seed ${seed}: ${total} requests to ${sentTo.size} endpoints (at least ${Math.min(...counts)} each) in ${seconds} s; ${histogram}`)
 
     const summary = [...failureKinds].map(([kind, n]) => `  ${n}× ${kind}`).join('\n')
