@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { apiErrorBody } from '../../src/shared/api'
 import { isRefusalReason } from '../../src/shared/refusals'
-import { pgliteBackend } from './support/backends'
+import { pgliteBackend, postgresBackend } from './support/backends'
 import { watchDatabase, type DatabaseWatch } from './support/database-snapshot'
 import { endpointKey, endpointsUnderTest, type EndpointUnderTest } from './support/endpoints-under-test'
 import { signInCallers, type FuzzCallers } from './support/fuzz-callers'
@@ -21,15 +21,17 @@ import { rawHttpClient, type RawAnswer } from './support/raw-http'
  * the endpoint), PORTALDESK_FUZZ_ONLY="METHOD /path" runs one endpoint, PORTALDESK_FUZZ_RUNS sets
  * the requests per endpoint.
  *
- * PGlite only: the fuzzer aims at the HTTP, validation and domain layers, which are the same code on
- * both drivers, and PGlite embeds the same PostgreSQL engine (same SQL, same SQLSTATEs). Running
- * 10,000 requests twice would double the minute for what every other suite already checks on both.
+ * PGlite by default: the fuzzer aims at the HTTP, validation and domain layers, which are the same
+ * code on both drivers, and PGlite embeds the same PostgreSQL engine (same SQL, same SQLSTATEs).
+ * Running 10,000 requests twice would double the time for what every other suite already checks on
+ * both. PORTALDESK_FUZZ_BACKEND=postgres runs it on PostgreSQL instead.
  */
 const seed = Number(process.env.PORTALDESK_FUZZ_SEED ?? 20_261_206)
 const requestsPerEndpoint = Number(process.env.PORTALDESK_FUZZ_RUNS ?? 120)
 const only = process.env.PORTALDESK_FUZZ_ONLY
 const minimumEndpoints = 70
 const minimumRequests = 10_000
+const backend = process.env.PORTALDESK_FUZZ_BACKEND === 'postgres' ? postgresBackend : pgliteBackend
 
 /** Each endpoint's own seed, so that its requests stay the same when other endpoints come and go. */
 function seedOf(endpoint: EndpointUnderTest): number {
@@ -97,7 +99,7 @@ async function fuzzTargets(portal: TestPortal, callers: FuzzCallers): Promise<Fu
   return { ids: [...ids].filter((id) => !own.has(id)), texts: sessions.map((session) => session.id), spared: [...own] }
 }
 
-describe('every endpoint under fuzzed input, on PGlite', () => {
+describe.runIf(backend.enabled)(`every endpoint under fuzzed input, on ${backend.name}`, () => {
   let portal: TestPortal
   let callers: FuzzCallers
   let endpoints: EndpointUnderTest[]
@@ -107,7 +109,7 @@ describe('every endpoint under fuzzed input, on PGlite', () => {
 
   beforeAll(async () => {
     // The local mailbox is on so that its routes get past "this portal keeps no mailbox" to their ids.
-    portal = await startTestPortal(pgliteBackend, { portalUsers: 30, config: { mailbox: 'local' } })
+    portal = await startTestPortal(backend, { portalUsers: 30, config: { mailbox: 'local' } })
     callers = await signInCallers(portal)
     endpoints = await endpointsUnderTest(portal)
     targets = await fuzzTargets(portal, callers)
