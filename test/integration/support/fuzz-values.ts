@@ -108,9 +108,10 @@ function plausibleOfType(type: string, schema: JsonSchema, targets: FuzzTargets,
     case 'integer':
     case 'number': {
       if (idNames.test(name) && targets.ids.length > 0) return fc.constantFrom(...targets.ids)
-      const min = schema.minimum ?? (schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + 1 : 0)
-      const max = Math.min(schema.maximum ?? min + 1000, min + 100_000)
-      return fc.integer({ min: Math.ceil(min), max: Math.max(Math.ceil(min), Math.floor(max)) })
+      const min = Math.ceil(schema.minimum ?? (schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + 1 : 0))
+      const max = Math.max(min, Math.floor(Math.min(schema.maximum ?? min + 1000, min + 100_000)))
+      // Mostly near the bottom: versions, months and counts are small numbers.
+      return fc.oneof({ arbitrary: fc.integer({ min, max: Math.min(max, min + 10) }), weight: 3 }, { arbitrary: fc.integer({ min, max }), weight: 1 })
     }
     case 'string':
       return plausibleString(schema, targets, name)
@@ -127,6 +128,11 @@ function plausibleOfType(type: string, schema: JsonSchema, targets: FuzzTargets,
 
 function plausibleString(schema: JsonSchema, targets: FuzzTargets, name: string): fc.Arbitrary<string> {
   if (idNames.test(name)) return fc.constantFrom(...targets.texts, ...targets.ids.map(String))
+  // Field names say what a valid value looks like where the schema leaves it to the domain's checks.
+  if (/email/i.test(name)) return fc.emailAddress().filter((email) => email.length <= (schema.maxLength ?? 254))
+  if (/phone/i.test(name)) return fc.stringMatching(/^\+[1-9][0-9]{7,12}$/)
+  if (/country/i.test(name)) return fc.constantFrom('DE', 'US', 'CN', 'FR', 'XX', 'de')
+  if (/login|username/i.test(name)) return fc.stringMatching(/^[a-z][a-z0-9._]{2,20}$/)
   if (schema.format === 'email') return fc.emailAddress()
   if (schema.format === 'uuid') return fc.uuid()
   if (schema.format === 'date') return fc.date({ noInvalidDate: true, min: new Date('1900-01-01'), max: new Date('2100-01-01') }).map((d) => d.toISOString().slice(0, 10))
@@ -144,7 +150,8 @@ function plausibleString(schema: JsonSchema, targets: FuzzTargets, name: string)
 
 /**
  * An object after the schema's properties, each one left out, plausible or hostile, now and then with
- * an unknown key: the fields that matter, wrong one or two at a time.
+ * an unknown key: the fields that matter, wrong one or two at a time. With `hostileWeight` 0 every
+ * field is plausible, so that a large form gets past validation to the domain's own checks.
  */
 export function fuzzedObject(schema: JsonSchema, targets: FuzzTargets, depth = 0, hostileWeight = 1): fc.Arbitrary<Record<string, unknown>> {
   const properties = Object.entries(schema.properties ?? {})
@@ -158,7 +165,7 @@ export function fuzzedObject(schema: JsonSchema, targets: FuzzTargets, depth = 0
       )
       .map((value) => [key, value] as const)
   )
-  const extra = fc.option(fc.tuple(fc.constantFrom('unknownField', 'isAdmin', 'role', 'id', 'constructor', ''), anyJson), { freq: 8 })
+  const extra = hostileWeight === 0 ? fc.constant(null) : fc.option(fc.tuple(fc.constantFrom('unknownField', 'isAdmin', 'role', 'id', 'constructor', ''), anyJson), { freq: 8 })
   return fc.tuple(fc.tuple(...fields), extra).map(([pairs, unknown]) => {
     const object: Record<string, unknown> = {}
     for (const [key, value] of pairs) if (value !== undefined) object[key] = value
