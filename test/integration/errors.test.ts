@@ -3,6 +3,7 @@ import { apiErrorBody } from '../../src/shared/api'
 import { createRandom, type Random } from '../../src/server/db/seed/random'
 import { backends } from './support/backends'
 import { startTestPortal, testPassword, type ApiResponse, type TestPortal } from './support/portal'
+import { rawHttpClient } from './support/raw-http'
 
 const garbageStrings = [
   '',
@@ -253,6 +254,24 @@ describe.each(backends)('errors on $name', (backend) => {
 
   it.runIf(backend.enabled)('answers a malformed address with 400', async () => {
     expectError(await portal.request('GET', '/api/v1/users/%E0%A4%A', { token }), 400, 'VALIDATION')
+  })
+
+  it.runIf(backend.enabled)('answers headers too large for Node with 431 in the error shape, and closes that connection only', async () => {
+    const client = rawHttpClient(portal.baseUrl)
+    try {
+      const oversized = await client.send({ method: 'GET', target: '/api/v1/health', headers: { 'x-padding': 'p'.repeat(20_000) }, body: null })
+      expect(oversized.status).toBe(431)
+      expect(oversized.contentType).toMatch(/^application\/json/)
+      expect(apiErrorBody.parse(JSON.parse(oversized.text)).error).toEqual({
+        code: 'VALIDATION',
+        message: 'The request headers are too large.',
+        details: [{ path: 'request', message: 'The request headers are too large.' }]
+      })
+      // The next request on the same keep-alive client gets a fresh connection and a normal answer.
+      expect((await client.send({ method: 'GET', target: '/api/v1/health', headers: {}, body: null })).status).toBe(200)
+    } finally {
+      client.close()
+    }
   })
 
   it.runIf(backend.enabled)('serves the OpenAPI description of every route', async () => {

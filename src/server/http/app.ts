@@ -6,7 +6,7 @@ import type { ServerConfig } from '../config'
 import type { DatabaseKind } from '../db/connect'
 import type { Database } from '../db/schema'
 import { createAuthService, type AuthService } from '../domain/auth/auth-service'
-import { errorResponse, sendError } from './errors'
+import { answerClientError, errorResponse, sendError } from './errors'
 import { loggerOptions, type LogDestination } from './logging'
 import { registerOpenApi } from './openapi'
 import { auditRoutes } from './routes/audit'
@@ -65,7 +65,9 @@ export async function buildApp({ db, databaseKind, config, clock, logDestination
     // proxies TRUST_PROXY names; by default from the connection itself, so a client cannot pick its address.
     trustProxy: trustedProxies(config.trustProxy),
     // A malformed URL (bad percent-encoding) gets the API's error shape too.
-    frameworkErrors: (error, request, reply) => sendError(request, reply, error)
+    frameworkErrors: (error, request, reply) => sendError(request, reply, error),
+    // So do requests that Node's HTTP parser refuses before Fastify sees them (headers too large).
+    clientErrorHandler: answerClientError
   })
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)

@@ -1,3 +1,5 @@
+import { STATUS_CODES } from 'node:http'
+import type { Socket } from 'node:net'
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
 import type { ApiErrorBody } from '../../shared/api'
@@ -113,4 +115,26 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: u
   const retryAfter = retryAfterSecondsOf(body.error.details)
   if (body.error.code === 'RATE_LIMITED' && retryAfter !== null) void reply.header('retry-after', String(retryAfter))
   return reply.status(status).send(body)
+}
+
+/** Why Node's HTTP parser gave up on a request, in words; the status follows Node's own choice. */
+function clientErrorOf(code: string | undefined): { status: number; message: string } {
+  if (code === 'HPE_HEADER_OVERFLOW') return { status: 431, message: 'The request headers are too large.' }
+  if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return { status: 408, message: 'The request did not arrive in time.' }
+  return { status: 400, message: 'The request is not valid HTTP.' }
+}
+
+/**
+ * Answers a request that never reached Fastify (Node's `clientError`: headers too large, malformed
+ * HTTP) with the API's one error shape instead of Fastify's own, and closes the connection, as
+ * nothing more can be read from it.
+ */
+export function answerClientError(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return
+  const { status, message } = clientErrorOf(error.code)
+  const { body } = errorResponse(status, 'VALIDATION', message, [{ path: 'request', message }] satisfies FieldIssue[])
+  const text = JSON.stringify(body)
+  const head = [`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}`, 'Content-Type: application/json; charset=utf-8', `Content-Length: ${Buffer.byteLength(text)}`, 'Connection: close']
+  if (socket.writable) socket.end(`${head.join('\r\n')}\r\n\r\n${text}`)
+  else socket.destroy()
 }
