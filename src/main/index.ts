@@ -1,6 +1,12 @@
 import { join } from 'node:path'
-import { BrowserWindow, app, ipcMain, protocol, safeStorage, session, shell, utilityProcess } from 'electron'
+import { BrowserWindow, Menu, app, ipcMain, protocol, safeStorage, screen, session, shell, utilityProcess } from 'electron'
+import { releaseVersion } from '../shared/version'
 import { createDesk, type Desk } from './desk'
+import { buildMenuTemplate } from './desktop/app-menu'
+import { displayWorkAreas, setApplicationMenu, trackedWindow } from './desktop/electron-desktop'
+import { menuLabels, menuLocaleFor } from './desktop/menu-labels'
+import { createSecondInstanceHandler, type LaunchArguments } from './desktop/second-instance'
+import { loadWindowState, rememberWindowState, saveWindowState, windowOpening, windowStateStoreName } from './desktop/window-state'
 import { registerHandlers } from './ipc/register'
 import { createUtilityProcessLauncher } from './local-portal/utility-process-launcher'
 import { createConsoleLogger } from './log'
@@ -8,7 +14,7 @@ import { createElectronKeyValueStore } from './storage/electron-key-value-store'
 import { createSafeStorageCipher } from './vault/safe-storage-cipher'
 import { appEntryUrl, appScheme, isAllowedSender, type AppOrigins } from './window/app-origin'
 import { appSchemePrivileges, createAppProtocolHandler } from './window/app-protocol'
-import { createDeskWindow, hardenElectronSession, hardenWebContents } from './window/electron-window'
+import { createDeskWindow, defaultWindowSize, hardenElectronSession, hardenWebContents } from './window/electron-window'
 import type { ExternalLinkPolicy } from './window/external-links'
 
 // Lifecycle only: every decision lives in a module that Node tests exercise without Electron.
@@ -36,11 +42,8 @@ const seedUsers = Number.parseInt(process.env.PORTALDESK_SEED_USERS ?? '', 10)
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
-  app.on('second-instance', () => {
-    if (!mainWindow) return
-    if (mainWindow.isMinimized()) mainWindow.restore()
-    mainWindow.focus()
-  })
+  const onSecondInstance = createSecondInstanceHandler({ window: () => mainWindow, onLaunch: handleLaunchArguments })
+  app.on('second-instance', (_event, argv, workingDirectory) => onSecondInstance(argv, workingDirectory))
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, origins, externalLinks, (message) => log.warn(message)))
   app.on('window-all-closed', () => app.quit())
   app.on('before-quit', (event) => {
@@ -62,11 +65,42 @@ if (!app.requestSingleInstanceLock()) {
   })
 }
 
+/** The seam for portaldesk:// links: every later launch's arguments (and folder) arrive here. */
+function handleLaunchArguments(launch: LaunchArguments): void {
+  void launch
+}
+
+function installMenu(userDataDir: string): void {
+  const template = buildMenuTemplate({
+    platform: process.platform,
+    isDev: !app.isPackaged,
+    labels: menuLabels[menuLocaleFor(app.getLocale())],
+    version: releaseVersion,
+    actions: {
+      openDataFolder: () =>
+        void shell.openPath(userDataDir).then((error) => {
+          if (error) log.warn(`the data folder could not be opened: ${error}`)
+        })
+    }
+  })
+  setApplicationMenu(Menu, template)
+}
+
+function openMainWindow(userDataDir: string): BrowserWindow {
+  const stateStore = createElectronKeyValueStore({ name: windowStateStoreName, directory: userDataDir })
+  const { workAreas, primaryWorkArea } = displayWorkAreas(screen)
+  const opening = windowOpening(loadWindowState(stateStore, log), workAreas, primaryWorkArea, defaultWindowSize)
+  const window = createDeskWindow(BrowserWindow, join(here, '../preload/index.cjs'), origins.devServerUrl ?? appEntryUrl, opening)
+  rememberWindowState(trackedWindow(window), (state) => saveWindowState(stateStore, state, log))
+  return window
+}
+
 async function start(): Promise<void> {
   protocol.handle(appScheme, createAppProtocolHandler(join(here, '../renderer')))
   hardenElectronSession(session.defaultSession, origins, (message) => log.warn(message))
 
   const userDataDir = app.getPath('userData')
+  installMenu(userDataDir)
   desk = await createDesk({
     userDataDir,
     cipher: createSafeStorageCipher(safeStorage, process.platform),
@@ -78,7 +112,7 @@ async function start(): Promise<void> {
   registerHandlers(ipcMain, desk.table, { isAllowedSender: (frame) => isAllowedSender(frame, origins), log })
   void desk.session.start()
 
-  mainWindow = createDeskWindow(BrowserWindow, join(here, '../preload/index.cjs'), origins.devServerUrl ?? appEntryUrl)
+  mainWindow = openMainWindow(userDataDir)
   mainWindow.on('closed', () => {
     mainWindow = null
   })
