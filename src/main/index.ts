@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import { BrowserWindow, Menu, app, ipcMain, protocol, safeStorage, screen, session, shell, utilityProcess } from 'electron'
+import type { Locale } from '../shared/errors'
 import { releaseVersion } from '../shared/version'
 import { createDesk, type Desk } from './desk'
 import { buildMenuTemplate } from './desktop/app-menu'
@@ -70,11 +71,12 @@ function handleLaunchArguments(launch: LaunchArguments): void {
   void launch
 }
 
-function installMenu(userDataDir: string): void {
+/** Until the window says which language the operator chose, the menu follows the system's. */
+function installMenu(userDataDir: string, language: Locale = menuLocaleFor(app.getLocale())): void {
   const template = buildMenuTemplate({
     platform: process.platform,
     isDev: !app.isPackaged,
-    labels: menuLabels[menuLocaleFor(app.getLocale())],
+    labels: menuLabels[language],
     version: releaseVersion,
     actions: {
       openDataFolder: () =>
@@ -107,7 +109,8 @@ async function start(): Promise<void> {
     openStore: (name) => createElectronKeyValueStore({ name, directory: userDataDir }),
     launcher: createUtilityProcessLauncher((modulePath, args, options) => utilityProcess.fork(modulePath, args, options), join(here, 'portal-server.js')),
     log,
-    baseEnv: process.env
+    baseEnv: process.env,
+    onLanguageChange: (language) => installMenu(userDataDir, language)
   }, Number.isInteger(seedUsers) && seedUsers > 0 ? { seedUsers } : {})
   registerHandlers(ipcMain, desk.table, { isAllowedSender: (frame) => isAllowedSender(frame, origins), log })
   void desk.session.start()

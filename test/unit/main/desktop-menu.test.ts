@@ -1,6 +1,10 @@
 import { describe, expect, it, vi } from 'vitest'
 import { buildMenuTemplate, type MenuItemTemplate, type MenuRole } from '../../../src/main/desktop/app-menu'
 import { menuLabels, menuLocaleFor } from '../../../src/main/desktop/menu-labels'
+import { dispatch } from '../../../src/main/ipc/dispatch'
+import { createHandlerTable } from '../../../src/main/ipc/handlers'
+import type { SessionService } from '../../../src/main/session/desk-session'
+import { recordingLogger } from './support/fakes'
 
 const platforms = ['darwin', 'win32', 'linux'] as const
 
@@ -82,5 +86,24 @@ describe('application menu', () => {
     expect(menuLocaleFor('en-US')).toBe('en')
     expect(menuLocaleFor('fr')).toBe('en')
     expect(menuLocaleFor('')).toBe('en')
+  })
+})
+
+describe('the menu language from the window', () => {
+  it('passes the operator’s language to the desktop shell, and refuses anything that is not one of the desk’s languages', async () => {
+    const setLanguage = vi.fn()
+    const table = createHandlerTable({ session: {} as SessionService, desktop: { setLanguage } })
+    const log = recordingLogger()
+    expect(await dispatch(table, 'desktop:set-language', { language: 'zh-CN' }, { log })).toEqual({ ok: true, value: null })
+    expect(setLanguage).toHaveBeenCalledWith('zh-CN')
+    for (const hostile of [{ language: 'fr' }, { language: '<script>' }, { language: 'x'.repeat(10_000) }, {}, 'zh-CN', null]) {
+      expect(await dispatch(table, 'desktop:set-language', hostile, { log })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    }
+    expect(setLanguage).toHaveBeenCalledOnce()
+  })
+
+  it('answers where there is no desktop shell (the browser host) without doing anything', async () => {
+    const table = createHandlerTable({ session: {} as SessionService })
+    expect(await dispatch(table, 'desktop:set-language', { language: 'en' }, { log: recordingLogger() })).toEqual({ ok: true, value: null })
   })
 })
