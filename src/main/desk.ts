@@ -1,4 +1,5 @@
 import { join } from 'node:path'
+import type { Locale } from '../shared/errors'
 import { ConnectionRegistry } from './connections/connection-registry'
 import type { HandlerTable } from './ipc/handler-table'
 import { createHandlerTable } from './ipc/handlers'
@@ -22,6 +23,8 @@ export interface DeskPlatform {
   log: Logger
   /** The environment the embedded server inherits. */
   baseEnv?: NodeJS.ProcessEnv
+  /** The operator chose a language in the window (Electron relabels its menu; the browser host has none). */
+  onLanguageChange?: (language: Locale) => void
 }
 
 export interface DeskOptions {
@@ -64,5 +67,7 @@ export async function createDesk(platform: DeskPlatform, options: DeskOptions = 
     signInSeededAdmin: options.signInSeededAdmin,
     createClient: (baseUrl) => new PortalClient({ baseUrl, timeoutMs: options.portalTimeoutMs })
   })
-  return { table: createHandlerTable({ session }), session, localPortal, shutdown: () => localPortal.stop() }
+  const { onLanguageChange } = platform
+  const desktop = onLanguageChange ? { setLanguage: onLanguageChange } : undefined
+  return { table: createHandlerTable({ session, desktop }), session, localPortal, shutdown: () => localPortal.stop() }
 }

@@ -3,6 +3,7 @@ import type { HandlerTable } from './handler-table'
 import { accountHandlers } from './handlers/account-handlers'
 import { auditHandlers } from './handlers/audit-handlers'
 import { companyHandlers } from './handlers/company-handlers'
+import { desktopHandlers, type DesktopShell } from './handlers/desktop-handlers'
 import { helpdeskHandlers } from './handlers/helpdesk-handlers'
 import { mailHandlers } from './handlers/mail-handlers'
 import { securityHandlers } from './handlers/security-handlers'
@@ -10,13 +11,17 @@ import { userHandlers } from './handlers/user-handlers'
 
 export interface DeskServices {
   session: SessionService
+  /** Absent where the window has no desktop shell around it (the browser host, most tests). */
+  desktop?: DesktopShell
 }
+
+const noDesktopShell: DesktopShell = { setLanguage: () => {} }
 
 /**
  * Every channel of src/shared/ipc/channels.ts, mapped to the service that answers it. Electron's
  * ipcMain and the browser host serve this same table, so what the e2e suite tests is what ships.
  */
-export function createHandlerTable({ session }: DeskServices): HandlerTable {
+export function createHandlerTable({ session, desktop = noDesktopShell }: DeskServices): HandlerTable {
   return {
     'session:state': () => session.state(),
     'session:sign-in': (credentials) => session.signIn(credentials),
@@ -31,6 +36,7 @@ export function createHandlerTable({ session }: DeskServices): HandlerTable {
     ...helpdeskHandlers(session),
     ...accountHandlers(session),
     ...auditHandlers(session),
-    ...mailHandlers(session)
+    ...mailHandlers(session),
+    ...desktopHandlers(desktop)
   }
 }

@@ -1,4 +1,5 @@
 import type { BrowserWindow as BrowserWindowClass, Session, WebContents } from 'electron'
+import type { WindowOpening } from '../desktop/window-state'
 import type { AppOrigins } from './app-origin'
 import type { ExternalLinkPolicy } from './external-links'
 import { hardenSession, hardenWindow, secureWebPreferences } from './harden'
@@ -31,10 +32,12 @@ export function hardenElectronSession(session: Session, origins: AppOrigins, log
   )
 }
 
-export function createDeskWindow(BrowserWindow: typeof BrowserWindowClass, preloadPath: string, entryUrl: string): BrowserWindowClass {
+/** The window's size on first start, and wherever the remembered place is no longer on screen. */
+export const defaultWindowSize = { width: 1280, height: 820 } as const
+
+export function createDeskWindow(BrowserWindow: typeof BrowserWindowClass, preloadPath: string, entryUrl: string, opening: WindowOpening): BrowserWindowClass {
   const window = new BrowserWindow({
-    width: 1280,
-    height: 820,
+    ...opening.bounds,
     minWidth: 900,
     minHeight: 600,
     // The renderer sets document.title to name the connection; the window follows it.
@@ -42,7 +45,11 @@ export function createDeskWindow(BrowserWindow: typeof BrowserWindowClass, prelo
     show: false,
     webPreferences: secureWebPreferences(preloadPath)
   })
-  window.once('ready-to-show', () => window.show())
+  window.once('ready-to-show', () => {
+    // maximize() shows a hidden window too: it waits, like show(), for the first paint.
+    if (opening.maximized) window.maximize()
+    window.show()
+  })
   void window.loadURL(entryUrl)
   return window
 }

@@ -59,8 +59,11 @@ export function secureWebPreferences(preloadPath: string) {
   } as const
 }
 
-/** Permissions the app's own page may use; everything else, from anyone, is denied. */
-const grantedToApp: ReadonlySet<string> = new Set(['clipboard-sanitized-write'])
+/**
+ * Permissions the app's own page may use; everything else, from anyone, is denied. Notifications
+ * tell the operator that a long job ended while the desk was in the background.
+ */
+const grantedToApp: ReadonlySet<string> = new Set(['clipboard-sanitized-write', 'notifications'])
 
 export function isPermissionGranted(permission: string, requestingUrl: string, origins: AppOrigins): boolean {
   return grantedToApp.has(permission) && isAppUrl(requestingUrl, origins)

@@ -15,7 +15,7 @@ import { createPreferencesStore, defaultLanguage } from '../stores/preferences'
 import { createSessionNoticeStore } from '../stores/session-notice'
 import { createUserGridSettingsStore } from '../stores/user-grid-settings'
 import { createUserListViewStore } from '../stores/user-list-view'
-import { DeskClientProvider } from './desk-client'
+import { DeskClientProvider, useDeskClient } from './desk-client'
 import { createAppQueryClient } from './query-client'
 import { endExpiredSession } from './session'
 import { antdTheme } from './theme'
@@ -57,13 +57,17 @@ export function createAppDependencies(options: {
 
 const antdLocales: Record<Locale, typeof enUS> = { en: enUS, 'zh-CN': zhCN }
 
-/** Applies the remembered language and theme to i18next, antd and the document. */
+/** Applies the remembered language and theme to i18next, antd, the document and the desktop menu. */
 function PreferencesBridge({ children }: { children: ReactNode }) {
+  const desk = useDeskClient()
   const language = usePreferences((state) => state.language)
   const mode = usePreferences((state) => state.theme)
   useEffect(() => {
     document.documentElement.lang = language
-  }, [language])
+    desk.desktop.setLanguage({ language }).catch(() => {
+      // The menu keeps the system's language: nothing the operator needs to act on.
+    })
+  }, [desk, language])
   useEffect(() => {
     document.documentElement.dataset.theme = mode
     document.documentElement.style.colorScheme = mode

@@ -5,6 +5,7 @@ import { sessionState } from '../session'
 import { accountChannels } from './channels/account-channels'
 import { auditChannels } from './channels/audit-channels'
 import { companyChannels } from './channels/company-channels'
+import { desktopChannels } from './channels/desktop-channels'
 import { helpdeskChannels } from './channels/helpdesk-channels'
 import { mailChannels } from './channels/mail-channels'
 import { securityChannels } from './channels/security-channels'
@@ -29,7 +30,8 @@ export const channels = {
   ...helpdeskChannels,
   ...accountChannels,
   ...auditChannels,
-  ...mailChannels
+  ...mailChannels,
+  ...desktopChannels
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
 
 export type Channels = typeof channels

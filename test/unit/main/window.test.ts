@@ -178,7 +178,7 @@ describe('hardenSession', () => {
     let check: PermissionCheckHandler | undefined
     hardenSession({ setPermissionRequestHandler: (h) => void (request = h), setPermissionCheckHandler: (h) => void (check = h), onDownload: () => {} }, production)
     const answers: boolean[] = []
-    for (const permission of ['media', 'geolocation', 'notifications', 'openExternal', 'clipboard-read', 'hid', 'unknown']) {
+    for (const permission of ['media', 'geolocation', 'openExternal', 'clipboard-read', 'hid', 'unknown']) {
       request?.(permission, 'app://portaldesk/index.html', (granted) => answers.push(granted))
       expect(check?.(permission, 'app://portaldesk')).toBe(false)
     }
@@ -186,6 +186,17 @@ describe('hardenSession', () => {
     // Copying a login is the one thing the app page may do; a foreign page may not.
     expect(check?.('clipboard-sanitized-write', 'app://portaldesk')).toBe(true)
     expect(check?.('clipboard-sanitized-write', 'https://evil.example')).toBe(false)
+  })
+
+  it('lets the app page, and only it, show notifications', () => {
+    let request: PermissionRequestHandler | undefined
+    let check: PermissionCheckHandler | undefined
+    hardenSession({ setPermissionRequestHandler: (h) => void (request = h), setPermissionCheckHandler: (h) => void (check = h), onDownload: () => {} }, production)
+    const answers: [string, boolean][] = []
+    for (const url of ['app://portaldesk/index.html', ...hostileUrls]) request?.('notifications', url, (granted) => answers.push([url, granted]))
+    expect(answers.filter(([, granted]) => granted).map(([url]) => url)).toEqual(['app://portaldesk/index.html'])
+    expect(check?.('notifications', 'app://portaldesk')).toBe(true)
+    for (const url of hostileUrls) expect(check?.('notifications', url)).toBe(false)
   })
 })
 

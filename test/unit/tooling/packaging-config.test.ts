@@ -7,6 +7,7 @@ import { minimatch } from 'minimatch'
 import { describe, expect, it } from 'vitest'
 import config, { deskUrlScheme } from '../../../electron-builder.config.mjs'
 import { deskLinkScheme } from '../../../src/shared/deep-links'
+import { desktopAppId } from '../../../src/shared/version'
 import { afterPack, argon2BinaryPackage, electronExecutableIn, packagedFuses } from '../../../scripts/packaging/after-pack.mjs'
 
 const repoRoot = join(import.meta.dirname, '..', '..', '..')
@@ -60,6 +61,10 @@ describe('electron-builder config: what `npm run dist` builds', () => {
     expect(config.protocols).toEqual([{ name: 'PortalDesk link', schemes: ['portaldesk'] }])
     // The installers register the scheme the desk's link parser reads (the config cannot import TypeScript).
     expect(deskUrlScheme).toBe(deskLinkScheme)
+  })
+
+  it('gives the installers the app id the desk runs under (Windows notifications need them equal)', () => {
+    expect(config.appId).toBe(desktopAppId)
   })
 
   it('takes its icons from resources/, all made from icon.svg', () => {

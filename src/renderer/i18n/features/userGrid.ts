@@ -96,6 +96,12 @@ export const userGridStrings = featureStrings(
       finished: 'Finished. {{doneLabel}}: {{done}} · Skipped: {{skipped}} · Failed: {{failed}}',
       cancelled: 'Cancelled. {{doneLabel}}: {{done}} · Skipped: {{skipped}} · Failed: {{failed}} · Not started: {{notStarted}}',
       stopped: 'Stopped. {{doneLabel}}: {{done}} · Skipped: {{skipped}} · Failed: {{failed}} · Not started: {{notStarted}}',
+      // The system notification when a run ends while PortalDesk is in the background; its text is the summary above.
+      notification: {
+        finished: 'PortalDesk: {{action}} finished',
+        cancelled: 'PortalDesk: {{action}} cancelled',
+        stopped: 'PortalDesk: {{action}} stopped'
+      },
       show: 'Show',
       outcome: { all: 'All', skipped: 'Skipped', failed: 'Failed', notStarted: 'Not started' },
       resultsLabel: 'Result per user',
@@ -135,7 +141,12 @@ export const userGridStrings = featureStrings(
       failed: 'The export stopped.',
       done_one: 'Exported {{rows}} user to {{file}}.',
       done_other: 'Exported {{rows}} users to {{file}}.',
-      cancelled: 'The export was cancelled; no file was saved.'
+      cancelled: 'The export was cancelled; no file was saved.',
+      // The system notification when an export ends while PortalDesk is in the background.
+      notificationDone: 'PortalDesk: CSV export finished',
+      notificationFailed: 'PortalDesk: CSV export failed',
+      notificationFailedBody_one: 'It stopped after {{rows}} user; no file was saved. Open PortalDesk to try again.',
+      notificationFailedBody_other: 'It stopped after {{rows}} users; no file was saved. Open PortalDesk to try again.'
     }
   },
   {
@@ -232,6 +243,11 @@ export const userGridStrings = featureStrings(
       finished: '已完成。{{doneLabel}}：{{done}} · 已跳过：{{skipped}} · 失败：{{failed}}',
       cancelled: '已取消。{{doneLabel}}：{{done}} · 已跳过：{{skipped}} · 失败：{{failed}} · 未开始：{{notStarted}}',
       stopped: '已停止。{{doneLabel}}：{{done}} · 已跳过：{{skipped}} · 失败：{{failed}} · 未开始：{{notStarted}}',
+      notification: {
+        finished: 'PortalDesk：{{action}}已完成',
+        cancelled: 'PortalDesk：{{action}}已取消',
+        stopped: 'PortalDesk：{{action}}已停止'
+      },
       show: '显示',
       outcome: { all: '全部', skipped: '已跳过', failed: '失败', notStarted: '未开始' },
       resultsLabel: '每个用户的结果',
@@ -271,7 +287,11 @@ export const userGridStrings = featureStrings(
       failed: '导出已中止。',
       done_one: '已将 {{rows}} 个用户导出到 {{file}}。',
       done_other: '已将 {{rows}} 个用户导出到 {{file}}。',
-      cancelled: '导出已取消，未保存任何文件。'
+      cancelled: '导出已取消，未保存任何文件。',
+      notificationDone: 'PortalDesk：CSV 导出已完成',
+      notificationFailed: 'PortalDesk：CSV 导出失败',
+      notificationFailedBody_one: '导出在 {{rows}} 个用户后中止，未保存任何文件。请打开 PortalDesk 重试。',
+      notificationFailedBody_other: '导出在 {{rows}} 个用户后中止，未保存任何文件。请打开 PortalDesk 重试。'
     }
   }
 )

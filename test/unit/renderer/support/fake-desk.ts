@@ -48,7 +48,8 @@ type Procedure = (...args: never[]) => unknown
 
 /**
  * A DeskClient for tests, built from the channel map so that a new channel needs no change here:
- * every method rejects until stubbed, except `session.state`, which answers signed out on the local portal.
+ * every method rejects until stubbed, except `session.state`, which answers signed out on the local portal,
+ * and `desktop.setLanguage`, which every start of the app calls.
  */
 export function fakeDesk(): FakeDesk {
   const tree: Record<string, Record<string, Mock>> = {}
@@ -58,5 +59,7 @@ export function fakeDesk(): FakeDesk {
     tree[namespace][method] = unstubbed(`${namespace}.${method}`)
   }
   tree.session?.state?.mockImplementation(() => Promise.resolve(sessionState()))
+  // The app tells the desktop shell its language on every start; a test that cares stubs it again.
+  tree.desktop?.setLanguage?.mockResolvedValue(null)
   return tree as unknown as FakeDesk
 }

@@ -6,6 +6,7 @@ import { refusalText } from '../../../components/refusal-text'
 import { usePreferences } from '../../../stores/app-stores'
 import { failureReasonOf, type BulkActionId, type BulkTarget } from './bulk-actions'
 import type { BulkOutcome, BulkReport, BulkStatus } from './bulk-runner'
+import { bulkSummaryText } from './bulk-summary'
 import type { BulkRun } from './use-bulk-run'
 import './bulk.css'
 
@@ -86,7 +87,6 @@ export function BulkRunModal(props: { run: BulkRun; onCancel: () => void; onClos
   const progress = run.phase === 'running' ? run.progress : { finished: report ? report.entries.length - report.counts.notStarted : 0, total: report?.entries.length ?? 0 }
   const percent = progress.total === 0 ? 100 : Math.floor((progress.finished / progress.total) * 100)
   const counts = report?.counts
-  const summaryKey = !report ? null : report.cancelled ? 'cancelled' : report.stoppedBy !== undefined ? 'stopped' : 'finished'
 
   return (
     <Modal
@@ -128,10 +128,10 @@ export function BulkRunModal(props: { run: BulkRun; onCancel: () => void; onClos
           <Typography.Text data-testid="bulk-progress-text">{t('userGrid.bulk.progress', { finished: number(progress.finished), total: number(progress.total) })}</Typography.Text>
         </div>
         {run.phase === 'running' && run.cancelling ? <Typography.Paragraph type="secondary">{t('userGrid.bulk.cancelling')}</Typography.Paragraph> : null}
-        {report && counts && summaryKey ? (
+        {report && counts ? (
           <>
             <Typography.Paragraph strong role="status" className="bulk-run__summary" data-testid="bulk-summary">
-              {t(`userGrid.bulk.${summaryKey}`, { doneLabel: t(`userGrid.bulk.actions.${action}.done`), done: number(counts.done), skipped: number(counts.skipped), failed: number(counts.failed), notStarted: number(counts.notStarted) })}
+              {bulkSummaryText(action, report, t, language)}
             </Typography.Paragraph>
             <Space size={8} className="bulk-run__filter">
               <Typography.Text id="bulk-show-label">{t('userGrid.bulk.show')}</Typography.Text>

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { UserListQuery } from '../../../../shared/users'
 import { useDeskClient } from '../../../app/desk-client'
+import { notifyInBackground, prepareBackgroundNotification } from '../../../components/background-notification'
 import { ErrorAlert } from '../../../components/ErrorAlert'
 import { usePreferences } from '../../../stores/app-stores'
 import type { UserColumnKey } from '../../../stores/user-grid-settings'
@@ -39,25 +40,37 @@ export function ExportCsv({ query, columns, total }: ExportCsvProps) {
   const start = async () => {
     const abort = new AbortController()
     controller.current = abort
+    prepareBackgroundNotification()
     setState({ phase: 'running', rows: 0 })
+    let rowsRead = 0
     try {
       const csv = await exportUsersCsv({
         listUsers: (q) => desk.users.list(q),
         query,
         columns: userCsvColumns(columns, t),
         signal: abort.signal,
-        onProgress: (rows) => setState({ phase: 'running', rows })
+        onProgress: (rows) => {
+          rowsRead = rows
+          setState({ phase: 'running', rows })
+        }
       })
       const file = exportFileName(new Date())
       downloadBlob(csv.blob, file)
       setState({ phase: 'idle' })
-      void message.success({ content: t('userGrid.export.done', { count: csv.rows, rows: csv.rows.toLocaleString(language), file }), key: 'users-export' })
+      const done = t('userGrid.export.done', { count: csv.rows, rows: csv.rows.toLocaleString(language), file })
+      void message.success({ content: done, key: 'users-export' })
+      notifyInBackground({ title: t('userGrid.export.notificationDone'), body: done, tag: 'portaldesk-export' })
     } catch (error) {
       if (isAbort(error) || abort.signal.aborted) {
         setState({ phase: 'idle' })
         void message.info({ content: t('userGrid.export.cancelled'), key: 'users-export' })
       } else {
-        setState((current) => ({ phase: 'failed', rows: current.phase === 'running' ? current.rows : 0, error }))
+        setState({ phase: 'failed', rows: rowsRead, error })
+        notifyInBackground({
+          title: t('userGrid.export.notificationFailed'),
+          body: t('userGrid.export.notificationFailedBody', { count: rowsRead, rows: rowsRead.toLocaleString(language) }),
+          tag: 'portaldesk-export'
+        })
       }
     } finally {
       if (controller.current === abort) controller.current = null
