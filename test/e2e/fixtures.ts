@@ -168,14 +168,14 @@ async function startHostWithMailbox(template: PortalTemplate, mailbox: Mailbox, 
  * Playwright replaces the worker after a failed test, so a failure never leaves its state to the next.
  */
 class SharedDesk {
-  #started: { host: BrowserHost; mailbox: Mailbox; context: BrowserContext; template: PortalTemplate } | null = null
+  #started: { host: BrowserHost; mailbox: Mailbox; context: BrowserContext; taken: Set<number>; template: PortalTemplate } | null = null
 
   constructor(
     readonly browser: Browser,
     readonly templates: TemplateSource
   ) {}
 
-  async get(): Promise<{ host: BrowserHost; mailbox: Mailbox; context: BrowserContext }> {
+  async get(): Promise<{ host: BrowserHost; mailbox: Mailbox; context: BrowserContext; taken: Set<number> }> {
     if (this.#started !== null && stale(this.#started.template)) await this.close()
     if (this.#started === null) {
       const template = await this.templates.fresh()
@@ -185,7 +185,7 @@ class SharedDesk {
         throw error
       })
       const context = await this.browser.newContext()
-      this.#started = { host, mailbox, context, template }
+      this.#started = { host, mailbox, context, taken: new Set(), template }
       const page = await context.newPage()
       const desk = new Desk(page)
       await desk.open(host.loginUrl())
@@ -331,8 +331,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await expect(desk.signedIn).toBeVisible()
     await use(desk)
   },
-  api: async ({ host }, use) => {
-    await use(PortalApi.of(host))
+  api: async ({ sharedHost, sharedDesk, host }, use) => {
+    await use(PortalApi.of(host, sharedHost ? (await sharedDesk.get()).taken : undefined))
   }
 })
 
