@@ -124,7 +124,7 @@ function stale(template: PortalTemplate): boolean {
 /**
  * Hands out the run's seeded portal template (seeded by the global setup, test/support/e2e-global-setup.ts).
  * Should a run outlast the template's age limit, the worker that finds it stale seeds one of its own in the
- * run's folder, under this worker fixture's budget, and uses that from then on.
+ * run's folder (within the `host` or `sharedSession` fixture's own timeout) and uses that from then on.
  */
 class TemplateSource {
   #template: PortalTemplate | null = null
@@ -164,9 +164,17 @@ async function startHostWithMailbox(template: PortalTemplate, mailbox: Mailbox, 
 /**
  * The worker's shared desk: one browser host (with its own mailbox) and one browser context signed in
  * as the administrator, started by the first test that asks for it and kept for the worker's later
- * tests. A host older than the template's age limit is replaced, for the reason the template is.
+ * tests. A host older than the template's age limit is replaced, for the reason the template is; that also
+ * keeps its sign-in younger than the server's 10-minute re-verification, which some actions rely on.
  * Playwright replaces the worker after a failed test, so a failure never leaves its state to the next.
  */
+interface SharedSession {
+  host: BrowserHost
+  mailbox: Mailbox
+  context: BrowserContext
+  taken: Set<number>
+}
+
 class SharedDesk {
   #started: { host: BrowserHost; mailbox: Mailbox; context: BrowserContext; taken: Set<number>; template: PortalTemplate } | null = null
 
@@ -175,7 +183,7 @@ class SharedDesk {
     readonly templates: TemplateSource
   ) {}
 
-  async get(): Promise<{ host: BrowserHost; mailbox: Mailbox; context: BrowserContext; taken: Set<number> }> {
+  async get(): Promise<SharedSession> {
     if (this.#started !== null && stale(this.#started.template)) await this.close()
     if (this.#started === null) {
       const template = await this.templates.fresh()
@@ -232,6 +240,8 @@ interface TestFixtures {
    * desk's settings or lock it. A spec (or a describe block) opts in with `test.use({ sharedHost: true })`.
    */
   sharedHost: boolean
+  /** The worker's shared desk for this test (started, or replaced when stale, once per test); null without sharedHost. */
+  sharedSession: SharedSession | null
   /** Variables added to the environment of the test's own portal server, e.g. `{ OPERATOR_2FA: 'required' }`. */
   hostEnv: Record<string, string>
   mailbox: Mailbox
@@ -279,39 +289,50 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     },
     { scope: 'worker', timeout: 60_000 }
   ],
-  mailbox: async ({ sharedHost, sharedDesk }, use) => {
-    const mailbox = sharedHost ? mailboxSince((await sharedDesk.get()).mailbox) : await startSmtpServer()
+  // Its own timeout: starting (or replacing) the shared host may seed a template, which is no test's budget.
+  sharedSession: [
+    async ({ sharedHost, sharedDesk }, use) => {
+      await use(sharedHost ? await sharedDesk.get() : null)
+    },
+    { timeout: 180_000 }
+  ],
+  mailbox: async ({ sharedSession }, use) => {
+    const mailbox = sharedSession ? mailboxSince(sharedSession.mailbox) : await startSmtpServer()
     try {
       await use(mailbox)
     } finally {
       await mailbox.close()
     }
   },
-  host: async ({ sharedHost, hostEnv, sharedDesk, mailbox, portalTemplates }, use) => {
-    if (sharedHost) {
-      if (Object.keys(hostEnv).length > 0) throw new Error('A shared host runs with the default environment: a test that needs hostEnv needs its own host.')
-      await use((await sharedDesk.get()).host)
-      return
-    }
-    const host = await startHostWithMailbox(await portalTemplates.fresh(), mailbox, hostEnv)
-    try {
-      await use(host)
-    } finally {
-      await host.close()
-    }
-  },
-  context: async ({ sharedHost, sharedDesk, context }, use) => {
-    if (!sharedHost) {
+  host: [
+    async ({ sharedSession, hostEnv, mailbox, portalTemplates }, use) => {
+      if (sharedSession) {
+        if (Object.keys(hostEnv).length > 0) throw new Error('A shared host runs with the default environment: a test that needs hostEnv needs its own host.')
+        await use(sharedSession.host)
+        return
+      }
+      const host = await startHostWithMailbox(await portalTemplates.fresh(), mailbox, hostEnv)
+      try {
+        await use(host)
+      } finally {
+        await host.close()
+      }
+    },
+    // Its own timeout: a run that outlasts the template's age seeds a new one here, which is no test's budget.
+    { timeout: 180_000 }
+  ],
+  context: async ({ sharedSession, context }, use) => {
+    if (!sharedSession) {
       await use(context)
       return
     }
-    const shared = (await sharedDesk.get()).context
+    const shared = sharedSession.context
     await use(shared)
     // The test's pages go with it; the context, its cookie and the desk's session stay for the next test.
     for (const page of shared.pages()) await page.close()
   },
-  desk: async ({ sharedHost, page, host }, use) => {
-    if (!sharedHost) {
+  desk: async ({ sharedSession, page, host }, use) => {
+    if (!sharedSession) {
       const desk = new Desk(page)
       await desk.open(host.loginUrl())
       await use(desk)
@@ -331,8 +352,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await expect(desk.signedIn).toBeVisible()
     await use(desk)
   },
-  api: async ({ sharedHost, sharedDesk, host }, use) => {
-    await use(PortalApi.of(host, sharedHost ? (await sharedDesk.get()).taken : undefined))
+  api: async ({ sharedSession, host }, use) => {
+    await use(PortalApi.of(host, sharedSession?.taken))
   }
 })
 
