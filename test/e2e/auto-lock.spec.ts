@@ -4,11 +4,10 @@ import { chromiumAvailable, e2ePassword, expect, test } from './fixtures'
 test.skip(!chromiumAvailable, 'Chromium is not installed: the end-to-end tests did not run.')
 
 /**
- * The test-only override of the auto-lock time: the preference is a number of minutes and, read from
- * localStorage, may be a fraction (src/renderer/stores/preferences.ts `isAutoLockMinutes`), so 0.1 is
- * 6 seconds. The settings popover itself only offers whole minutes.
+ * The page's clock is Playwright's: it runs on from the real time, and the test jumps it past the desk's
+ * default idle time (15 minutes, the header setting's) instead of waiting for it.
  */
-const lockAfterMinutes = 0.1
+const pastIdleTime = '15:01'
 
 test.describe('Auto-lock', () => {
   test('locks after the idle time, refuses a wrong password in words, unlocks with the right one, and the typed text is still there', async ({ page, desk, api }) => {
@@ -17,9 +16,7 @@ test.describe('Auto-lock', () => {
     const user = list.body.items[0]
     if (!user) throw new Error('No portal user to edit')
 
-    await page.evaluate((minutes) => {
-      localStorage.setItem('portaldesk.preferences', JSON.stringify({ state: { language: 'en', theme: 'light', autoLockMinutes: minutes }, version: 1 }))
-    }, lockAfterMinutes)
+    await page.clock.install()
     await desk.open(page.url())
     await desk.signIn('admin', e2ePassword)
     await expect(desk.signedIn).toBeVisible()
@@ -32,9 +29,11 @@ test.describe('Auto-lock', () => {
     await firstName.pressSequentially('Half-typed')
     await expect(page.getByTestId('user-form')).toHaveAttribute('data-state', 'dirty')
 
-    // Idle: no key, pointer or wheel event. The cover comes, over the still mounted app.
+    // Idle: no key, pointer or wheel event for the idle time. The cover comes, over the still mounted app.
     const lock = page.getByTestId('auto-lock')
-    await expect(lock).toBeVisible({ timeout: 20_000 })
+    await expect(lock).toHaveCount(0)
+    await page.clock.fastForward(pastIdleTime)
+    await expect(lock).toBeVisible()
     await expect(page.getByTestId('auto-lock-content')).toHaveAttribute('data-locked', 'true')
     await expect(page.getByTestId('user-form')).toHaveCount(1)
     await expect(page.getByTestId('auto-lock-password')).toBeFocused()
@@ -65,12 +64,10 @@ test.describe('Auto-lock', () => {
     const onServer = await api.call<{ firstName: string | null }>('GET', `/api/v1/users/${user.id}`, { token })
     expect(onServer.body.firstName).toBe(user.firstName)
 
-    // Reloading the page is no way around the lock.
-    await expect(lock).toBeVisible({ timeout: 20_000 })
-    // After the reload only the kept lock can cover the desk: the idle time is back to 15 minutes.
-    await page.evaluate(() => {
-      localStorage.setItem('portaldesk.preferences', JSON.stringify({ state: { language: 'en', theme: 'light', autoLockMinutes: 15 }, version: 1 }))
-    })
+    // Reloading the page is no way around the lock: after the reload, a fresh idle time has not passed,
+    // so only the lock the desk kept can cover it.
+    await page.clock.fastForward(pastIdleTime)
+    await expect(lock).toBeVisible()
     await page.reload()
     await expect(page.getByTestId('auto-lock')).toBeVisible()
     await expect(page.getByTestId('auto-lock-password')).toBeFocused()

@@ -2,6 +2,8 @@ import type { Page } from '@playwright/test'
 import { chromiumAvailable, e2ePassword, expect, linkIn, mailTo, test, type Desk, type PortalApi } from './fixtures'
 
 test.skip(!chromiumAvailable, 'Chromium is not installed: the end-to-end tests did not run.')
+// Each test acts on users of its own: the ones it creates, or the ones it takes (api.take).
+test.use({ sharedHost: true })
 
 interface CompanySummary {
   id: number
@@ -27,8 +29,9 @@ interface UserOnServer {
 
 /** A password the policy accepts (long, unguessable) that no seeded account has. */
 const newPassword = (label: string) => `Quartz-${label}-Meadow-7429-Lantern!`
-/** A username no seeded account has (each test runs on its own fresh database). */
-const newLogin = (label: string) => `e2e.${label}.${Date.now().toString(36)}`
+/** A username no seeded account has, nor any account an earlier test on the same host created. */
+const createdLoginPrefix = 'e2e.'
+const newLogin = (label: string) => `${createdLoginPrefix}${label}.${Date.now().toString(36)}`
 
 async function signedInAdmin(desk: Desk, api: PortalApi): Promise<string> {
   await desk.signIn('admin', e2ePassword)
@@ -46,13 +49,13 @@ async function companyNamed(api: PortalApi, token: string, q: string): Promise<C
   return detail.body
 }
 
-/** Active portal users of the company who sign in with the password alone (no 2FA, not locked). */
+/** Seeded active portal users of the company who sign in with the seeded password alone (no 2FA, not locked); not the ones tests created. */
 async function plainUsersOf(api: PortalApi, token: string, companyId: number): Promise<UserOnServer[]> {
   const answer = await api.call<{ items: UserOnServer[] }>('GET', `/api/v1/users?kind=portal&companyId=${companyId}&twoFactor=off&locked=false&status=active&limit=20`, {
     token
   })
   expect(answer.status).toBe(200)
-  return answer.body.items
+  return answer.body.items.filter((user) => !user.login.startsWith(createdLoginPrefix))
 }
 
 async function userOnServer(api: PortalApi, token: string, id: number): Promise<UserOnServer> {
@@ -228,7 +231,8 @@ test.describe('Companies', () => {
   test('Prim.io "stop access": Delete revokes portal access, and deleting an account needs the typed username', async ({ desk, api, page }) => {
     const token = await signedInAdmin(desk, api)
     const company = await companyNamed(api, token, 'Northwind')
-    const [user, other] = await plainUsersOf(api, token, company.id)
+    const plain = await plainUsersOf(api, token, company.id)
+    const [user, other] = [api.take(plain), api.take(plain)]
     if (!user || !other) throw new Error('Northwind needs two active users without 2FA')
     const portalToken = await api.portalToken(user.login, e2ePassword)
     await openCompany(page, company.id)
@@ -271,7 +275,8 @@ test.describe('Companies', () => {
   test('Prim.io "new password" and "new username and password": Edit sets them, and only the new pair signs in', async ({ desk, api, page }) => {
     const token = await signedInAdmin(desk, api)
     const company = await companyNamed(api, token, 'Northwind')
-    const [forgotPassword, forgotBoth] = await plainUsersOf(api, token, company.id)
+    const plain = await plainUsersOf(api, token, company.id)
+    const [forgotPassword, forgotBoth] = [api.take(plain), api.take(plain)]
     if (!forgotPassword || !forgotBoth) throw new Error('Northwind needs two active users without 2FA')
     await openCompany(page, company.id)
     const dialog = page.locator('.ant-modal [data-testid="edit-credentials-dialog"]')

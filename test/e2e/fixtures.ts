@@ -1,27 +1,29 @@
 import { join } from 'node:path'
-import { test as base, expect, type Locator, type Page } from '@playwright/test'
+import { test as base, expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test'
 import { repoRoot, startBrowserHost, type BrowserHost } from '../browser-host/host'
 import { createPortalTemplate, readPortalTemplate, type PortalTemplate } from '../browser-host/portal-template'
-import { templatesEnv } from '../support/e2e-global-setup'
 import { chromiumExecutable } from '../support/chromium'
 import { startSmtpServer, type ReceivedMail } from '../support/smtp-mailbox'
 import { PortalApi } from './support/portal-api'
+import { e2ePassword, runTemplateDir, seededPortalUsers, templateMaxAgeMs, templatesEnv } from './support/seeded-portal'
 import { requireOrSkip } from '../support/environment'
 
-export { expect, PortalApi }
+export { expect, PortalApi, e2ePassword, seededPortalUsers }
 export { linkIn, textBody } from '../support/smtp-mailbox'
-
-/** The password of every seeded account, the local administrator's included. */
-export const e2ePassword = 'E2e-Password-2026!'
-/** Portal users seeded per test; the internal staff (admin, support, …) come on top. */
-export const seededPortalUsers = 300
 
 /** On CI a missing Chromium fails the run; elsewhere the suite says it skipped. */
 export const chromiumAvailable = requireOrSkip('Chromium', chromiumExecutable() !== null, 'install Debian\'s chromium or set CHROMIUM_PATH')
 
 /** The renderer as the operator sees it, with the readiness markers it publishes. */
 export class Desk {
-  constructor(readonly page: Page) {}
+  /**
+   * `signedInAs`: the login this desk is already signed in as, for a worker's shared desk (see `sharedHost`);
+   * null when each test signs in itself.
+   */
+  constructor(
+    readonly page: Page,
+    readonly signedInAs: string | null = null
+  ) {}
 
   get shell(): Locator {
     return this.page.locator('[data-app-state]')
@@ -64,7 +66,18 @@ export class Desk {
     await expect(this.shell).toHaveAttribute('data-app-state', 'ready')
   }
 
+  /**
+   * Signs in through the sign-in screen. On a worker's shared desk, signed in once as the administrator,
+   * it only checks that the desk is signed in as asked: anything else would change the desk of the tests after.
+   */
   async signIn(login: string, password: string): Promise<void> {
+    if (this.signedInAs !== null) {
+      if (login !== this.signedInAs || password !== e2ePassword) {
+        throw new Error(`This desk is shared by the worker's tests and signed in as ${this.signedInAs}: a test that signs in as ${login}, or with another password, needs its own host (leave sharedHost off).`)
+      }
+      await expect(this.signedIn).toBeVisible()
+      return
+    }
     await expect(this.signedOut).toBeVisible()
     await this.loginInput.fill(login)
     await this.passwordInput.fill(password)
@@ -101,54 +114,162 @@ export class Desk {
   }
 }
 
-/**
- * The seed dates locks, sessions and audit rows from its own "now" (its most recent sessions were last
- * seen 20 minutes before it, and go idle at 30); a template older than this is seeded again, so that
- * every test finds the same accounts locked and the same sessions active as right after a first run.
- */
-const templateMaxAgeMs = 5 * 60_000
+
+type Mailbox = Awaited<ReturnType<typeof startSmtpServer>>
+
+function stale(template: PortalTemplate): boolean {
+  return Date.now() - template.seededAt > templateMaxAgeMs
+}
 
 /**
- * Hands out a seeded portal template (portal-template.ts), seeding a new one when the last one is stale.
- * With the run's folder (global setup) the template outlives the worker, so a replacement worker reuses it.
+ * Hands out the run's seeded portal template (seeded by the global setup, test/support/e2e-global-setup.ts).
+ * Should a run outlast the template's age limit, the worker that finds it stale seeds one of its own in the
+ * run's folder (within the `host` or `sharedSession` fixture's own timeout) and uses that from then on.
  */
 class TemplateSource {
   #template: PortalTemplate | null = null
 
-  constructor(readonly dir: string | null) {}
+  constructor(
+    readonly runDir: string | null,
+    readonly workerDir: string | null
+  ) {}
 
   async fresh(): Promise<PortalTemplate> {
-    this.#template ??= this.dir === null ? null : await readPortalTemplate(this.dir)
-    if (this.#template && Date.now() - this.#template.seededAt > templateMaxAgeMs) {
-      await this.#template.remove()
+    if (this.#template === null && this.runDir !== null) this.#template = await readPortalTemplate(runTemplateDir(this.runDir))
+    if (this.#template !== null && stale(this.#template)) {
+      if (this.#template.dir !== (this.runDir === null ? null : runTemplateDir(this.runDir))) await this.#template.remove()
       this.#template = null
     }
-    this.#template ??= await createPortalTemplate({ users: seededPortalUsers, password: e2ePassword, repoRoot, ...(this.dir === null ? {} : { dir: this.dir }) })
+    this.#template ??= await createPortalTemplate({ users: seededPortalUsers, password: e2ePassword, repoRoot, ...(this.workerDir === null ? {} : { dir: this.workerDir }) })
     return this.#template
   }
 
   /** Only a template of this worker alone: the run's folder goes with the run. */
   async remove(): Promise<void> {
-    if (this.dir === null) await this.#template?.remove()
+    if (this.runDir === null) await this.#template?.remove()
   }
 }
 
+/** One browser host with its own mailbox: the portal server delivers its emails to `mailbox`. */
+async function startHostWithMailbox(template: PortalTemplate, mailbox: Mailbox, env: Record<string, string> = {}): Promise<BrowserHost> {
+  return startBrowserHost({
+    users: seededPortalUsers,
+    password: e2ePassword,
+    autoSignIn: false,
+    env: { SMTP_URL: mailbox.url, MAIL_POLL_MS: '200', ...env },
+    portalTemplate: template
+  })
+}
+
 /**
- * One fresh browser host (own data folder, own database, 300 seeded portal users) per test, whose
- * portal server delivers its emails to a real SMTP mailbox of the test (`mailbox.received`), and the
- * portal's own API beside the desk (`api`) to check effects on the server.
- * Each host's database is a copy of a seeded template the worker made (not one seeding per test: an
+ * The worker's shared desk: one browser host (with its own mailbox) and one browser context signed in
+ * as the administrator, started by the first test that asks for it and kept for the worker's later
+ * tests. A host older than the template's age limit is replaced, for the reason the template is; that also
+ * keeps its sign-in younger than the server's 10-minute re-verification, which some actions rely on.
+ * Playwright replaces the worker after a failed test, so a failure never leaves its state to the next.
+ */
+interface SharedSession {
+  host: BrowserHost
+  mailbox: Mailbox
+  context: BrowserContext
+  taken: Set<number>
+}
+
+class SharedDesk {
+  #started: { host: BrowserHost; mailbox: Mailbox; context: BrowserContext; taken: Set<number>; template: PortalTemplate } | null = null
+
+  constructor(
+    readonly browser: Browser,
+    readonly templates: TemplateSource
+  ) {}
+
+  async get(): Promise<SharedSession> {
+    if (this.#started !== null && stale(this.#started.template)) await this.close()
+    if (this.#started === null) {
+      const template = await this.templates.fresh()
+      const mailbox = await startSmtpServer()
+      const host = await startHostWithMailbox(template, mailbox).catch(async (error: unknown) => {
+        await mailbox.close()
+        throw error
+      })
+      const context = await this.browser.newContext()
+      this.#started = { host, mailbox, context, taken: new Set(), template }
+      const page = await context.newPage()
+      const desk = new Desk(page)
+      await desk.open(host.loginUrl())
+      await desk.signIn('admin', e2ePassword)
+      await expect(desk.signedIn).toBeVisible()
+      await page.close()
+    }
+    return this.#started
+  }
+
+  async close(): Promise<void> {
+    const started = this.#started
+    this.#started = null
+    if (started === null) return
+    await started.context.close()
+    await started.host.close()
+    await started.mailbox.close()
+  }
+}
+
+/** A test's view of the shared mailbox: only what arrived since the test began. Its refusal mode is reset after the test. */
+function mailboxSince(shared: Mailbox): Mailbox {
+  const from = shared.received.length
+  return {
+    get received() {
+      return shared.received.slice(from)
+    },
+    state: shared.state,
+    url: shared.url,
+    close: async () => {
+      shared.state.mode = 'accept'
+    }
+  }
+}
+
+interface TestFixtures {
+  /**
+   * Off (the default): the test has a fresh browser host of its own (own data folder, own database, a
+   * copy of the run's template), signed out, in a fresh browser context.
+   * On: the test runs on its worker's shared host, in its shared context, already signed in as the
+   * administrator, on a new page opened at the desk's start route with empty local storage. For tests that
+   * change nothing another test relies on: each acts on users of its own (created with unique names, or
+   * chosen by state that its own action changes), and does not sign out or in as someone else, change the
+   * desk's settings or lock it. A spec (or a describe block) opts in with `test.use({ sharedHost: true })`.
+   */
+  sharedHost: boolean
+  /** The worker's shared desk for this test (started, or replaced when stale, once per test); null without sharedHost. */
+  sharedSession: SharedSession | null
+  /** Variables added to the environment of the test's own portal server, e.g. `{ OPERATOR_2FA: 'required' }`. */
+  hostEnv: Record<string, string>
+  mailbox: Mailbox
+  host: BrowserHost
+  desk: Desk
+  api: PortalApi
+}
+
+interface WorkerFixtures {
+  portalTemplates: TemplateSource
+  sharedDesk: SharedDesk
+}
+
+/**
+ * The browser host of each test (see `sharedHost`), whose portal server delivers its emails to a real
+ * SMTP mailbox (`mailbox.received`), and the portal's own API beside the desk (`api`) to check effects on
+ * the server. Each host's database is a copy of the run's seeded template (not one seeding per test: an
  * initdb, the migrations and the seeding are most of a host's start); what a test changes stays in its copy.
  */
-export const test = base.extend<{ mailbox: Mailbox; host: BrowserHost; desk: Desk; api: PortalApi }, { portalTemplates: TemplateSource }>({
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  sharedHost: [false, { option: true }],
+  hostEnv: [{}, { option: true }],
   portalTemplates: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use, workerInfo) => {
+      const runDir = process.env[templatesEnv] ?? null
       // parallelIndex stays the same for the worker that replaces a failed one.
-      const runDir = process.env[templatesEnv]
-      const templates = new TemplateSource(runDir ? join(runDir, `worker-${workerInfo.parallelIndex}`) : null)
-      // Seeded here, under this fixture's own timeout, so the first test of a worker keeps its 90 s for itself.
-      await templates.fresh()
+      const templates = new TemplateSource(runDir, runDir === null ? null : join(runDir, `worker-${workerInfo.parallelIndex}`))
       try {
         await use(templates)
       } finally {
@@ -157,41 +278,84 @@ export const test = base.extend<{ mailbox: Mailbox; host: BrowserHost; desk: Des
     },
     { scope: 'worker', timeout: 180_000 }
   ],
-  // Playwright reads the fixtures a fixture needs from its first parameter: this one needs none.
-  // eslint-disable-next-line no-empty-pattern
-  mailbox: async ({}, use) => {
-    const mailbox = await startSmtpServer()
+  sharedDesk: [
+    async ({ browser, portalTemplates }, use) => {
+      const shared = new SharedDesk(browser, portalTemplates)
+      try {
+        await use(shared)
+      } finally {
+        await shared.close()
+      }
+    },
+    { scope: 'worker', timeout: 60_000 }
+  ],
+  // Its own timeout: starting (or replacing) the shared host may seed a template, which is no test's budget.
+  sharedSession: [
+    async ({ sharedHost, sharedDesk }, use) => {
+      await use(sharedHost ? await sharedDesk.get() : null)
+    },
+    { timeout: 180_000 }
+  ],
+  mailbox: async ({ sharedSession }, use) => {
+    const mailbox = sharedSession ? mailboxSince(sharedSession.mailbox) : await startSmtpServer()
     try {
       await use(mailbox)
     } finally {
       await mailbox.close()
     }
   },
-  host: async ({ mailbox, portalTemplates }, use) => {
-    const host = await startBrowserHost({
-      users: seededPortalUsers,
-      password: e2ePassword,
-      autoSignIn: false,
-      env: { SMTP_URL: mailbox.url, MAIL_POLL_MS: '200' },
-      portalTemplate: await portalTemplates.fresh()
-    })
-    try {
-      await use(host)
-    } finally {
-      await host.close()
+  host: [
+    async ({ sharedSession, hostEnv, mailbox, portalTemplates }, use) => {
+      if (sharedSession) {
+        if (Object.keys(hostEnv).length > 0) throw new Error('A shared host runs with the default environment: a test that needs hostEnv needs its own host.')
+        await use(sharedSession.host)
+        return
+      }
+      const host = await startHostWithMailbox(await portalTemplates.fresh(), mailbox, hostEnv)
+      try {
+        await use(host)
+      } finally {
+        await host.close()
+      }
+    },
+    // Its own timeout: a run that outlasts the template's age seeds a new one here, which is no test's budget.
+    { timeout: 180_000 }
+  ],
+  context: async ({ sharedSession, context }, use) => {
+    if (!sharedSession) {
+      await use(context)
+      return
     }
+    const shared = sharedSession.context
+    await use(shared)
+    // The test's pages go with it; the context, its cookie and the desk's session stay for the next test.
+    for (const page of shared.pages()) await page.close()
   },
-  desk: async ({ page, host }, use) => {
-    const desk = new Desk(page)
-    await desk.open(host.loginUrl())
+  desk: async ({ sharedSession, page, host }, use) => {
+    if (!sharedSession) {
+      const desk = new Desk(page)
+      await desk.open(host.loginUrl())
+      await use(desk)
+      return
+    }
+    // A known start: the desk's start route, and none of the local storage (preferences, grid settings) an earlier test left.
+    await page.goto(host.url)
+    await page.evaluate(() => {
+      localStorage.clear()
+      sessionStorage.clear()
+    })
+    await new Desk(page).open(host.url)
+    await expect(page.getByTestId('signed-in').or(page.getByTestId('signed-out'))).toBeVisible()
+    // A test that signed out (its own action, or the end of a session) leaves the next one signed out: sign in again.
+    if (await page.getByTestId('signed-out').isVisible()) await new Desk(page).signIn('admin', e2ePassword)
+    const desk = new Desk(page, 'admin')
+    await expect(desk.signedIn).toBeVisible()
     await use(desk)
   },
-  api: async ({ host }, use) => {
-    await use(PortalApi.of(host))
+  api: async ({ sharedSession, host }, use) => {
+    await use(PortalApi.of(host, sharedSession?.taken))
   }
 })
-
-type Mailbox = Awaited<ReturnType<typeof startSmtpServer>>
 
 /** Waits until the mailbox holds a message to `to` and returns the newest one. */
 export async function mailTo(mailbox: Mailbox, to: string): Promise<ReceivedMail> {

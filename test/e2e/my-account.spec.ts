@@ -1,7 +1,6 @@
 import { generate } from 'otplib'
 import type { Page } from '@playwright/test'
-import { startBrowserHost } from '../browser-host/host'
-import { chromiumAvailable, Desk, e2ePassword, expect, test } from './fixtures'
+import { chromiumAvailable, e2ePassword, expect, test } from './fixtures'
 
 test.skip(!chromiumAvailable, 'Chromium is not installed: the end-to-end tests did not run.')
 
@@ -132,24 +131,19 @@ test.describe('a temporary password', () => {
 })
 
 test.describe('OPERATOR_2FA=required', () => {
-  test('guides an administrator without TOTP through the setup before the desk opens', async ({ page }) => {
-    const host = await startBrowserHost({ users: 20, password: e2ePassword, autoSignIn: false, env: { OPERATOR_2FA: 'required' } })
-    try {
-      const desk = new Desk(page)
-      await desk.open(host.loginUrl())
-      await desk.signIn('admin', e2ePassword)
-      const guide = page.getByTestId('two-factor-required')
-      await expect(guide).toBeVisible()
-      await expect(desk.grid).toHaveCount(0)
-      // Going elsewhere does not get round it.
-      await page.goto(`${host.url}#/users`)
-      await expect(guide).toBeVisible()
+  test.use({ hostEnv: { OPERATOR_2FA: 'required' } })
 
-      await setUpTotp(page, e2ePassword)
-      await expect(guide).toHaveCount(0)
-      await expect(desk.grid).toBeVisible()
-    } finally {
-      await host.close()
-    }
+  test('guides an administrator without TOTP through the setup before the desk opens', async ({ page, desk, host }) => {
+    await desk.signIn('admin', e2ePassword)
+    const guide = page.getByTestId('two-factor-required')
+    await expect(guide).toBeVisible()
+    await expect(desk.grid).toHaveCount(0)
+    // Going elsewhere does not get round it.
+    await page.goto(`${host.url}#/users`)
+    await expect(guide).toBeVisible()
+
+    await setUpTotp(page, e2ePassword)
+    await expect(guide).toHaveCount(0)
+    await expect(desk.grid).toBeVisible()
   })
 })

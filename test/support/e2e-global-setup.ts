@@ -1,17 +1,30 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-
-/** The folder where the e2e workers keep their seeded portal templates (test/e2e/fixtures.ts). */
-export const templatesEnv = 'PORTALDESK_E2E_TEMPLATES'
+import { repoRoot } from '../browser-host/host'
+import { createPortalTemplate } from '../browser-host/portal-template'
+import { e2ePassword, runTemplateDir, seededPortalUsers, templatesEnv } from '../e2e/support/seeded-portal'
+import { chromiumExecutable } from './chromium'
 
 /**
- * One folder per run, outside the workers: Playwright replaces a worker after every failed test, and a
- * template kept by the worker alone would be seeded again for the next test, on top of its own host.
- * Removed when the run ends.
+ * Seeds the run's portal template once, before any worker starts, so that its seeding (an initdb, the
+ * migrations, 300 users) is in no test's or worker's budget, and done once rather than once per worker.
+ * Every host of every spec copies it (test/e2e/fixtures.ts); it is the only variant: settings such as
+ * OPERATOR_2FA are the server's environment, not the seed's. The folder outlives the workers
+ * (Playwright replaces a worker after every failed test) and is removed when the run ends.
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const dir = await mkdtemp(join(tmpdir(), 'portaldesk-e2e-templates-'))
   process.env[templatesEnv] = dir
-  return () => rm(dir, { recursive: true, force: true })
+  const remove = () => rm(dir, { recursive: true, force: true })
+  // Without Chromium every browser test skips: nothing would copy the template.
+  if (chromiumExecutable() !== null) {
+    try {
+      await createPortalTemplate({ users: seededPortalUsers, password: e2ePassword, repoRoot, dir: runTemplateDir(dir) })
+    } catch (error) {
+      await remove()
+      throw error
+    }
+  }
+  return remove
 }

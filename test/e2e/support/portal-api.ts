@@ -12,11 +12,25 @@ export interface ApiAnswer<T = unknown> {
  * in the outbox, a block-list entry), not only what the desk's toast says.
  */
 export class PortalApi {
-  constructor(readonly baseUrl: string) {}
+  constructor(
+    readonly baseUrl: string,
+    /**
+     * Seeded users a test has taken as its own to change (see `take`): one set per host, so that on a
+     * worker's shared host each test acts on users no earlier test changed.
+     */
+    readonly taken: Set<number> = new Set()
+  ) {}
 
-  static of(host: BrowserHost): PortalApi {
+  static of(host: BrowserHost, taken?: Set<number>): PortalApi {
     expect(host.portalUrl, 'the browser host knows its portal server').toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
-    return new PortalApi(host.portalUrl)
+    return new PortalApi(host.portalUrl, taken)
+  }
+
+  /** The first of `candidates` (after skipping `skip` of them) that no test on this host has taken yet, now taken. */
+  take<T extends { id: number }>(candidates: readonly T[], skip = 0): T | undefined {
+    const user = candidates.filter((candidate) => !this.taken.has(candidate.id))[skip]
+    if (user) this.taken.add(user.id)
+    return user
   }
 
   async call<T = unknown>(method: string, path: string, options: { token?: string; json?: unknown } = {}): Promise<ApiAnswer<T>> {
