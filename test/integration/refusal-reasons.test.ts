@@ -1,16 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { helpdeskPaths, verificationCodeMaxAttempts, verificationCodeTtlMinutes } from '../../src/shared/helpdesk'
+import { verificationCodeMaxAttempts, verificationCodeTtlMinutes } from '../../src/shared/helpdesk'
 import { verificationCodesPerWindow } from '../../src/server/domain/helpdesk/verification'
-import { mailPaths } from '../../src/shared/mail'
 import { meProfile, type MeProfile } from '../../src/shared/portal'
 import { refusalReasonOf, refusalReasons, type RefusalReason } from '../../src/shared/refusals'
-import { securityPaths } from '../../src/shared/security'
 import { refusalsStrings, refusalWords } from '../../src/renderer/i18n/features/refusals'
 import { backends } from './support/backends'
 import { signInAs, type OperatorClient } from './support/operators'
 import { startTestPortal, testPassword, type ApiResponse, type TestPortal } from './support/portal'
 import { contactForm, portalLogin, signInablePortalUsers, signInPortalUser, type PortalClient, type PortalUserRow } from './portal-helpers'
 import { createFixtureUser, type FixtureOptions } from './security-fixtures'
+import { endpoints, urlOf } from '../../src/shared/endpoints'
 
 /**
  * Every refusal reason of the shared enum, triggered through the real server over HTTP: the answer
@@ -52,7 +51,7 @@ const triggers: Record<RefusalReason, { status: number; code: string; trigger: T
   accountArchived: {
     status: 409,
     code: 'CONFLICT',
-    trigger: async ({ admin, fixture }) => admin.post(securityPaths.twoFactorInvite((await fixture({ active: false })).id), {}, ticket)
+    trigger: async ({ admin, fixture }) => admin.post(urlOf(endpoints.inviteToTwoFactor, { id: (await fixture({ active: false })).id }), {}, ticket)
   },
   accountDeleted: {
     status: 409,
@@ -63,14 +62,14 @@ const triggers: Record<RefusalReason, { status: number; code: string; trigger: T
       return admin.post(`/api/v1/users/${user.id}/restore`, {}, ticket)
     }
   },
-  notLocked: { status: 409, code: 'CONFLICT', trigger: async ({ admin, fixture }) => admin.post(securityPaths.unlock((await fixture()).id), {}, ticket) },
+  notLocked: { status: 409, code: 'CONFLICT', trigger: async ({ admin, fixture }) => admin.post(urlOf(endpoints.unlockUser, { id: (await fixture()).id }), {}, ticket) },
   twoFactorAlreadyOn: {
     status: 409,
     code: 'CONFLICT',
-    trigger: async ({ admin, fixture }) => admin.post(securityPaths.twoFactorInvite((await fixture({ twoFactor: true })).id), {}, ticket)
+    trigger: async ({ admin, fixture }) => admin.post(urlOf(endpoints.inviteToTwoFactor, { id: (await fixture({ twoFactor: true })).id }), {}, ticket)
   },
-  twoFactorAlreadyOff: { status: 409, code: 'CONFLICT', trigger: async ({ admin, fixture }) => admin.delete(securityPaths.twoFactor((await fixture()).id), undefined, ticket) },
-  noEmail: { status: 409, code: 'CONFLICT', trigger: async ({ admin, fixture }) => admin.post(securityPaths.twoFactorInvite((await fixture({ email: null })).id), {}, ticket) },
+  twoFactorAlreadyOff: { status: 409, code: 'CONFLICT', trigger: async ({ admin, fixture }) => admin.delete(urlOf(endpoints.disableTwoFactor, { id: (await fixture()).id }), undefined, ticket) },
+  noEmail: { status: 409, code: 'CONFLICT', trigger: async ({ admin, fixture }) => admin.post(urlOf(endpoints.inviteToTwoFactor, { id: (await fixture({ email: null })).id }), {}, ticket) },
   noEmailToNotify: {
     status: 400,
     code: 'VALIDATION',
@@ -83,12 +82,12 @@ const triggers: Record<RefusalReason, { status: number; code: string; trigger: T
     trigger: async ({ portal, admin, fixture }) => {
       const user = await fixture({ sessions: 1 })
       const revoked = await portal.server.database.db.selectFrom('sessions').select('id').where('user_id', '=', user.id).where('revoked_at', 'is not', null).executeTakeFirstOrThrow()
-      return admin.delete(securityPaths.session(user.id, String(revoked.id)), undefined, ticket)
+      return admin.delete(urlOf(endpoints.revokeUserSession, { id: user.id, sid: String(revoked.id) }), undefined, ticket)
     }
   },
-  noSuchEmail: { status: 404, code: 'NOT_FOUND', trigger: ({ admin }) => admin.get(mailPaths.state('999999999')) },
-  mailboxOff: { status: 404, code: 'NOT_FOUND', trigger: ({ admin }) => admin.get(mailPaths.mailbox) },
-  alreadyGone: { status: 404, code: 'NOT_FOUND', trigger: async ({ admin, fixture }) => admin.delete(securityPaths.passkey((await fixture()).id, 999_999), undefined, ticket) },
+  noSuchEmail: { status: 404, code: 'NOT_FOUND', trigger: ({ admin }) => admin.get(urlOf(endpoints.getMailState, { id: '999999999' })) },
+  mailboxOff: { status: 404, code: 'NOT_FOUND', trigger: ({ admin }) => admin.get(urlOf(endpoints.listMailbox)) },
+  alreadyGone: { status: 404, code: 'NOT_FOUND', trigger: async ({ admin, fixture }) => admin.delete(urlOf(endpoints.revokeUserPasskey, { id: (await fixture()).id, pid: 999_999 }), undefined, ticket) },
   supportTemporaryOnly: {
     status: 403,
     code: 'FORBIDDEN',
@@ -136,7 +135,7 @@ const triggers: Record<RefusalReason, { status: number; code: string; trigger: T
     trigger: async ({ support, fixture }) => {
       const user = await fixture()
       let last: ApiResponse | undefined
-      for (let i = 0; i < 10 && last?.status !== 429; i++) last = await support.post(helpdeskPaths.remindUsername(user.id), {}, ticket)
+      for (let i = 0; i < 10 && last?.status !== 429; i++) last = await support.post(urlOf(endpoints.remindUsername, { id: user.id }), {}, ticket)
       if (!last) throw new Error('no reminder was sent')
       return last
     }
@@ -167,7 +166,7 @@ const triggers: Record<RefusalReason, { status: number; code: string; trigger: T
       const profile = meProfile.parse((await client.get('/api/v1/me')).body)
       const changed = await client.patch('/api/v1/me', contactForm(profile, { email: `pending.${user.id}@mail.example`, currentPassword: testPassword }))
       expect(changed.status, changed.text).toBe(200)
-      return support.post(helpdeskPaths.remindUsername(user.id), {}, ticket)
+      return support.post(urlOf(endpoints.remindUsername, { id: user.id }), {}, ticket)
     }
   },
   companyShared: {
@@ -185,25 +184,25 @@ const triggers: Record<RefusalReason, { status: number; code: string; trigger: T
     code: 'RATE_LIMITED',
     trigger: async ({ support, fixture }) => {
       const user = await fixture()
-      for (let i = 0; i < verificationCodesPerWindow; i++) expect((await support.post(helpdeskPaths.sendCode(user.id), {}, ticket)).status).toBe(200)
-      return support.post(helpdeskPaths.sendCode(user.id), {}, ticket)
+      for (let i = 0; i < verificationCodesPerWindow; i++) expect((await support.post(urlOf(endpoints.sendVerificationCode, { id: user.id }), {}, ticket)).status).toBe(200)
+      return support.post(urlOf(endpoints.sendVerificationCode, { id: user.id }), {}, ticket)
     }
   },
   verificationCodeNotSent: {
     status: 409,
     code: 'CONFLICT',
-    trigger: async ({ support, fixture }) => support.post(helpdeskPaths.checkCode((await fixture()).id), { code: '123456' }, ticket)
+    trigger: async ({ support, fixture }) => support.post(urlOf(endpoints.checkVerificationCode, { id: (await fixture()).id }), { code: '123456' }, ticket)
   },
   verificationCodeUsed: {
     status: 409,
     code: 'CONFLICT',
     trigger: async ({ portal, support, fixture }) => {
       const user = await fixture()
-      expect((await support.post(helpdeskPaths.sendCode(user.id), {}, ticket)).status).toBe(200)
+      expect((await support.post(urlOf(endpoints.sendVerificationCode, { id: user.id }), {}, ticket)).status).toBe(200)
       const code = await sentCode(portal, user.id)
-      const checked = await support.post(helpdeskPaths.checkCode(user.id), { code }, ticket)
+      const checked = await support.post(urlOf(endpoints.checkVerificationCode, { id: user.id }), { code }, ticket)
       expect(checked.status, checked.text).toBe(200)
-      return support.post(helpdeskPaths.checkCode(user.id), { code }, ticket)
+      return support.post(urlOf(endpoints.checkVerificationCode, { id: user.id }), { code }, ticket)
     }
   },
   verificationCodeSpent: {
@@ -211,10 +210,10 @@ const triggers: Record<RefusalReason, { status: number; code: string; trigger: T
     code: 'RATE_LIMITED',
     trigger: async ({ portal, support, fixture }) => {
       const user = await fixture()
-      expect((await support.post(helpdeskPaths.sendCode(user.id), {}, ticket)).status).toBe(200)
+      expect((await support.post(urlOf(endpoints.sendVerificationCode, { id: user.id }), {}, ticket)).status).toBe(200)
       const wrongCode = (await sentCode(portal, user.id)) === '000000' ? '111111' : '000000'
-      for (let i = 0; i < verificationCodeMaxAttempts; i++) await support.post(helpdeskPaths.checkCode(user.id), { code: wrongCode }, ticket)
-      return support.post(helpdeskPaths.checkCode(user.id), { code: wrongCode }, ticket)
+      for (let i = 0; i < verificationCodeMaxAttempts; i++) await support.post(urlOf(endpoints.checkVerificationCode, { id: user.id }), { code: wrongCode }, ticket)
+      return support.post(urlOf(endpoints.checkVerificationCode, { id: user.id }), { code: wrongCode }, ticket)
     }
   },
   verificationCodeExpired: {
@@ -222,10 +221,10 @@ const triggers: Record<RefusalReason, { status: number; code: string; trigger: T
     code: 'CONFLICT',
     trigger: async ({ portal, admin, support, fixture }) => {
       const user = await fixture()
-      expect((await support.post(helpdeskPaths.sendCode(user.id), {}, ticket)).status).toBe(200)
+      expect((await support.post(urlOf(endpoints.sendVerificationCode, { id: user.id }), {}, ticket)).status).toBe(200)
       portal.clock.advance((verificationCodeTtlMinutes + 1) * 60_000)
       await admin.reauth()
-      return support.post(helpdeskPaths.checkCode(user.id), { code: '123456' }, ticket)
+      return support.post(urlOf(endpoints.checkVerificationCode, { id: user.id }), { code: '123456' }, ticket)
     }
   },
   passwordRequired: {

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import { jsonSchemaTransform } from 'fastify-type-provider-zod'
-import { apiPaths } from '../../shared/api'
+import { apiDocsPath } from '../../shared/api'
 import { serverVersion } from '../version'
 
 /** OpenAPI built from the route schemas (the zod contract), served at /api/docs and /api/docs/json. */
@@ -19,5 +19,5 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
     },
     transform: jsonSchemaTransform
   })
-  await app.register(swaggerUi, { routePrefix: apiPaths.docs })
+  await app.register(swaggerUi, { routePrefix: apiDocsPath })
 }
