@@ -12,8 +12,9 @@ import { findUserTarget, type UserTarget } from '../domain/users/target'
 import { operatorGuard } from './operator-guard'
 import { auditContextOf, authorize, operatorContext, type OperatorContext } from './request-context'
 
-/** The one security requirement of every guarded route: a bearer token (operator or portal session). */
-export const bearerSecurity = [{ bearerAuth: [] }]
+/** The OpenAPI security scheme of every guarded route: a bearer token (operator or portal session). */
+export const bearerScheme = 'bearerAuth'
+const bearerSecurity = [{ [bearerScheme]: [] }]
 
 /** What registering an endpoint needs: the guards' services and where target users are loaded from. */
 export interface EndpointRouteDeps {

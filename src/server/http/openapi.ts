@@ -4,6 +4,7 @@ import swaggerUi from '@fastify/swagger-ui'
 import { jsonSchemaTransform } from 'fastify-type-provider-zod'
 import { apiDocsPath } from '../../shared/api'
 import { serverVersion } from '../version'
+import { bearerScheme } from './endpoint-route'
 
 /** OpenAPI built from the route schemas (the zod contract), served at /api/docs and /api/docs/json. */
 export async function registerOpenApi(app: FastifyInstance): Promise<void> {
@@ -15,7 +16,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         description: 'Errors always have the shape {"error": {"code", "message", "details"?}}.',
         version: serverVersion
       },
-      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } } }
+      components: { securitySchemes: { [bearerScheme]: { type: 'http', scheme: 'bearer' } } }
     },
     transform: jsonSchemaTransform
   })
