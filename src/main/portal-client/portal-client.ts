@@ -111,14 +111,6 @@ export class PortalClient {
   }
 
   /**
-   * Any operator call of the API: the answer is parsed with `schema`; `audit` becomes the
-   * `X-Ticket-Ref` and `X-Reason` headers that the server copies into the audit row.
-   */
-  request<S extends z.ZodType>(schema: S, config: AxiosRequestConfig, token: string, audit?: AuditContext): Promise<z.output<S>> {
-    return this.#call(schema, { ...config, headers: { ...(config.headers as Record<string, string> | undefined), ...auditHeaders(audit) } }, token)
-  }
-
-  /**
    * A call of a declared endpoint: the URL is built from its path, the answer parsed with its
    * response schema; `audit` becomes the `X-Ticket-Ref`, `X-Reason` and `X-Verification` headers.
    */
@@ -132,8 +124,9 @@ export class PortalClient {
       ...(call.body !== undefined ? { data: call.body } : endpoint.method === 'GET' ? {} : { data: {} })
     }
     // No JSON to read: an image, or 204 No Content.
-    if (!endpoint.response || endpoint.status === 204) return (await this.#send(config, token)) as ResponseOf<E>
-    return this.#call(endpoint.response, config, token) as Promise<ResponseOf<E>>
+    const schema = endpoint.readAs ?? endpoint.response
+    if (!schema || endpoint.status === 204) return (await this.#send(config, token)) as ResponseOf<E>
+    return this.#call(schema, config, token) as Promise<ResponseOf<E>>
   }
 
   /** An image the API serves to operators only (an avatar), as a data: URL; null when there is none. */

@@ -47,6 +47,11 @@ export interface EndpointSpec<Path extends string = string> {
   bytes?: true
   /** The success body; absent when it is not JSON (an image). */
   response?: z.ZodType
+  /**
+   * What a client accepts as the success body, when looser than `response`: fields added since
+   * older portals answered may be missing there.
+   */
+  readAs?: z.ZodType
   /** The success status; 200 unless said. */
   status?: 200 | 201 | 204
   auth: EndpointAuth
@@ -78,7 +83,7 @@ export function defineEndpoint<const Path extends string, const S extends Endpoi
 export type ParamsOf<E extends EndpointSpec> = PathParamKeys<E['path']> extends never ? undefined : Record<PathParamKeys<E['path']>, string | number>
 export type QueryOf<E extends EndpointSpec> = E['query'] extends z.ZodType ? z.input<E['query']> : undefined
 export type BodyOf<E extends EndpointSpec> = E['bytes'] extends true ? Uint8Array : E['body'] extends z.ZodType ? z.input<E['body']> : undefined
-export type ResponseOf<E extends EndpointSpec> = E['response'] extends z.ZodType ? z.output<E['response']> : unknown
+export type ResponseOf<E extends EndpointSpec> = E['readAs'] extends z.ZodType ? z.output<E['readAs']> : E['response'] extends z.ZodType ? z.output<E['response']> : unknown
 
 /** The concrete URL of an endpoint: each `:name` replaced by its value, percent-encoded. */
 export function urlOf<E extends EndpointSpec>(endpoint: E, ...[params]: ParamsOf<E> extends undefined ? [] : [params: ParamsOf<E>]): string {

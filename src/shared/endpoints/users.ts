@@ -1,4 +1,4 @@
-import { completeUserDetail, completeUserListPage, userCreateRequest, userDeleteRequest, userLifecycleRequest, userListQuery, userUpdateRequest } from '../users'
+import { completeUserDetail, completeUserListPage, userCreateRequest, userDetail, userListPage, userDeleteRequest, userLifecycleRequest, userListQuery, userUpdateRequest } from '../users'
 import { userParams } from './common'
 import { defineEndpoint, writeErrors } from './define'
 
@@ -9,6 +9,7 @@ export const listUsers = defineEndpoint({
   path: '/api/v1/users',
   query: userListQuery,
   response: completeUserListPage,
+  readAs: userListPage,
   auth: 'operator',
   refusals: [],
   errors: [400, 401],
@@ -24,6 +25,7 @@ export const getUser = defineEndpoint({
   path: '/api/v1/users/:id',
   params: userParams,
   response: completeUserDetail,
+  readAs: userDetail,
   auth: 'operator',
   refusals: [],
   errors: [400, 401, 404],
@@ -36,6 +38,7 @@ export const createUser = defineEndpoint({
   path: '/api/v1/users',
   body: userCreateRequest,
   response: completeUserDetail,
+  readAs: userDetail,
   status: 201,
   auth: 'operator',
   permission: 'users.create',
@@ -55,6 +58,7 @@ export const updateUser = defineEndpoint({
   params: userParams,
   body: userUpdateRequest,
   response: completeUserDetail,
+  readAs: userDetail,
   auth: 'operator',
   permission: 'users.update',
   permissionTarget: 'pathUser',
@@ -74,6 +78,7 @@ export const archiveUser = defineEndpoint({
   params: userParams,
   body: userLifecycleRequest.nullish(),
   response: completeUserDetail,
+  readAs: userDetail,
   auth: 'operator',
   permission: 'users.archive',
   permissionTarget: 'pathUser',
@@ -89,6 +94,7 @@ export const restoreUser = defineEndpoint({
   params: userParams,
   body: userLifecycleRequest.nullish(),
   response: completeUserDetail,
+  readAs: userDetail,
   auth: 'operator',
   permission: 'users.restore',
   permissionTarget: 'pathUser',
@@ -104,6 +110,7 @@ export const deleteUser = defineEndpoint({
   params: userParams,
   body: userDeleteRequest,
   response: completeUserDetail,
+  readAs: userDetail,
   auth: 'operator',
   permission: 'users.delete',
   permissionTarget: 'pathUser',
@@ -137,6 +144,7 @@ export const setAvatar = defineEndpoint({
   params: userParams,
   bytes: true,
   response: completeUserDetail,
+  readAs: userDetail,
   auth: 'operator',
   permission: 'users.update',
   permissionTarget: 'pathUser',
@@ -152,6 +160,7 @@ export const removeAvatar = defineEndpoint({
   path: '/api/v1/users/:id/avatar',
   params: userParams,
   response: completeUserDetail,
+  readAs: userDetail,
   auth: 'operator',
   permission: 'users.update',
   permissionTarget: 'pathUser',
