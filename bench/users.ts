@@ -19,9 +19,10 @@ import { seedDemoAccounts } from '../src/server/demo-data'
 import { buildPeopleQuery } from '../src/server/domain/helpdesk/people'
 import { buildUserListQueries } from '../src/server/domain/users/list'
 import { startPortalServer } from '../src/server/server'
-import { helpdeskPaths, personMatchList, personSearchQuery } from '../src/shared/helpdesk'
+import { personMatchList, personSearchQuery } from '../src/shared/helpdesk'
 import { userListPage, userListQuery, type UserListQuery } from '../src/shared/users'
 import { createScratchDatabase } from '../test/support/postgres'
+import { endpoints, urlOf } from '../src/shared/endpoints'
 
 const password = 'bench-password'
 
@@ -84,7 +85,7 @@ async function benchHelpdesk(baseUrl: string, token: string, db: Kysely<Database
     ['no match "zzqxj"', ['zzqxj']]
   ]
   const find = async (q: string) => {
-    const response = await fetch(`${baseUrl}${helpdeskPaths.people}?${new URLSearchParams({ q })}`, { headers: { authorization: `Bearer ${token}` } })
+    const response = await fetch(`${baseUrl}${urlOf(endpoints.searchPeople)}?${new URLSearchParams({ q })}`, { headers: { authorization: `Bearer ${token}` } })
     if (response.status !== 200) throw new Error(`helpdesk search failed: ${response.status} ${await response.text()}`)
     return personMatchList.parse(await response.json())
   }
@@ -221,7 +222,7 @@ async function main(): Promise<void> {
   const slowest = Math.max(...pglite.map((r) => r.api.median))
   console.log(`\nTarget on PGlite: every API median under 100 ms: ${slowest < 100 ? 'met' : 'NOT met'} (slowest ${slowest.toFixed(1)} ms).`)
 
-  for (const [label, rows] of results) printTable(`Helpdesk "find the person" (GET ${helpdeskPaths.people}), ${label}, ${users.toLocaleString('en')} users`, rows.helpdesk)
+  for (const [label, rows] of results) printTable(`Helpdesk "find the person" (GET ${urlOf(endpoints.searchPeople)}), ${label}, ${users.toLocaleString('en')} users`, rows.helpdesk)
   const helpdesk = results[0]?.[1].helpdesk ?? []
   const slowestSearch = Math.max(...helpdesk.map((r) => r.api.median))
   console.log(`\nTarget on PGlite: each keystroke's answer under 150 ms median: ${slowestSearch < 150 ? 'met' : 'NOT met'} (slowest ${slowestSearch.toFixed(1)} ms).`)

@@ -3,8 +3,6 @@ import { pageLimit, pathId } from './numbers'
 
 /** Companies (the "contractors" users belong to) and the portal websites users register on. */
 
-export const companyPaths = { companies: '/api/v1/companies', websites: '/api/v1/websites' } as const
-
 const id = z.number().int().positive()
 
 export const companyListLimit = { min: 1, max: 200, default: 50 } as const

@@ -2,21 +2,9 @@ import { z } from 'zod'
 import { userKind } from './users'
 
 /**
- * The helpdesk flow of issue 5: find the person, verify who is calling, then act. Paths and shapes
- * shared by the server routes, the desk's main process and the Helpdesk view.
+ * The helpdesk flow of issue 5: find the person, verify who is calling, then act. Shapes shared
+ * by the server routes, the desk's main process and the Helpdesk view.
  */
-export const helpdeskPaths = {
-  /** GET ?q=: people matching an email, phone, username, name or company. */
-  people: '/api/v1/helpdesk/people',
-  /** POST: a 6-digit code to the user's primary email (or phone, when SMS is configured). */
-  sendCode: (userId: number) => `/api/v1/users/${userId}/verification/code`,
-  /** POST {code}: the code the caller read back. */
-  checkCode: (userId: number) => `/api/v1/users/${userId}/verification/code/check`,
-  /** POST {facts}: the facts of the record the caller confirmed (weaker, and recorded as such). */
-  knowledgeCheck: (userId: number) => `/api/v1/users/${userId}/verification/knowledge`,
-  /** POST: emails the username to the user's primary email (the "forgotten username" ticket). */
-  remindUsername: (userId: number) => `/api/v1/users/${userId}/remind-username`
-} as const
 
 const isoDateTime = z.iso.datetime({ offset: true })
 

@@ -1,3 +1,12 @@
+/** The per-user mail limit by default: emails of the limited kinds to one user within the window. */
+export const recipientMailLimit = { limit: 5, windowMinutes: 60 } as const
+
+/** The OpenAPI description of the refusal, for the endpoints whose email counts. */
+export const recipientMailLimitNote =
+  `429 RATE_LIMITED (details.reason mailLimit, with limit, windowMinutes and retryAfterSeconds; also Retry-After) once the user got ` +
+  `${recipientMailLimit.limit} emails of these kinds (reset links, username reminders, 2FA invitations, verification codes, portal invitations) ` +
+  `in the last ${recipientMailLimit.windowMinutes} minutes.`
+
 /**
  * The refusal when a user already got as many emails as the per-user mail limit allows (429
  * RATE_LIMITED). The server fills it from its policy; the desk words it from these numbers.

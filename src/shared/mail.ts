@@ -1,17 +1,5 @@
 import { z } from 'zod'
 
-/** Every mail route of the portal API, spelled once. */
-export const mailPaths = {
-  /** GET: whether this portal delivers mail and whether it exposes a local mailbox. */
-  status: '/api/v1/mail/status',
-  /** GET: the delivery state of one email, never its body. */
-  state: (id: string) => `/api/v1/mail/${id}/state`,
-  /** GET: the local mailbox (MAILBOX=local only; 404 otherwise). */
-  mailbox: '/api/v1/mailbox',
-  /** GET: one email of the local mailbox in full. */
-  mailboxMessage: (id: string) => `/api/v1/mailbox/${id}`
-} as const
-
 /** An outbox id as the API spells it (a bigint in decimal). */
 export const mailId = z.string().regex(/^\d{1,19}$/, 'An email id is a whole number')
 

@@ -8,16 +8,6 @@ import { sessionId } from './security'
  * under /api/v1/auth beside sign-in, and stay open while the OPERATOR_2FA policy still waits for a
  * TOTP setup: that setup is made here.
  */
-export const operatorAccountPaths = {
-  account: '/api/v1/auth/account',
-  password: '/api/v1/auth/account/password',
-  twoFactorSetup: '/api/v1/auth/account/2fa/setup',
-  twoFactorConfirm: '/api/v1/auth/account/2fa/confirm',
-  twoFactorDisable: '/api/v1/auth/account/2fa/disable',
-  sessions: '/api/v1/auth/account/sessions',
-  session: (id: string) => `/api/v1/auth/account/sessions/${encodeURIComponent(id)}`,
-  otherSessions: '/api/v1/auth/account/sessions/others'
-} as const
 
 export const operatorTwoFactorPolicies = ['optional', 'required'] as const
 export type OperatorTwoFactorPolicy = (typeof operatorTwoFactorPolicies)[number]

@@ -4,27 +4,9 @@ import { identityText, pendingEmailChange } from './users'
 /**
  * The portal users' own API: sign-in (`/api/v1/portal/*`) and self-service (`/api/v1/me/*`), the
  * user-driven half of the Odoo portal page. The desk does not call these; they are here so that a
- * portal front end and the tests read the same schemas as the server.
+ * portal front end and the tests read the same schemas as the server (the endpoints themselves are
+ * declared in endpoints/portal.ts).
  */
-export const portalPaths = {
-  login: '/api/v1/portal/login',
-  passkeyLoginOptions: '/api/v1/portal/passkeys/options',
-  passkeyLogin: '/api/v1/portal/passkeys/login',
-  me: '/api/v1/me',
-  logout: '/api/v1/me/logout',
-  password: '/api/v1/me/password',
-  signOutOthers: '/api/v1/me/sign-out-others',
-  twoFactor: '/api/v1/me/2fa',
-  twoFactorSetup: '/api/v1/me/2fa/setup',
-  twoFactorVerify: '/api/v1/me/2fa/verify',
-  passkeys: '/api/v1/me/passkeys',
-  passkeyOptions: '/api/v1/me/passkeys/options',
-  passkey: (id: number) => `/api/v1/me/passkeys/${id}`,
-  paymentMethods: '/api/v1/me/payment-methods',
-  paymentMethod: (id: number) => `/api/v1/me/payment-methods/${id}`,
-  apiKeys: '/api/v1/me/api-keys',
-  apiKey: (id: number) => `/api/v1/me/api-keys/${id}`
-} as const
 
 const isoDateTime = z.iso.datetime({ offset: true })
 const password = z.string().min(1).max(1024)

@@ -3,24 +3,10 @@ import { recordId } from './numbers'
 
 /**
  * The operator's security actions on one user (issue 3: two-factor, passkeys, sessions, API keys,
- * lock, sign-ins, payment methods): paths, parameters and answers, shared by the server routes and
- * the desk. Nothing here ever carries a secret: no TOTP secret, credential, token or key hash, and
+ * lock, sign-ins, payment methods): parameters and answers, shared by the server routes and the
+ * desk (the endpoints themselves are declared in endpoints/security.ts). Nothing here ever carries a secret: no TOTP secret, credential, token or key hash, and
  * no card number beyond its last four digits.
  */
-export const securityPaths = {
-  twoFactorInvite: (userId: number) => `/api/v1/users/${userId}/2fa/invite`,
-  twoFactor: (userId: number) => `/api/v1/users/${userId}/2fa`,
-  passkeys: (userId: number) => `/api/v1/users/${userId}/passkeys`,
-  passkey: (userId: number, passkeyId: number) => `/api/v1/users/${userId}/passkeys/${passkeyId}`,
-  sessions: (userId: number) => `/api/v1/users/${userId}/sessions`,
-  session: (userId: number, sessionId: string) => `/api/v1/users/${userId}/sessions/${sessionId}`,
-  apiKeys: (userId: number) => `/api/v1/users/${userId}/api-keys`,
-  apiKey: (userId: number, keyId: number) => `/api/v1/users/${userId}/api-keys/${keyId}`,
-  unlock: (userId: number) => `/api/v1/users/${userId}/unlock`,
-  signIns: (userId: number) => `/api/v1/users/${userId}/sign-ins`,
-  paymentMethods: (userId: number) => `/api/v1/users/${userId}/payment-methods`,
-  paymentMethod: (userId: number, paymentMethodId: number) => `/api/v1/users/${userId}/payment-methods/${paymentMethodId}`
-} as const
 
 const isoDateTime = z.iso.datetime({ offset: true })
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { helpdeskPaths, personMatchList } from '../../src/shared/helpdesk'
+import { personMatchList } from '../../src/shared/helpdesk'
 import { meProfile, type MeProfile } from '../../src/shared/portal'
 import { completeUserDetail } from '../../src/shared/users'
 import { emailChangePages, type EmailChangePage } from '../../src/server/domain/email-change/links'
@@ -8,6 +8,7 @@ import { backends } from './support/backends'
 import { expectNothingChanged, expectRefusal, signInAs, watchedTables, type OperatorClient } from './support/operators'
 import { startTestPortal, testPassword, type ApiResponse, type TestPortal } from './support/portal'
 import { contactForm, portalLogin, signInablePortalUsers, signInPortalUser, type PortalClient, type PortalUserRow } from './portal-helpers'
+import { endpoints, urlOf } from '../../src/shared/endpoints'
 
 const ticket = { ticket: 'HD-1010' }
 const hours = (n: number) => n * 3_600_000
@@ -97,10 +98,10 @@ describe.each(backends)('email changes on $name', (backend) => {
     // The helpdesk: verification code, username reminder, reset link, required reset: all to the old address.
     const support = await operator('support')
     const admin = await operator('administrator')
-    const code = await support.post(helpdeskPaths.sendCode(victim.id), {}, ticket)
+    const code = await support.post(urlOf(endpoints.sendVerificationCode, { id: victim.id }), {}, ticket)
     expect(code.status, code.text).toBe(200)
     expect(await lastMailOf(victim.id)).toMatchObject({ to_address: oldEmail, template: 'verificationCode' })
-    const reminder = await support.post(helpdeskPaths.remindUsername(victim.id), {}, ticket)
+    const reminder = await support.post(urlOf(endpoints.remindUsername, { id: victim.id }), {}, ticket)
     expect(reminder.status, reminder.text).toBe(200)
     expect(await lastMailOf(victim.id)).toMatchObject({ to_address: oldEmail, template: 'usernameReminder' })
     const resetLink = await admin.post(`/api/v1/users/${victim.id}/reset-link`, {}, ticket)
@@ -111,7 +112,7 @@ describe.each(backends)('email changes on $name', (backend) => {
     // The desk sees the pending change: the user page in full, the helpdesk masked.
     const detail = completeUserDetail.parse((await admin.get(`/api/v1/users/${victim.id}`)).body)
     expect(detail.pendingEmailChange).toEqual(after.pendingEmail)
-    const search = await support.get(`${helpdeskPaths.people}?q=${encodeURIComponent(victim.login)}`)
+    const search = await support.get(`${urlOf(endpoints.searchPeople)}?q=${encodeURIComponent(victim.login)}`)
     const match = personMatchList.parse(search.body).items.find((item) => item.id === victim.id)
     expect(match?.maskedPendingEmail).toBe(`a***@${attacker.split('@')[1]}`)
     expect(search.text).not.toContain(attacker)
@@ -127,8 +128,8 @@ describe.each(backends)('email changes on $name', (backend) => {
     const admin = await operator('administrator')
     const tables = [...watchedTables, 'verification_codes']
     for (const send of [
-      () => support.post(helpdeskPaths.sendCode(user.id), {}, ticket),
-      () => support.post(helpdeskPaths.remindUsername(user.id), {}, ticket),
+      () => support.post(urlOf(endpoints.sendVerificationCode, { id: user.id }), {}, ticket),
+      () => support.post(urlOf(endpoints.remindUsername, { id: user.id }), {}, ticket),
       () => admin.post(`/api/v1/users/${user.id}/reset-link`, {}, ticket),
       () => admin.post(`/api/v1/users/${user.id}/require-reset`, {}, ticket)
     ]) {

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { auditPage } from '../../src/shared/audit'
-import { codeSent, helpdeskPaths, personMatchList, remindUsernameResult, verification, type Verification } from '../../src/shared/helpdesk'
-import { securityPaths } from '../../src/shared/security'
+import { codeSent, personMatchList, remindUsernameResult, verification, type Verification } from '../../src/shared/helpdesk'
 import { createFixtureUser, type FixtureUser } from './security-fixtures'
 import { backends } from './support/backends'
 import { expectNothingChanged, expectRefusal, signInAs, watchedTables, type OperatorClient } from './support/operators'
 import { startTestPortal, type TestPortal } from './support/portal'
+import { endpoints, urlOf } from '../../src/shared/endpoints'
 
 const ticket = { ticket: 'HD-5150' }
 const helpdeskTables = [...watchedTables, 'verification_codes', 'verifications'] as const
@@ -36,7 +36,7 @@ describe.each(backends)('the helpdesk on $name', (backend) => {
   const lastAudit = (userId: number) =>
     db().selectFrom('audit_log').selectAll().where('target_user_id', '=', userId).orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow()
   const lastMail = (userId: number) => db().selectFrom('outbox').selectAll().where('user_id', '=', userId).orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow()
-  const sendCode = (who: OperatorClient, user: FixtureUser) => who.post(helpdeskPaths.sendCode(user.id), {}, ticket)
+  const sendCode = (who: OperatorClient, user: FixtureUser) => who.post(urlOf(endpoints.sendVerificationCode, { id: user.id }), {}, ticket)
   /** Sends a code and reads it from the outbox, as the caller reads it from their mailbox. */
   const codeFor = async (who: OperatorClient, user: FixtureUser): Promise<string> => {
     const response = await sendCode(who, user)
@@ -45,7 +45,7 @@ describe.each(backends)('the helpdesk on $name', (backend) => {
     if (!code) throw new Error('no code in the email')
     return code
   }
-  const checkCode = (who: OperatorClient, user: FixtureUser, code: string) => who.post(helpdeskPaths.checkCode(user.id), { code }, ticket)
+  const checkCode = (who: OperatorClient, user: FixtureUser, code: string) => who.post(urlOf(endpoints.checkVerificationCode, { id: user.id }), { code }, ticket)
   const verifyByCode = async (who: OperatorClient, user: FixtureUser): Promise<Verification> => {
     const response = await checkCode(who, user, await codeFor(who, user))
     expect(response.status, response.text).toBe(200)
@@ -71,7 +71,7 @@ describe.each(backends)('the helpdesk on $name', (backend) => {
     await db().updateTable('users').set({ name: 'Zelda Quimby' }).where('id', '=', archived.id).execute()
 
     for (const q of ['ZELDA quimby', '  zelda   QUIMBY ', '415 555 0147', '(415) 555-0147', '+14155550147', 'quasar helpdesk', user.email!.toUpperCase()]) {
-      const response = await support.get(`${helpdeskPaths.people}?q=${encodeURIComponent(q)}`)
+      const response = await support.get(`${urlOf(endpoints.searchPeople)}?q=${encodeURIComponent(q)}`)
       expect(response.status, response.text).toBe(200)
       const { items } = personMatchList.parse(response.body)
       expect(items.map((item) => item.id), q).toContain(user.id)
@@ -79,7 +79,7 @@ describe.each(backends)('the helpdesk on $name', (backend) => {
       expect(response.text).not.toContain('555-0147')
       expect(response.text).not.toContain('5550147')
     }
-    const { items } = personMatchList.parse((await admin.get(`${helpdeskPaths.people}?q=zelda%20quimby`)).body)
+    const { items } = personMatchList.parse((await admin.get(`${urlOf(endpoints.searchPeople)}?q=zelda%20quimby`)).body)
     expect(items.map((item) => item.id)).toEqual([user.id, archived.id])
     expect(items[0]).toMatchObject({
       login: user.login,
@@ -92,7 +92,7 @@ describe.each(backends)('the helpdesk on $name', (backend) => {
       facts: { company: 'Quasar Helpdesk Test GmbH', city: 'Springfield', phoneLast4: '0147' }
     })
     expect(items[1]).toMatchObject({ active: false, maskedPhone: null, facts: { phoneLast4: null } })
-    const limited = personMatchList.parse((await support.get(`${helpdeskPaths.people}?q=fixture&limit=2`)).body)
+    const limited = personMatchList.parse((await support.get(`${urlOf(endpoints.searchPeople)}?q=fixture&limit=2`)).body)
     expect(limited.items).toHaveLength(2)
   })
 
@@ -103,7 +103,7 @@ describe.each(backends)('the helpdesk on $name', (backend) => {
     await db().updateTable('users').set({ login: emailLogin.email!, name: 'Ulrike Namesake' }).where('id', '=', emailLogin.id).execute()
     await db().updateTable('users').set({ name: 'Ulrike Namesake' }).where('id', '=', plainLogin.id).execute()
 
-    const response = await support.get(`${helpdeskPaths.people}?q=${encodeURIComponent('ulrike namesake')}`)
+    const response = await support.get(`${urlOf(endpoints.searchPeople)}?q=${encodeURIComponent('ulrike namesake')}`)
     expect(response.status, response.text).toBe(200)
     expect(response.text).not.toContain(emailLogin.email!)
     const byId = new Map(personMatchList.parse(response.body).items.map((item) => [item.id, item]))
@@ -111,7 +111,7 @@ describe.each(backends)('the helpdesk on $name', (backend) => {
     expect(byId.get(plainLogin.id)).toMatchObject({ id: plainLogin.id, login: plainLogin.login })
 
     for (const [q, user] of [[emailLogin.email!, emailLogin], [plainLogin.login, plainLogin]] as const) {
-      const found = await admin.get(`${helpdeskPaths.people}?q=${encodeURIComponent(q)}`)
+      const found = await admin.get(`${urlOf(endpoints.searchPeople)}?q=${encodeURIComponent(q)}`)
       expect(personMatchList.parse(found.body).items.map((item) => item.id), q).toContain(user.id)
       expect(found.text).not.toContain(emailLogin.email!)
     }
@@ -119,10 +119,10 @@ describe.each(backends)('the helpdesk on $name', (backend) => {
 
   it.runIf(backend.enabled)('refuses bad searches in words, and anonymous callers', async () => {
     for (const query of ['', '?q=', '?q=%20%20', `?q=${'a'.repeat(201)}`, '?q=x&limit=0', '?q=x&limit=21', '?q=x&limit=two', '?q=x&other=1']) {
-      const response = await support.get(`${helpdeskPaths.people}${query}`)
+      const response = await support.get(`${urlOf(endpoints.searchPeople)}${query}`)
       expectRefusal(response, 400, 'VALIDATION')
     }
-    expectRefusal(await portal.request('GET', `${helpdeskPaths.people}?q=x`), 401, 'UNAUTHORIZED')
+    expectRefusal(await portal.request('GET', `${urlOf(endpoints.searchPeople)}?q=x`), 401, 'UNAUTHORIZED')
   })
 
   it.runIf(backend.enabled)('sends a 6-digit code by email in the user language, stored hashed, and a right code verifies strongly once', async () => {
@@ -205,12 +205,12 @@ describe.each(backends)('the helpdesk on $name', (backend) => {
     await withFacts(user, { phone: '030 1234 5678', city: 'Berlin' })
     const refused = await expectNothingChanged(
       portal,
-      () => support.post(helpdeskPaths.knowledgeCheck(user.id), { facts: ['company', 'city'] }, ticket),
+      () => support.post(urlOf(endpoints.checkKnowledge, { id: user.id }), { facts: ['company', 'city'] }, ticket),
       helpdeskTables
     )
     expectRefusal(refused, 400, 'VALIDATION')
     expect(refused.text).toContain('no company on record')
-    const response = await support.post(helpdeskPaths.knowledgeCheck(user.id), { facts: ['city', 'phoneLast4'] }, ticket)
+    const response = await support.post(urlOf(endpoints.checkKnowledge, { id: user.id }), { facts: ['city', 'phoneLast4'] }, ticket)
     expect(response.status, response.text).toBe(200)
     expect(verification.parse(response.body)).toMatchObject({ method: 'knowledge', strength: 'weak' })
     expect(await lastAudit(user.id)).toMatchObject({ action: 'verification.passed', verification_method: 'knowledge', ticket_ref: 'HD-5150' })
@@ -248,30 +248,30 @@ describe.each(backends)('the helpdesk on $name', (backend) => {
   it.runIf(backend.enabled)("lets support turn off 2FA only after a code verification; administrators need none", async () => {
     const user = await createFixtureUser(portal, { twoFactor: true })
     await support.reauth()
-    const bare = await expectNothingChanged(portal, () => support.delete(securityPaths.twoFactor(user.id), undefined, ticket), helpdeskTables)
+    const bare = await expectNothingChanged(portal, () => support.delete(urlOf(endpoints.disableTwoFactor, { id: user.id }), undefined, ticket), helpdeskTables)
     expectRefusal(bare, 403, 'FORBIDDEN')
     expect(bare.text).toContain('verifying the caller with a code')
 
     await withFacts(user, { phone: '030 1234 5678', city: 'Berlin' })
-    const weak = verification.parse((await support.post(helpdeskPaths.knowledgeCheck(user.id), { facts: ['city', 'phoneLast4'] }, ticket)).body)
+    const weak = verification.parse((await support.post(urlOf(endpoints.checkKnowledge, { id: user.id }), { facts: ['city', 'phoneLast4'] }, ticket)).body)
     const headers = (id: string) => ({ ...ticket, headers: { 'x-verification': id } })
-    const withWeak = await expectNothingChanged(portal, () => support.delete(securityPaths.twoFactor(user.id), undefined, headers(weak.verificationId)), helpdeskTables)
+    const withWeak = await expectNothingChanged(portal, () => support.delete(urlOf(endpoints.disableTwoFactor, { id: user.id }), undefined, headers(weak.verificationId)), helpdeskTables)
     expectRefusal(withWeak, 403, 'FORBIDDEN')
 
     const strong = await verifyByCode(support, user)
-    const done = await support.delete(securityPaths.twoFactor(user.id), undefined, headers(strong.verificationId))
+    const done = await support.delete(urlOf(endpoints.disableTwoFactor, { id: user.id }), undefined, headers(strong.verificationId))
     expect(done.status, done.text).toBe(200)
     expect(await db().selectFrom('totp').select('user_id').where('user_id', '=', user.id).executeTakeFirst()).toBeUndefined()
     expect(await lastAudit(user.id)).toMatchObject({ action: 'twoFactor.disable', verification_method: 'email_code', actor_role: 'support' })
 
     const adminTarget = await createFixtureUser(portal, { twoFactor: true })
     await admin.reauth()
-    expect((await admin.delete(securityPaths.twoFactor(adminTarget.id))).status).toBe(200)
+    expect((await admin.delete(urlOf(endpoints.disableTwoFactor, { id: adminTarget.id }))).status).toBe(200)
   })
 
   it.runIf(backend.enabled)('emails a forgotten username to the primary email, audited with the ticket', async () => {
     const user = await createFixtureUser(portal, {})
-    const response = await support.post(helpdeskPaths.remindUsername(user.id), {}, ticket)
+    const response = await support.post(urlOf(endpoints.remindUsername, { id: user.id }), {}, ticket)
     expect(response.status, response.text).toBe(200)
     expect(remindUsernameResult.parse(response.body)).toEqual({ sentTo: 'f***@example.com', mailStatus: 'pending', mailId: expect.stringMatching(/^\d+$/) })
     const mail = await lastMail(user.id)
@@ -296,7 +296,7 @@ describe.each(backends)('the helpdesk on $name', (backend) => {
     const bodies: unknown[] = [null, [], 'text', { code: null }, { facts: 'city' }, { facts: [1, 2] }, { code: '1'.repeat(20) }, { __proto__: { code: '123456' } }]
     for (const value of garbage) {
       const answers = [
-        await admin.get(`${helpdeskPaths.people}?q=${value}&limit=${value}`),
+        await admin.get(`${urlOf(endpoints.searchPeople)}?q=${value}&limit=${value}`),
         await admin.request('GET', `/api/v1/users/1/reset-link`, { headers: { 'x-verification': value.slice(0, 100).replace(/[^\x20-\x7e]/g, '?') } }),
         ...(await Promise.all(routes.slice(1).map(([, path]) => admin.post(path.replace('{id}', value), bodies[value.length % bodies.length], ticket))))
       ]
@@ -312,25 +312,25 @@ describe.each(backends)('the helpdesk on $name', (backend) => {
     const internal = await createFixtureUser(portal, { kind: 'internal' })
     const archived = await createFixtureUser(portal, { active: false })
     const cases: [() => ReturnType<OperatorClient['post']>, number, string][] = [
-      [() => support.post(helpdeskPaths.sendCode(user.id), {}), 400, 'VALIDATION'], // no ticket
-      [() => support.post(helpdeskPaths.remindUsername(user.id), {}), 400, 'VALIDATION'],
-      [() => support.post(helpdeskPaths.sendCode(internal.id), {}, ticket), 403, 'FORBIDDEN'],
-      [() => support.post(helpdeskPaths.remindUsername(internal.id), {}, ticket), 403, 'FORBIDDEN'],
-      [() => support.post(helpdeskPaths.sendCode(user.id), { channel: 'sms' }, ticket), 400, 'VALIDATION'],
-      [() => support.post(helpdeskPaths.sendCode(2_147_483_647), {}, ticket), 404, 'NOT_FOUND'],
+      [() => support.post(urlOf(endpoints.sendVerificationCode, { id: user.id }), {}), 400, 'VALIDATION'], // no ticket
+      [() => support.post(urlOf(endpoints.remindUsername, { id: user.id }), {}), 400, 'VALIDATION'],
+      [() => support.post(urlOf(endpoints.sendVerificationCode, { id: internal.id }), {}, ticket), 403, 'FORBIDDEN'],
+      [() => support.post(urlOf(endpoints.remindUsername, { id: internal.id }), {}, ticket), 403, 'FORBIDDEN'],
+      [() => support.post(urlOf(endpoints.sendVerificationCode, { id: user.id }), { channel: 'sms' }, ticket), 400, 'VALIDATION'],
+      [() => support.post(urlOf(endpoints.sendVerificationCode, { id: 2_147_483_647 }), {}, ticket), 404, 'NOT_FOUND'],
       [() => support.post('/api/v1/users/abc/verification/code', {}, ticket), 400, 'VALIDATION'],
-      [() => support.post(helpdeskPaths.checkCode(user.id), {}, ticket), 400, 'VALIDATION'],
-      [() => support.post(helpdeskPaths.checkCode(user.id), { code: '12345' }, ticket), 400, 'VALIDATION'],
-      [() => support.post(helpdeskPaths.checkCode(user.id), { code: 'abcdef' }, ticket), 400, 'VALIDATION'],
-      [() => support.post(helpdeskPaths.checkCode(user.id), { code: 123456 }, ticket), 400, 'VALIDATION'],
-      [() => support.post(helpdeskPaths.checkCode(user.id), { code: '123456', extra: 1 }, ticket), 400, 'VALIDATION'],
-      [() => support.post(helpdeskPaths.checkCode(user.id), { code: '123456' }, ticket), 409, 'CONFLICT'], // nothing sent yet
-      [() => support.post(helpdeskPaths.knowledgeCheck(user.id), { facts: ['city'] }, ticket), 400, 'VALIDATION'],
-      [() => support.post(helpdeskPaths.knowledgeCheck(user.id), { facts: ['city', 'city'] }, ticket), 400, 'VALIDATION'],
-      [() => support.post(helpdeskPaths.knowledgeCheck(user.id), { facts: ['city', 'shoeSize'] }, ticket), 400, 'VALIDATION'],
-      [() => support.post(helpdeskPaths.knowledgeCheck(user.id), {}, ticket), 400, 'VALIDATION'],
-      [() => support.post(helpdeskPaths.remindUsername(archived.id), {}, ticket), 409, 'CONFLICT'],
-      [() => support.post(helpdeskPaths.remindUsername(user.id), {}, { ...ticket, headers: { 'x-verification': '0' } }), 400, 'VALIDATION']
+      [() => support.post(urlOf(endpoints.checkVerificationCode, { id: user.id }), {}, ticket), 400, 'VALIDATION'],
+      [() => support.post(urlOf(endpoints.checkVerificationCode, { id: user.id }), { code: '12345' }, ticket), 400, 'VALIDATION'],
+      [() => support.post(urlOf(endpoints.checkVerificationCode, { id: user.id }), { code: 'abcdef' }, ticket), 400, 'VALIDATION'],
+      [() => support.post(urlOf(endpoints.checkVerificationCode, { id: user.id }), { code: 123456 }, ticket), 400, 'VALIDATION'],
+      [() => support.post(urlOf(endpoints.checkVerificationCode, { id: user.id }), { code: '123456', extra: 1 }, ticket), 400, 'VALIDATION'],
+      [() => support.post(urlOf(endpoints.checkVerificationCode, { id: user.id }), { code: '123456' }, ticket), 409, 'CONFLICT'], // nothing sent yet
+      [() => support.post(urlOf(endpoints.checkKnowledge, { id: user.id }), { facts: ['city'] }, ticket), 400, 'VALIDATION'],
+      [() => support.post(urlOf(endpoints.checkKnowledge, { id: user.id }), { facts: ['city', 'city'] }, ticket), 400, 'VALIDATION'],
+      [() => support.post(urlOf(endpoints.checkKnowledge, { id: user.id }), { facts: ['city', 'shoeSize'] }, ticket), 400, 'VALIDATION'],
+      [() => support.post(urlOf(endpoints.checkKnowledge, { id: user.id }), {}, ticket), 400, 'VALIDATION'],
+      [() => support.post(urlOf(endpoints.remindUsername, { id: archived.id }), {}, ticket), 409, 'CONFLICT'],
+      [() => support.post(urlOf(endpoints.remindUsername, { id: user.id }), {}, { ...ticket, headers: { 'x-verification': '0' } }), 400, 'VALIDATION']
     ]
     for (const [call, status, code] of cases) {
       const response = await expectNothingChanged(portal, call, helpdeskTables)

@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { helpdeskPaths } from '../../src/shared/helpdesk'
 import { mailLimitRefusal } from '../../src/shared/mail-limit'
-import { securityPaths } from '../../src/shared/security'
 import { defaultRecipientMailPolicy } from '../../src/server/domain/mail/recipient-limit'
 import { createFixtureUser, type FixtureUser } from './security-fixtures'
 import { backends } from './support/backends'
 import { expectNothingChanged, expectRefusal, signInAs, watchedTables, type OperatorClient } from './support/operators'
 import type { ApiResponse } from './support/portal'
 import { startTestPortal, type TestPortal } from './support/portal'
+import { endpoints, urlOf } from '../../src/shared/endpoints'
 
 const ticket = { ticket: 'HD-9001' }
 const minutes = (n: number) => n * 60_000
@@ -37,9 +36,9 @@ describe.each(backends)('the per-user mail limit on $name', (backend) => {
   const mailsTo = async (userId: number) =>
     Number((await db().selectFrom('outbox').select((eb) => eb.fn.countAll<string>().as('n')).where('user_id', '=', userId).executeTakeFirstOrThrow()).n)
   const resetLink = (who: OperatorClient, user: FixtureUser) => who.post(`/api/v1/users/${user.id}/reset-link`, undefined, ticket)
-  const remind = (who: OperatorClient, user: FixtureUser) => who.post(helpdeskPaths.remindUsername(user.id), {}, ticket)
-  const invite2fa = (who: OperatorClient, user: FixtureUser) => who.post(securityPaths.twoFactorInvite(user.id), {}, ticket)
-  const sendCode = (who: OperatorClient, user: FixtureUser) => who.post(helpdeskPaths.sendCode(user.id), {}, ticket)
+  const remind = (who: OperatorClient, user: FixtureUser) => who.post(urlOf(endpoints.remindUsername, { id: user.id }), {}, ticket)
+  const invite2fa = (who: OperatorClient, user: FixtureUser) => who.post(urlOf(endpoints.inviteToTwoFactor, { id: user.id }), {}, ticket)
+  const sendCode = (who: OperatorClient, user: FixtureUser) => who.post(urlOf(endpoints.sendVerificationCode, { id: user.id }), {}, ticket)
   const reinvite = (who: OperatorClient, user: FixtureUser) => who.post(`/api/v1/users/${user.id}/portal-access`, { action: 'reinvite' })
 
   function expectMailLimit(response: ApiResponse, retryAfterSeconds?: number) {
@@ -140,7 +139,7 @@ describe.each(backends)('the per-user mail limit on $name', (backend) => {
     const changed = await admin.post(`/api/v1/users/${user.id}/password`, { password: 'ziggurat-velvet-Nocturne-42', mustChange: true, notify: true })
     expect(changed.status, changed.text).toBe(200)
     await admin.reauth()
-    const disabled = await admin.delete(securityPaths.twoFactor(user.id))
+    const disabled = await admin.delete(urlOf(endpoints.disableTwoFactor, { id: user.id }))
     expect(disabled.status, disabled.text).toBe(200)
     expect(await mailsTo(user.id)).toBe(7)
   })

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { mailboxList, mailboxMessage, mailPaths, mailStateResponse, mailStatus } from '../../src/shared/mail'
+import { mailboxList, mailboxMessage, mailStateResponse, mailStatus } from '../../src/shared/mail'
 import { sendResetLinkResponse } from '../../src/shared/passwords'
 import { backends } from './support/backends'
 import { expectRefusal, signInAs, type OperatorClient } from './support/operators'
@@ -7,6 +7,7 @@ import { startTestPortal, type TestPortal } from './support/portal'
 import { smtpTransport } from '../../src/server/mail/smtp-transport'
 import { createMailWorker } from '../../src/server/mail/worker'
 import { startSmtpServer } from '../support/smtp-mailbox'
+import { endpoints, urlOf } from '../../src/shared/endpoints'
 
 const newPassword = 'harbour Violet kestrel 52'
 const liveToken = /token=[A-Za-z0-9_-]{43}/
@@ -53,24 +54,24 @@ describe.each(backends)('mail state on $name', (backend) => {
   })
 
   it.runIf(backend.enabled)('reports whether the portal delivers mail and has a mailbox, to operators only', async () => {
-    expect(mailStatus.parse((await deliveringAdmin.get(mailPaths.status)).body)).toEqual({ delivery: 'smtp', mailbox: false })
-    expect(mailStatus.parse((await localAdmin.get(mailPaths.status)).body)).toEqual({ delivery: 'off', mailbox: true })
-    expectRefusal(await delivering.request('GET', mailPaths.status), 401, 'UNAUTHORIZED')
+    expect(mailStatus.parse((await deliveringAdmin.get(urlOf(endpoints.getMailStatus))).body)).toEqual({ delivery: 'smtp', mailbox: false })
+    expect(mailStatus.parse((await localAdmin.get(urlOf(endpoints.getMailStatus))).body)).toEqual({ delivery: 'off', mailbox: true })
+    expectRefusal(await delivering.request('GET', urlOf(endpoints.getMailStatus)), 401, 'UNAUTHORIZED')
   })
 
   it.runIf(backend.enabled)("follows an action's email from queued to sent, or failed with the SMTP server's words", async () => {
     const user = await portalUser(delivering, 0)
     const sent = sendResetLinkResponse.parse((await deliveringAdmin.post(`/api/v1/users/${user.id}/reset-link`)).body)
-    expect(mailStateResponse.parse((await deliveringAdmin.get(mailPaths.state(sent.mailId))).body)).toMatchObject({ id: sent.mailId, state: 'queued', reason: null })
+    expect(mailStateResponse.parse((await deliveringAdmin.get(urlOf(endpoints.getMailState, { id: sent.mailId }))).body)).toMatchObject({ id: sent.mailId, state: 'queued', reason: null })
 
     // A support agent who may act on this portal user follows the email too, and never sees its body.
     const support = await signInAs(delivering, 'support')
-    const seenBySupport = await support.get(mailPaths.state(sent.mailId))
+    const seenBySupport = await support.get(urlOf(endpoints.getMailState, { id: sent.mailId }))
     expect(seenBySupport.status, seenBySupport.text).toBe(200)
     expect(seenBySupport.text).not.toContain('token')
 
     expect((await delivering.server.mailWorker?.runOnce())?.sent).toBe(1)
-    const done = mailStateResponse.parse((await deliveringAdmin.get(mailPaths.state(sent.mailId))).body)
+    const done = mailStateResponse.parse((await deliveringAdmin.get(urlOf(endpoints.getMailState, { id: sent.mailId }))).body)
     expect(done.state).toBe('sent')
     expect(done.sentAt).not.toBeNull()
 
@@ -78,24 +79,24 @@ describe.each(backends)('mail state on $name', (backend) => {
     try {
       const refused = sendResetLinkResponse.parse((await deliveringAdmin.post(`/api/v1/users/${user.id}/reset-link`)).body)
       expect((await delivering.server.mailWorker?.runOnce())?.failed).toBe(1)
-      const failed = mailStateResponse.parse((await deliveringAdmin.get(mailPaths.state(refused.mailId))).body)
+      const failed = mailStateResponse.parse((await deliveringAdmin.get(urlOf(endpoints.getMailState, { id: refused.mailId }))).body)
       expect(failed.state).toBe('failed')
       expect(failed.reason).toContain('550')
     } finally {
       smtp.state.mode = 'accept'
     }
 
-    expectRefusal(await deliveringAdmin.get(mailPaths.state('999999999')), 404, 'NOT_FOUND')
-    expectRefusal(await deliveringAdmin.get(mailPaths.state('abc')), 400, 'VALIDATION')
-    expectRefusal(await delivering.request('GET', mailPaths.state(sent.mailId)), 401, 'UNAUTHORIZED')
+    expectRefusal(await deliveringAdmin.get(urlOf(endpoints.getMailState, { id: '999999999' })), 404, 'NOT_FOUND')
+    expectRefusal(await deliveringAdmin.get(urlOf(endpoints.getMailState, { id: 'abc' })), 400, 'VALIDATION')
+    expectRefusal(await delivering.request('GET', urlOf(endpoints.getMailState, { id: sent.mailId })), 401, 'UNAUTHORIZED')
   })
 
   it.runIf(backend.enabled)('without MAILBOX=local the mailbox does not exist and stored bodies hold no live token', async () => {
     const user = await portalUser(delivering, 1)
     const sent = sendResetLinkResponse.parse((await deliveringAdmin.post(`/api/v1/users/${user.id}/reset-link`)).body)
     expect((await delivering.server.mailWorker?.runOnce())?.sent).toBe(1)
-    expectRefusal(await deliveringAdmin.get(mailPaths.mailbox), 404, 'NOT_FOUND')
-    expectRefusal(await deliveringAdmin.get(mailPaths.mailboxMessage(sent.mailId)), 404, 'NOT_FOUND')
+    expectRefusal(await deliveringAdmin.get(urlOf(endpoints.listMailbox)), 404, 'NOT_FOUND')
+    expectRefusal(await deliveringAdmin.get(urlOf(endpoints.getMailboxMessage, { id: sent.mailId })), 404, 'NOT_FOUND')
     const row = await delivering.server.database.db.selectFrom('outbox').select('body_text').where('id', '=', sent.mailId).executeTakeFirstOrThrow()
     expect(row.body_text).not.toMatch(liveToken)
   })
@@ -103,13 +104,13 @@ describe.each(backends)('mail state on $name', (backend) => {
   it.runIf(backend.enabled)('with MAILBOX=local and no SMTP, the email is "off" and the mailbox shows it in full; its link sets a password', async () => {
     const user = await portalUser(local, 0)
     const sent = sendResetLinkResponse.parse((await localAdmin.post(`/api/v1/users/${user.id}/reset-link`)).body)
-    expect(mailStateResponse.parse((await localAdmin.get(mailPaths.state(sent.mailId))).body).state).toBe('off')
+    expect(mailStateResponse.parse((await localAdmin.get(urlOf(endpoints.getMailState, { id: sent.mailId }))).body).state).toBe('off')
 
-    const list = mailboxList.parse((await localAdmin.get(mailPaths.mailbox)).body)
+    const list = mailboxList.parse((await localAdmin.get(urlOf(endpoints.listMailbox))).body)
     expect(list.items[0]).toMatchObject({ id: sent.mailId, to: user.email?.trim(), state: 'off', template: 'resetLink' })
     expect(JSON.stringify(list)).not.toContain('token=')
 
-    const message = mailboxMessage.parse((await localAdmin.get(mailPaths.mailboxMessage(sent.mailId))).body)
+    const message = mailboxMessage.parse((await localAdmin.get(urlOf(endpoints.getMailboxMessage, { id: sent.mailId }))).body)
     const link = /(http:\/\/\S+\/reset-password\?token=[A-Za-z0-9_-]{43})/.exec(message.body)?.[1]
     expect(link, message.body).toBeDefined()
 
@@ -127,9 +128,9 @@ describe.each(backends)('mail state on $name', (backend) => {
 
     // Support agents follow states but never read bodies, even here.
     const support = await signInAs(local, 'support')
-    expectRefusal(await support.get(mailPaths.mailbox), 403, 'FORBIDDEN')
-    expectRefusal(await support.get(mailPaths.mailboxMessage(sent.mailId)), 403, 'FORBIDDEN')
-    expectRefusal(await localAdmin.get(mailPaths.mailboxMessage('999999999')), 404, 'NOT_FOUND')
+    expectRefusal(await support.get(urlOf(endpoints.listMailbox)), 403, 'FORBIDDEN')
+    expectRefusal(await support.get(urlOf(endpoints.getMailboxMessage, { id: sent.mailId })), 403, 'FORBIDDEN')
+    expectRefusal(await localAdmin.get(urlOf(endpoints.getMailboxMessage, { id: '999999999' })), 404, 'NOT_FOUND')
   })
 
   it.runIf(backend.enabled)('a staging server with SMTP and MAILBOX=local keeps the full body once the email left (the worker keepBodies)', async () => {

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loginResponse, operator as operatorSchema } from '../../src/shared/auth'
-import { meProfile, portalLoginResponse, portalPaths } from '../../src/shared/portal'
+import { meProfile, portalLoginResponse } from '../../src/shared/portal'
 import { portalLogin, signInablePortalUsers, type PortalUserRow } from './portal-helpers'
 import { backends } from './support/backends'
 import { expectNothingChanged, expectRefusal, seededOperators, signInAs, type OperatorClient } from './support/operators'
 import { startTestPortal, testPassword, type ApiResponse, type TestPortal } from './support/portal'
+import { endpoints, urlOf } from '../../src/shared/endpoints'
 
 const temporaryPassword = 'Harbour-Quince-Tundra-63'
 const chosenPassword = 'lantern Orchid basalt 2041'
@@ -63,27 +64,27 @@ describe.each(backends)('must change password at next sign-in on $name', (backen
   const expectPortalRestricted = async (token: string, user: PortalUserRow) => {
     const client = as(token)
     const contact = { version: user.version, name: 'Taken Over', email: 'attacker@example.com', phone: '+49 30 1234567', street: 'Hauptstraße 1', city: 'Berlin', country: 'DE' }
-    expectPasswordChangeRequired(await expectNothingChanged(portal, () => client.send('PATCH', portalPaths.me, contact)))
-    expectPasswordChangeRequired(await client.get(portalPaths.me))
-    expectPasswordChangeRequired(await client.get(portalPaths.paymentMethods))
-    expectPasswordChangeRequired(await client.get(portalPaths.passkeys))
-    expectPasswordChangeRequired(await client.get(portalPaths.apiKeys))
-    expectPasswordChangeRequired(await expectNothingChanged(portal, () => client.send('POST', portalPaths.twoFactorSetup, { password: temporaryPassword })))
-    expectPasswordChangeRequired(await expectNothingChanged(portal, () => client.send('POST', portalPaths.signOutOthers, { password: temporaryPassword })))
-    expectPasswordChangeRequired(await expectNothingChanged(portal, () => client.send('DELETE', portalPaths.me, { password: temporaryPassword, login: user.login, blocklist: false })))
+    expectPasswordChangeRequired(await expectNothingChanged(portal, () => client.send('PATCH', urlOf(endpoints.getMe), contact)))
+    expectPasswordChangeRequired(await client.get(urlOf(endpoints.getMe)))
+    expectPasswordChangeRequired(await client.get(urlOf(endpoints.listMyPaymentMethods)))
+    expectPasswordChangeRequired(await client.get(urlOf(endpoints.listMyPasskeys)))
+    expectPasswordChangeRequired(await client.get(urlOf(endpoints.listMyApiKeys)))
+    expectPasswordChangeRequired(await expectNothingChanged(portal, () => client.send('POST', urlOf(endpoints.beginMyTwoFactor), { password: temporaryPassword })))
+    expectPasswordChangeRequired(await expectNothingChanged(portal, () => client.send('POST', urlOf(endpoints.signOutOthers), { password: temporaryPassword })))
+    expectPasswordChangeRequired(await expectNothingChanged(portal, () => client.send('DELETE', urlOf(endpoints.getMe), { password: temporaryPassword, login: user.login, blocklist: false })))
   }
 
   /** The one way out: the same password is refused, a weak one too, a new good one lifts the restriction. */
   const choosePortalPassword = async (token: string, userId: number, otherToken: string) => {
     const client = as(token)
     const before = await userRow(userId)
-    const same = await client.send('POST', portalPaths.password, { currentPassword: temporaryPassword, newPassword: temporaryPassword })
+    const same = await client.send('POST', urlOf(endpoints.changeMyPassword), { currentPassword: temporaryPassword, newPassword: temporaryPassword })
     expectRefusal(same, 400, 'VALIDATION')
     expect((same.body as { error: { details: unknown } }).error.details).toEqual([expect.objectContaining({ path: 'newPassword', reason: 'sameAsCurrentPassword' })])
-    expectRefusal(await client.send('POST', portalPaths.password, { currentPassword: temporaryPassword, newPassword: 'password1' }), 400, 'VALIDATION')
+    expectRefusal(await client.send('POST', urlOf(endpoints.changeMyPassword), { currentPassword: temporaryPassword, newPassword: 'password1' }), 400, 'VALIDATION')
     expect(await userRow(userId)).toEqual(before)
 
-    const changed = await client.send('POST', portalPaths.password, { currentPassword: temporaryPassword, newPassword: chosenPassword })
+    const changed = await client.send('POST', urlOf(endpoints.changeMyPassword), { currentPassword: temporaryPassword, newPassword: chosenPassword })
     expect(changed.status, changed.text).toBe(200)
     expect(changed.body).toEqual({ revoked: 1 })
     expect((await userRow(userId)).must_change_password).toBe(false)
@@ -91,11 +92,11 @@ describe.each(backends)('must change password at next sign-in on $name', (backen
     expect((await lastAudit(userId)).changes).toMatchObject({ mustChange: { from: true, to: false }, sessionsRevoked: { to: 1 } })
 
     // The other session (also restricted) is signed out; this one is now a full session.
-    expectRefusal(await as(otherToken).get(portalPaths.me), 401, 'UNAUTHORIZED')
-    const me = await client.get(portalPaths.me)
+    expectRefusal(await as(otherToken).get(urlOf(endpoints.getMe)), 401, 'UNAUTHORIZED')
+    const me = await client.get(urlOf(endpoints.getMe))
     expect(me.status, me.text).toBe(200)
     const profile = meProfile.parse(me.body)
-    const update = await client.send('PATCH', portalPaths.me, {
+    const update = await client.send('PATCH', urlOf(endpoints.getMe), {
       version: profile.version,
       name: profile.name,
       email: profile.email,
@@ -105,7 +106,7 @@ describe.each(backends)('must change password at next sign-in on $name', (backen
       country: profile.country ?? 'DE'
     })
     expect(update.status, update.text).toBe(200)
-    expect((await client.get(portalPaths.paymentMethods)).status).toBe(200)
+    expect((await client.get(urlOf(endpoints.listMyPaymentMethods))).status).toBe(200)
 
     const again = await portalLogin(portal, profile.login, chosenPassword)
     expect(again.status, again.text).toBe(200)
@@ -120,7 +121,7 @@ describe.each(backends)('must change password at next sign-in on $name', (backen
     const set = await admin.post(`/api/v1/users/${user.id}/password`, { password: temporaryPassword, mustChange: true, notify: false })
     expect(set.status, set.text).toBe(200)
     // A session opened before the temporary password does not stay a full one.
-    expectRefusal(await as(earlierToken).get(portalPaths.me), 401, 'UNAUTHORIZED')
+    expectRefusal(await as(earlierToken).get(urlOf(endpoints.getMe)), 401, 'UNAUTHORIZED')
 
     const token = await restrictedPortalSignIn(user.login)
     const otherToken = await restrictedPortalSignIn(user.login)
@@ -136,7 +137,7 @@ describe.each(backends)('must change password at next sign-in on $name', (backen
     const token = await restrictedPortalSignIn(user.login)
     const leaving = await restrictedPortalSignIn(user.login)
     await expectPortalRestricted(token, { ...user, version: (await userRow(user.id)).version })
-    expect((await as(leaving).send('POST', portalPaths.logout)).status).toBe(204)
+    expect((await as(leaving).send('POST', urlOf(endpoints.portalLogout))).status).toBe(204)
     const another = await restrictedPortalSignIn(user.login)
     await choosePortalPassword(token, user.id, another)
   })
@@ -156,18 +157,18 @@ describe.each(backends)('must change password at next sign-in on $name', (backen
     const signedIn = await portalLogin(portal, user.login, chosenPassword)
     const body = portalLoginResponse.parse(signedIn.body)
     expect(body.passwordChangeRequired).toBeUndefined()
-    expect((await as(body.token).get(portalPaths.me)).status).toBe(200)
+    expect((await as(body.token).get(urlOf(endpoints.getMe))).status).toBe(200)
   })
 
   it.runIf(backend.enabled)('the restriction is read from the account at each request, not only at sign-in', async () => {
     const user = takePortalUser()
     const response = await portalLogin(portal, user.login, testPassword)
     const token = portalLoginResponse.parse(response.body).token
-    expect((await as(token).get(portalPaths.me)).status).toBe(200)
+    expect((await as(token).get(urlOf(endpoints.getMe))).status).toBe(200)
     await db().updateTable('users').set({ must_change_password: true }).where('id', '=', user.id).execute()
-    expectPasswordChangeRequired(await as(token).get(portalPaths.me))
+    expectPasswordChangeRequired(await as(token).get(urlOf(endpoints.getMe)))
     await db().updateTable('users').set({ must_change_password: false }).where('id', '=', user.id).execute()
-    expect((await as(token).get(portalPaths.me)).status).toBe(200)
+    expect((await as(token).get(urlOf(endpoints.getMe))).status).toBe(200)
   })
 
   for (const who of ['otherSupport', 'otherAdministrator'] as const) {

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { operatorAccountPaths } from '../../src/shared/operator-account'
 import { completeUserDetail } from '../../src/shared/users'
 import { createFixtureUser } from './security-fixtures'
 import { backends } from './support/backends'
 import { auditCount, expectNothingChanged, expectRefusal, seededOperators, signInAs, userRow, type OperatorClient } from './support/operators'
 import { startTestPortal, testPassword, type TestPortal } from './support/portal'
+import { endpoints, urlOf } from '../../src/shared/endpoints'
 
 const newPassword = 'ziggurat-velvet-Nocturne-42'
 
@@ -40,8 +40,8 @@ describe.each(backends)('re-authentication of operator powers on $name', (backen
       const refused = await expectNothingChanged(portal, () => self.post(`/api/v1/users/${self.id}/password`, { password: newPassword, mustChange: false, notify: false }))
       expectRefusal(refused, 409, 'CONFLICT')
       const error = (refused.body as { error: { message: string; details: Record<string, unknown> } }).error
-      expect(error.details).toEqual({ reason: 'ownAccount', use: operatorAccountPaths.password })
-      expect(error.message).toContain(operatorAccountPaths.password)
+      expect(error.details).toEqual({ reason: 'ownAccount', use: urlOf(endpoints.changeOwnPassword) })
+      expect(error.message).toContain(urlOf(endpoints.changeOwnPassword))
       expect(error.message).toMatch(/current password/)
 
       // A fresh re-authentication does not open this door either: the current password is asked where it belongs.
@@ -55,9 +55,9 @@ describe.each(backends)('re-authentication of operator powers on $name', (backen
       expect((await self.get('/api/v1/auth/me')).status).toBe(200)
 
       // The door it points to works, with the current password.
-      const changed = await self.post(operatorAccountPaths.password, { currentPassword: testPassword, newPassword })
+      const changed = await self.post(urlOf(endpoints.changeOwnPassword), { currentPassword: testPassword, newPassword })
       expect(changed.status, changed.text).toBe(200)
-      const restored = await self.post(operatorAccountPaths.password, { currentPassword: newPassword, newPassword: testPassword })
+      const restored = await self.post(urlOf(endpoints.changeOwnPassword), { currentPassword: newPassword, newPassword: testPassword })
       expect(restored.status, restored.text).toBe(200)
     })
 

@@ -7,7 +7,7 @@ import { join, relative } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import config from '../../electron-builder.config.mjs'
 import { argon2BinaryPackage } from '../../scripts/packaging/after-pack.mjs'
-import { apiPaths } from '../../src/shared/api'
+import { endpoints, urlOf } from '../../src/shared/endpoints'
 import { localAdminLogin, localPortalEnv, localPortalMessage } from '../../src/shared/local-portal-protocol'
 import { copyPackaged, productionPackageDirs } from '../support/package-tree'
 
@@ -107,13 +107,13 @@ describe('the packaged portal server', () => {
     const port = await readyPort(server, 120_000)
     const base = `http://127.0.0.1:${port}`
 
-    const refused = await fetch(`${base}${apiPaths.login}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: localAdminLogin, password: 'not-the-password' }) })
+    const refused = await fetch(`${base}${urlOf(endpoints.login)}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: localAdminLogin, password: 'not-the-password' }) })
     expect(refused.status).toBe(401)
 
-    const login = await fetch(`${base}${apiPaths.login}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: localAdminLogin, password }) })
+    const login = await fetch(`${base}${urlOf(endpoints.login)}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: localAdminLogin, password }) })
     expect(login.status).toBe(200)
     const { token } = (await login.json()) as { token: string }
-    const users = await fetch(`${base}${apiPaths.users}?kind=portal&limit=10`, { headers: { authorization: `Bearer ${token}` } })
+    const users = await fetch(`${base}${urlOf(endpoints.listUsers)}?kind=portal&limit=10`, { headers: { authorization: `Bearer ${token}` } })
     expect(users.status).toBe(200)
     expect(((await users.json()) as { items: unknown[] }).items).toHaveLength(5)
   })

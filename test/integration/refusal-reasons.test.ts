@@ -1,20 +1,19 @@
 import { generate } from 'otplib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { helpdeskPaths, verification, verificationCodeMaxAttempts, verificationCodeTtlMinutes, verificationTtlMinutes } from '../../src/shared/helpdesk'
+import { verification, verificationCodeMaxAttempts, verificationCodeTtlMinutes, verificationTtlMinutes } from '../../src/shared/helpdesk'
 import { verificationCodesPerWindow } from '../../src/server/domain/helpdesk/verification'
-import { mailPaths } from '../../src/shared/mail'
 import { ownTwoFactorSetup } from '../../src/shared/operator-account'
 import { maxPasskeysPerUser } from '../../src/server/domain/passkeys/registration'
 import { maxPaymentMethodsPerUser } from '../../src/server/domain/payment-methods/manage'
 import { meProfile, type MeProfile } from '../../src/shared/portal'
 import { refusalReasonOf, refusalReasons, type RefusalReason } from '../../src/shared/refusals'
-import { securityPaths } from '../../src/shared/security'
 import { refusalsStrings, refusalWords } from '../../src/renderer/i18n/features/refusals'
 import { backends, type TestBackend } from './support/backends'
 import { signInAs, type OperatorClient } from './support/operators'
 import { startTestPortal, testPassword, type ApiResponse, type TestPortal } from './support/portal'
 import { contactForm, portalLogin, signInablePortalUsers, signInPortalUser, type PortalClient, type PortalUserRow } from './portal-helpers'
 import { createFixtureUser, type FixtureOptions } from './security-fixtures'
+import { allEndpoints, endpoints, refusalsOf, urlOf, type EndpointSpec } from '../../src/shared/endpoints'
 
 /**
  * Every refusal reason of the shared enum, triggered through the real server over HTTP: the answer
@@ -26,6 +25,8 @@ const strongPassword = 'violet orbit cathedral marmalade 47'
 
 interface Context {
   backend: TestBackend
+  /** The request that answered last, on whichever portal. */
+  lastRequest: { method: string; path: string }
   portal: TestPortal
   admin: OperatorClient
   support: OperatorClient
@@ -56,15 +57,31 @@ async function signedInFixture({ portal, admin, fixture }: Context, options: Fix
 
 /** A strong (code) verification of `userId` by the support agent, as the helpdesk makes one. */
 async function codeVerification({ portal, support }: Context, userId: number): Promise<string> {
-  expect((await support.post(helpdeskPaths.sendCode(userId), {}, ticket)).status).toBe(200)
-  const checked = await support.post(helpdeskPaths.checkCode(userId), { code: await sentCode(portal, userId) }, ticket)
+  expect((await support.post(urlOf(endpoints.sendVerificationCode, { id: userId }), {}, ticket)).status).toBe(200)
+  const checked = await support.post(urlOf(endpoints.checkVerificationCode, { id: userId }), { code: await sentCode(portal, userId) }, ticket)
   expect(checked.status, checked.text).toBe(200)
   return verification.parse(checked.body).verificationId
 }
 
 const withVerification = (verificationId: string) => ({ ...ticket, headers: { 'x-verification': verificationId } })
-const resetLinkOf = (userId: number) => `/api/v1/users/${userId}/reset-link`
+const resetLinkOf = (id: number) => urlOf(endpoints.sendResetLink, { id })
 const card = { number: '4242 4242 4242 4242', expMonth: 12, expYear: 2030, holder: 'Fei Wang', cvc: '123' }
+
+/** The declared endpoint that answers `method path` (the path without its query). */
+function endpointAnswering(method: string, path: string): EndpointSpec | undefined {
+  const bare = path.split('?')[0] ?? ''
+  return allEndpoints.find((endpoint) => endpoint.method === method && new RegExp(`^${endpoint.path.replace(/:[A-Za-z]+/g, '[^/]+')}$`).test(bare))
+}
+
+/** Keeps the last request each portal answered, so that a refusal can be checked against its endpoint's declaration. */
+function recordingRequests(portal: TestPortal, last: { method: string; path: string }): TestPortal {
+  const request = portal.request.bind(portal)
+  portal.request = (method, path, options) => {
+    Object.assign(last, { method, path })
+    return request(method, path, options)
+  }
+  return portal
+}
 
 /** How to provoke each reason: the status and code it comes with, and the calls that lead to it. */
 const triggers: Record<RefusalReason, { status: number; code: string; trigger: Trigger }> = {
@@ -78,7 +95,7 @@ const triggers: Record<RefusalReason, { status: number; code: string; trigger: T
   accountArchived: {
     status: 409,
     code: 'CONFLICT',
-    trigger: async ({ admin, fixture }) => admin.post(securityPaths.twoFactorInvite((await fixture({ active: false })).id), {}, ticket)
+    trigger: async ({ admin, fixture }) => admin.post(urlOf(endpoints.inviteToTwoFactor, { id: (await fixture({ active: false })).id }), {}, ticket)
   },
   accountDeleted: {
     status: 409,
@@ -89,14 +106,14 @@ const triggers: Record<RefusalReason, { status: number; code: string; trigger: T
       return admin.post(`/api/v1/users/${user.id}/restore`, {}, ticket)
     }
   },
-  notLocked: { status: 409, code: 'CONFLICT', trigger: async ({ admin, fixture }) => admin.post(securityPaths.unlock((await fixture()).id), {}, ticket) },
+  notLocked: { status: 409, code: 'CONFLICT', trigger: async ({ admin, fixture }) => admin.post(urlOf(endpoints.unlockUser, { id: (await fixture()).id }), {}, ticket) },
   twoFactorAlreadyOn: {
     status: 409,
     code: 'CONFLICT',
-    trigger: async ({ admin, fixture }) => admin.post(securityPaths.twoFactorInvite((await fixture({ twoFactor: true })).id), {}, ticket)
+    trigger: async ({ admin, fixture }) => admin.post(urlOf(endpoints.inviteToTwoFactor, { id: (await fixture({ twoFactor: true })).id }), {}, ticket)
   },
-  twoFactorAlreadyOff: { status: 409, code: 'CONFLICT', trigger: async ({ admin, fixture }) => admin.delete(securityPaths.twoFactor((await fixture()).id), undefined, ticket) },
-  noEmail: { status: 409, code: 'CONFLICT', trigger: async ({ admin, fixture }) => admin.post(securityPaths.twoFactorInvite((await fixture({ email: null })).id), {}, ticket) },
+  twoFactorAlreadyOff: { status: 409, code: 'CONFLICT', trigger: async ({ admin, fixture }) => admin.delete(urlOf(endpoints.disableTwoFactor, { id: (await fixture()).id }), undefined, ticket) },
+  noEmail: { status: 409, code: 'CONFLICT', trigger: async ({ admin, fixture }) => admin.post(urlOf(endpoints.inviteToTwoFactor, { id: (await fixture({ email: null })).id }), {}, ticket) },
   noEmailToNotify: {
     status: 400,
     code: 'VALIDATION',
@@ -109,12 +126,12 @@ const triggers: Record<RefusalReason, { status: number; code: string; trigger: T
     trigger: async ({ portal, admin, fixture }) => {
       const user = await fixture({ sessions: 1 })
       const revoked = await portal.server.database.db.selectFrom('sessions').select('id').where('user_id', '=', user.id).where('revoked_at', 'is not', null).executeTakeFirstOrThrow()
-      return admin.delete(securityPaths.session(user.id, String(revoked.id)), undefined, ticket)
+      return admin.delete(urlOf(endpoints.revokeUserSession, { id: user.id, sid: String(revoked.id) }), undefined, ticket)
     }
   },
-  noSuchEmail: { status: 404, code: 'NOT_FOUND', trigger: ({ admin }) => admin.get(mailPaths.state('999999999')) },
-  mailboxOff: { status: 404, code: 'NOT_FOUND', trigger: ({ admin }) => admin.get(mailPaths.mailbox) },
-  alreadyGone: { status: 404, code: 'NOT_FOUND', trigger: async ({ admin, fixture }) => admin.delete(securityPaths.passkey((await fixture()).id, 999_999), undefined, ticket) },
+  noSuchEmail: { status: 404, code: 'NOT_FOUND', trigger: ({ admin }) => admin.get(urlOf(endpoints.getMailState, { id: '999999999' })) },
+  mailboxOff: { status: 404, code: 'NOT_FOUND', trigger: ({ admin }) => admin.get(urlOf(endpoints.listMailbox)) },
+  alreadyGone: { status: 404, code: 'NOT_FOUND', trigger: async ({ admin, fixture }) => admin.delete(urlOf(endpoints.revokeUserPasskey, { id: (await fixture()).id, pid: 999_999 }), undefined, ticket) },
   supportTemporaryOnly: {
     status: 403,
     code: 'FORBIDDEN',
@@ -162,7 +179,7 @@ const triggers: Record<RefusalReason, { status: number; code: string; trigger: T
     trigger: async ({ support, fixture }) => {
       const user = await fixture()
       let last: ApiResponse | undefined
-      for (let i = 0; i < 10 && last?.status !== 429; i++) last = await support.post(helpdeskPaths.remindUsername(user.id), {}, ticket)
+      for (let i = 0; i < 10 && last?.status !== 429; i++) last = await support.post(urlOf(endpoints.remindUsername, { id: user.id }), {}, ticket)
       if (!last) throw new Error('no reminder was sent')
       return last
     }
@@ -193,7 +210,7 @@ const triggers: Record<RefusalReason, { status: number; code: string; trigger: T
       const profile = meProfile.parse((await client.get('/api/v1/me')).body)
       const changed = await client.patch('/api/v1/me', contactForm(profile, { email: `pending.${user.id}@mail.example`, currentPassword: testPassword }))
       expect(changed.status, changed.text).toBe(200)
-      return support.post(helpdeskPaths.remindUsername(user.id), {}, ticket)
+      return support.post(urlOf(endpoints.remindUsername, { id: user.id }), {}, ticket)
     }
   },
   companyShared: {
@@ -211,25 +228,25 @@ const triggers: Record<RefusalReason, { status: number; code: string; trigger: T
     code: 'RATE_LIMITED',
     trigger: async ({ support, fixture }) => {
       const user = await fixture()
-      for (let i = 0; i < verificationCodesPerWindow; i++) expect((await support.post(helpdeskPaths.sendCode(user.id), {}, ticket)).status).toBe(200)
-      return support.post(helpdeskPaths.sendCode(user.id), {}, ticket)
+      for (let i = 0; i < verificationCodesPerWindow; i++) expect((await support.post(urlOf(endpoints.sendVerificationCode, { id: user.id }), {}, ticket)).status).toBe(200)
+      return support.post(urlOf(endpoints.sendVerificationCode, { id: user.id }), {}, ticket)
     }
   },
   verificationCodeNotSent: {
     status: 409,
     code: 'CONFLICT',
-    trigger: async ({ support, fixture }) => support.post(helpdeskPaths.checkCode((await fixture()).id), { code: '123456' }, ticket)
+    trigger: async ({ support, fixture }) => support.post(urlOf(endpoints.checkVerificationCode, { id: (await fixture()).id }), { code: '123456' }, ticket)
   },
   verificationCodeUsed: {
     status: 409,
     code: 'CONFLICT',
     trigger: async ({ portal, support, fixture }) => {
       const user = await fixture()
-      expect((await support.post(helpdeskPaths.sendCode(user.id), {}, ticket)).status).toBe(200)
+      expect((await support.post(urlOf(endpoints.sendVerificationCode, { id: user.id }), {}, ticket)).status).toBe(200)
       const code = await sentCode(portal, user.id)
-      const checked = await support.post(helpdeskPaths.checkCode(user.id), { code }, ticket)
+      const checked = await support.post(urlOf(endpoints.checkVerificationCode, { id: user.id }), { code }, ticket)
       expect(checked.status, checked.text).toBe(200)
-      return support.post(helpdeskPaths.checkCode(user.id), { code }, ticket)
+      return support.post(urlOf(endpoints.checkVerificationCode, { id: user.id }), { code }, ticket)
     }
   },
   verificationCodeSpent: {
@@ -237,10 +254,10 @@ const triggers: Record<RefusalReason, { status: number; code: string; trigger: T
     code: 'RATE_LIMITED',
     trigger: async ({ portal, support, fixture }) => {
       const user = await fixture()
-      expect((await support.post(helpdeskPaths.sendCode(user.id), {}, ticket)).status).toBe(200)
+      expect((await support.post(urlOf(endpoints.sendVerificationCode, { id: user.id }), {}, ticket)).status).toBe(200)
       const wrongCode = (await sentCode(portal, user.id)) === '000000' ? '111111' : '000000'
-      for (let i = 0; i < verificationCodeMaxAttempts; i++) await support.post(helpdeskPaths.checkCode(user.id), { code: wrongCode }, ticket)
-      return support.post(helpdeskPaths.checkCode(user.id), { code: wrongCode }, ticket)
+      for (let i = 0; i < verificationCodeMaxAttempts; i++) await support.post(urlOf(endpoints.checkVerificationCode, { id: user.id }), { code: wrongCode }, ticket)
+      return support.post(urlOf(endpoints.checkVerificationCode, { id: user.id }), { code: wrongCode }, ticket)
     }
   },
   verificationCodeExpired: {
@@ -248,10 +265,10 @@ const triggers: Record<RefusalReason, { status: number; code: string; trigger: T
     code: 'CONFLICT',
     trigger: async ({ portal, admin, support, fixture }) => {
       const user = await fixture()
-      expect((await support.post(helpdeskPaths.sendCode(user.id), {}, ticket)).status).toBe(200)
+      expect((await support.post(urlOf(endpoints.sendVerificationCode, { id: user.id }), {}, ticket)).status).toBe(200)
       portal.clock.advance((verificationCodeTtlMinutes + 1) * 60_000)
       await admin.reauth()
-      return support.post(helpdeskPaths.checkCode(user.id), { code: '123456' }, ticket)
+      return support.post(urlOf(endpoints.checkVerificationCode, { id: user.id }), { code: '123456' }, ticket)
     }
   },
   passwordRequired: {
@@ -349,9 +366,9 @@ const triggers: Record<RefusalReason, { status: number; code: string; trigger: T
     code: 'VALIDATION',
     trigger: async ({ portal, support, fixture }) => {
       const user = await fixture()
-      expect((await support.post(helpdeskPaths.sendCode(user.id), {}, ticket)).status).toBe(200)
+      expect((await support.post(urlOf(endpoints.sendVerificationCode, { id: user.id }), {}, ticket)).status).toBe(200)
       const wrongCode = (await sentCode(portal, user.id)) === '000000' ? '111111' : '000000'
-      return support.post(helpdeskPaths.checkCode(user.id), { code: wrongCode }, ticket)
+      return support.post(urlOf(endpoints.checkVerificationCode, { id: user.id }), { code: wrongCode }, ticket)
     }
   },
   factsNotOnRecord: {
@@ -360,7 +377,7 @@ const triggers: Record<RefusalReason, { status: number; code: string; trigger: T
     trigger: async ({ portal, support, fixture }) => {
       const user = await fixture()
       await portal.server.database.db.updateTable('users').set({ city: null, phone: null }).where('id', '=', user.id).execute()
-      return support.post(helpdeskPaths.knowledgeCheck(user.id), { facts: ['city', 'phoneLast4'] }, ticket)
+      return support.post(urlOf(endpoints.checkKnowledge, { id: user.id }), { facts: ['city', 'phoneLast4'] }, ticket)
     }
   },
   verificationNotForUser: {
@@ -407,9 +424,9 @@ const triggers: Record<RefusalReason, { status: number; code: string; trigger: T
   twoFactorRequiredByPolicy: {
     status: 403,
     code: 'FORBIDDEN',
-    trigger: async ({ backend }) => {
+    trigger: async ({ backend, lastRequest }) => {
       // The policy is the server's configuration, so this one reason needs a portal of its own.
-      const strict = await startTestPortal(backend, { portalUsers: 0, config: { operatorTwoFactor: 'required' } })
+      const strict = recordingRequests(await startTestPortal(backend, { portalUsers: 0, config: { operatorTwoFactor: 'required' } }), lastRequest)
       try {
         const token = await strict.signIn('admin', testPassword)
         const setup = await strict.request('POST', '/api/v1/auth/account/2fa/setup', { token, json: { password: testPassword } })
@@ -473,10 +490,11 @@ describe.each(backends)('every refusal reason over HTTP on $name', (backend) => 
   let portal: TestPortal
   const context = {} as Context
   const seen = new Set<RefusalReason>()
+  const lastRequest = { method: '', path: '' }
 
   beforeAll(async () => {
     if (!backend.enabled) return
-    portal = await startTestPortal(backend, { portalUsers: 40 })
+    portal = recordingRequests(await startTestPortal(backend, { portalUsers: 40 }), lastRequest)
     const admin = await signInAs(portal, 'administrator')
     await admin.reauth()
     const support = await signInAs(portal, 'support')
@@ -488,6 +506,7 @@ describe.each(backends)('every refusal reason over HTTP on $name', (backend) => 
     }
     Object.assign(context, {
       backend,
+      lastRequest,
       portal,
       admin,
       support,
@@ -512,6 +531,10 @@ describe.each(backends)('every refusal reason over HTTP on $name', (backend) => 
     expect(response.status, response.text).toBe(row.status)
     expect(error?.code, response.text).toBe(row.code)
     expect(refusalReasonOf(error?.details), response.text).toBe(reason)
+    // The endpoint that refused declares the reason among those it may give.
+    const endpoint = endpointAnswering(context.lastRequest.method, context.lastRequest.path)
+    expect(endpoint, `${context.lastRequest.method} ${context.lastRequest.path}`).toBeDefined()
+    expect([...(endpoint ? refusalsOf(endpoint) : [])], `${endpoint?.method} ${endpoint?.path}`).toContain(reason)
     seen.add(reason)
   })
 

@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { helpdeskPaths } from '../../src/shared/helpdesk'
-import { securityPaths } from '../../src/shared/security'
 import { createFixtureUser, idsOf, liveSessionIds, type FixtureOptions, type FixtureUser } from './security-fixtures'
 import { backends } from './support/backends'
 import { auditCount, expectNothingChanged, expectRefusal, signInAs, type OperatorCallOptions, type OperatorClient } from './support/operators'
 import type { ApiResponse, TestPortal } from './support/portal'
 import { startTestPortal } from './support/portal'
+import { endpoints, urlOf } from '../../src/shared/endpoints'
 
 /**
  * Issue 3's role matrix over HTTP, one test per cell: administrators may do everything; support
@@ -46,7 +45,7 @@ const uniqueLogin = (prefix: string) => `${prefix}.${randomBytes(4).toString('he
  */
 async function supportCodeVerification(client: OperatorClient, scene: Scene, options: OperatorCallOptions): Promise<Record<string, string>> {
   if (client.login !== 'support' || options.ticket === undefined) return {}
-  const sent = await client.post(helpdeskPaths.sendCode(idOf(scene)), {}, options)
+  const sent = await client.post(urlOf(endpoints.sendVerificationCode, { id: idOf(scene) }), {}, options)
   if (sent.status !== 200) return {}
   const mail = await scene.portal.server.database.db
     .selectFrom('outbox')
@@ -56,7 +55,7 @@ async function supportCodeVerification(client: OperatorClient, scene: Scene, opt
     .orderBy('id', 'desc')
     .executeTakeFirstOrThrow()
   const code = /(\d{6})/.exec(mail.body_text ?? '')?.[1] ?? ''
-  const checked = await client.post(helpdeskPaths.checkCode(idOf(scene)), { code }, options)
+  const checked = await client.post(urlOf(endpoints.checkVerificationCode, { id: idOf(scene) }), { code }, options)
   return { 'x-verification': (checked.body as { verificationId: string }).verificationId }
 }
 
@@ -112,43 +111,43 @@ const actions = {
     call: (c, s, o) => c.delete(`/api/v1/users/${idOf(s)}/reset-link`, {}, o)
   },
   requireReset: { label: 'require a password reset', write: true, call: (c, s, o) => c.post(`/api/v1/users/${idOf(s)}/require-reset`, {}, o) },
-  inviteTwoFactor: { label: 'invite to 2FA', fixture: { sessions: 1 }, write: true, call: (c, s, o) => c.post(securityPaths.twoFactorInvite(idOf(s)), undefined, o) },
+  inviteTwoFactor: { label: 'invite to 2FA', fixture: { sessions: 1 }, write: true, call: (c, s, o) => c.post(urlOf(endpoints.inviteToTwoFactor, { id: idOf(s) }), undefined, o) },
   disableTwoFactor: {
     label: 'disable 2FA (lost device)',
     fixture: { twoFactor: true, sessions: 1 },
     write: true,
-    call: async (c, s, o) => c.delete(securityPaths.twoFactor(idOf(s)), undefined, { ...o, headers: { ...o.headers, ...(await supportCodeVerification(c, s, o)) } })
+    call: async (c, s, o) => c.delete(urlOf(endpoints.disableTwoFactor, { id: idOf(s) }), undefined, { ...o, headers: { ...o.headers, ...(await supportCodeVerification(c, s, o)) } })
   },
-  listPasskeys: { label: 'list passkeys', fixture: { passkeys: 1 }, write: false, call: (c, s, o) => c.get(securityPaths.passkeys(idOf(s)), o) },
+  listPasskeys: { label: 'list passkeys', fixture: { passkeys: 1 }, write: false, call: (c, s, o) => c.get(urlOf(endpoints.listUserPasskeys, { id: idOf(s) }), o) },
   revokePasskey: {
     label: 'revoke a passkey',
     fixture: { passkeys: 1 },
     write: true,
-    call: async (c, s, o) => c.delete(securityPaths.passkey(idOf(s), (await idsOf(s.portal, 'passkeys', idOf(s)))[0] ?? 0), undefined, o)
+    call: async (c, s, o) => c.delete(urlOf(endpoints.revokeUserPasskey, { id: idOf(s), pid: (await idsOf(s.portal, 'passkeys', idOf(s)))[0] ?? 0 }), undefined, o)
   },
-  listSessions: { label: 'list sessions', fixture: { sessions: 1 }, write: false, call: (c, s, o) => c.get(securityPaths.sessions(idOf(s)), o) },
-  revokeAllSessions: { label: 'revoke all sessions', fixture: { sessions: 2 }, write: true, call: (c, s, o) => c.delete(securityPaths.sessions(idOf(s)), undefined, o) },
+  listSessions: { label: 'list sessions', fixture: { sessions: 1 }, write: false, call: (c, s, o) => c.get(urlOf(endpoints.listUserSessions, { id: idOf(s) }), o) },
+  revokeAllSessions: { label: 'revoke all sessions', fixture: { sessions: 2 }, write: true, call: (c, s, o) => c.delete(urlOf(endpoints.listUserSessions, { id: idOf(s) }), undefined, o) },
   revokeOneSession: {
     label: 'revoke one session',
     fixture: { sessions: 2 },
     write: true,
-    call: async (c, s, o) => c.delete(securityPaths.session(idOf(s), (await liveSessionIds(s.portal, idOf(s)))[0] ?? '1'), undefined, o)
+    call: async (c, s, o) => c.delete(urlOf(endpoints.revokeUserSession, { id: idOf(s), sid: (await liveSessionIds(s.portal, idOf(s)))[0] ?? '1' }), undefined, o)
   },
-  listApiKeys: { label: 'list API keys', fixture: { apiKeys: 1 }, write: false, call: (c, s, o) => c.get(securityPaths.apiKeys(idOf(s)), o) },
+  listApiKeys: { label: 'list API keys', fixture: { apiKeys: 1 }, write: false, call: (c, s, o) => c.get(urlOf(endpoints.listUserApiKeys, { id: idOf(s) }), o) },
   revokeApiKey: {
     label: 'revoke an API key',
     fixture: { apiKeys: 1 },
     write: true,
-    call: async (c, s, o) => c.delete(securityPaths.apiKey(idOf(s), (await idsOf(s.portal, 'api_keys', idOf(s)))[0] ?? 0), undefined, o)
+    call: async (c, s, o) => c.delete(urlOf(endpoints.revokeUserApiKey, { id: idOf(s), kid: (await idsOf(s.portal, 'api_keys', idOf(s)))[0] ?? 0 }), undefined, o)
   },
-  unlock: { label: 'unlock', fixture: { lockedForMs: 600_000 }, write: true, call: (c, s, o) => c.post(securityPaths.unlock(idOf(s)), undefined, o) },
-  readSignIns: { label: 'read sign-ins', write: false, call: (c, s, o) => c.get(securityPaths.signIns(idOf(s)), o) },
-  listPaymentMethods: { label: 'list payment methods', fixture: { paymentMethods: 1 }, write: false, call: (c, s, o) => c.get(securityPaths.paymentMethods(idOf(s)), o) },
+  unlock: { label: 'unlock', fixture: { lockedForMs: 600_000 }, write: true, call: (c, s, o) => c.post(urlOf(endpoints.unlockUser, { id: idOf(s) }), undefined, o) },
+  readSignIns: { label: 'read sign-ins', write: false, call: (c, s, o) => c.get(urlOf(endpoints.listUserSignIns, { id: idOf(s) }), o) },
+  listPaymentMethods: { label: 'list payment methods', fixture: { paymentMethods: 1 }, write: false, call: (c, s, o) => c.get(urlOf(endpoints.listUserPaymentMethods, { id: idOf(s) }), o) },
   deletePaymentMethod: {
     label: 'delete a payment method',
     fixture: { paymentMethods: 1 },
     write: true,
-    call: async (c, s, o) => c.delete(securityPaths.paymentMethod(idOf(s), (await idsOf(s.portal, 'payment_methods', idOf(s)))[0] ?? 0), undefined, o)
+    call: async (c, s, o) => c.delete(urlOf(endpoints.deleteUserPaymentMethod, { id: idOf(s), pmid: (await idsOf(s.portal, 'payment_methods', idOf(s)))[0] ?? 0 }), undefined, o)
   },
   readAudit: { label: 'read the audit of a user', write: false, call: (c, s, o) => c.get(`/api/v1/audit?userId=${idOf(s)}`, o) },
   portalAccess: { label: 'manage portal access (reinvite)', write: true, call: (c, s, o) => c.post(`/api/v1/users/${idOf(s)}/portal-access`, { action: 'reinvite' }, o) },

@@ -2,12 +2,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { randomBytes } from 'node:crypto'
 import { loginResponse } from '../../src/shared/auth'
 import { portalLoginResponse } from '../../src/shared/portal'
-import { securityPaths, signInList } from '../../src/shared/security'
+import { signInList } from '../../src/shared/security'
 import { pruneBatch } from '../../src/server/domain/sign-in/prune'
 import { backends } from './support/backends'
 import { expectRefusal } from './support/operators'
 import { startTestPortal, testPassword, type ApiResponse, type TestPortal } from './support/portal'
 import { auditActions, portalLogin, signInablePortalUsers, type PortalUserRow } from './portal-helpers'
+import { endpoints, urlOf } from '../../src/shared/endpoints'
 
 const minute = 60_000
 const day = 24 * 60 * minute
@@ -197,9 +198,9 @@ describe.each(backends)('sign-in device tokens on $name', (backend) => {
     const user = takeUser()
     await failPortal(user.login, 10)
     const admin = await portal.signIn()
-    const read = async () => signInList.parse((await portal.request('GET', securityPaths.signIns(user.id), { token: admin })).body).recentFailures
+    const read = async () => signInList.parse((await portal.request('GET', urlOf(endpoints.listUserSignIns, { id: user.id }), { token: admin })).body).recentFailures
     expect((await read()).count).toBe(10)
-    const unlocked = await portal.request('POST', securityPaths.unlock(user.id), { token: admin })
+    const unlocked = await portal.request('POST', urlOf(endpoints.unlockUser, { id: user.id }), { token: admin })
     expect(unlocked.status, unlocked.text).toBe(200)
     expect(await read()).toEqual({ count: 0, since: portal.clock.now().toISOString() })
     portal.clock.advance(1000)

@@ -1,10 +1,11 @@
 import axios, { type AxiosInstance, type AxiosRequestConfig } from 'axios'
 import type { z } from 'zod'
-import { apiPaths } from '../../shared/api'
-import { auditPage, type AuditPage, type ParsedAuditListQuery } from '../../shared/audit'
-import { health, loginResponse, operator, type Health, type LoginRequest, type LoginResponse, type Operator } from '../../shared/auth'
-import { paymentMethodList, securityPaths, signInList, type PaymentMethodList, type SignInList } from '../../shared/security'
-import { userDetail, userListPage, type ParsedUserListQuery, type UserDetail, type UserListPage } from '../../shared/users'
+import { endpoints, fillPath, type EndpointSpec } from '../../shared/endpoints'
+import type { BodyOf, ParamsOf, QueryOf, ResponseOf } from '../../shared/endpoints/define'
+import type { AuditPage, ParsedAuditListQuery } from '../../shared/audit'
+import type { Health, LoginRequest, LoginResponse, Operator } from '../../shared/auth'
+import type { PaymentMethodList, SignInList } from '../../shared/security'
+import type { ParsedUserListQuery, UserDetail, UserListPage } from '../../shared/users'
 import type { AuditContext } from '../../shared/ipc/audit-context'
 import { releaseVersion } from '../../shared/version'
 import { toDeskError } from './to-desk-error'
@@ -20,6 +21,13 @@ export function auditHeaders(audit: AuditContext): Record<string, string> {
   return headers
 }
 
+/** One call of a declared endpoint: its path parameters, query, body and extra headers. */
+export type EndpointCall<E extends EndpointSpec> = (ParamsOf<E> extends undefined ? { params?: undefined } : { params: ParamsOf<E> }) & {
+  query?: QueryOf<E>
+  body?: BodyOf<E>
+  headers?: Record<string, string>
+}
+
 export interface PortalClientOptions {
   baseUrl: string
   /** Per request, from first byte to last; a hung server becomes UNREACHABLE after this. */
@@ -27,6 +35,11 @@ export interface PortalClientOptions {
 }
 
 export const defaultPortalTimeoutMs = 10_000
+
+/** A query without its unset and empty fields: the server reads those as not given. */
+function withoutBlanks(query: object): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined && value !== ''))
+}
 
 const systemOf: Partial<Record<NodeJS.Platform, string>> = { win32: 'Windows NT', darwin: 'Macintosh; Mac OS X', linux: 'X11; Linux' }
 
@@ -62,57 +75,66 @@ export class PortalClient {
   }
 
   health(): Promise<Health> {
-    return this.#call(health, { method: 'GET', url: apiPaths.health })
+    return this.send(endpoints.health, {})
   }
 
   login(credentials: LoginRequest): Promise<LoginResponse> {
-    return this.#call(loginResponse, { method: 'POST', url: apiPaths.login, data: credentials })
+    return this.send(endpoints.login, { body: credentials })
   }
 
   async logout(token: string): Promise<void> {
-    await this.#send({ method: 'POST', url: apiPaths.logout, data: {} }, token)
+    await this.send(endpoints.logout, {}, token)
   }
 
   me(token: string): Promise<Operator> {
-    return this.#call(operator, { method: 'GET', url: apiPaths.me }, token)
+    return this.send(endpoints.whoAmI, {}, token)
   }
 
   listUsers(token: string, query: ParsedUserListQuery): Promise<UserListPage> {
-    const params = Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined && value !== ''))
-    return this.#call(userListPage, { method: 'GET', url: apiPaths.users, params }, token)
+    return this.send(endpoints.listUsers, { query }, token)
   }
 
   getUser(token: string, id: number): Promise<UserDetail> {
-    return this.#call(userDetail, { method: 'GET', url: apiPaths.user(id) }, token)
+    return this.send(endpoints.getUser, { params: { id } }, token)
   }
 
   listPaymentMethods(token: string, userId: number): Promise<PaymentMethodList> {
-    return this.#call(paymentMethodList, { method: 'GET', url: securityPaths.paymentMethods(userId) }, token)
+    return this.send(endpoints.listUserPaymentMethods, { params: { id: userId } }, token)
   }
 
   listSignIns(token: string, userId: number): Promise<SignInList> {
-    return this.#call(signInList, { method: 'GET', url: securityPaths.signIns(userId) }, token)
+    return this.send(endpoints.listUserSignIns, { params: { id: userId } }, token)
   }
 
   listAudit(token: string, query: ParsedAuditListQuery): Promise<AuditPage> {
-    const params = Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined && value !== ''))
-    return this.#call(auditPage, { method: 'GET', url: apiPaths.audit, params }, token)
+    return this.send(endpoints.listAudit, { query }, token)
   }
 
   /**
-   * Any operator call of the API: the answer is parsed with `schema`; `audit` becomes the
-   * `X-Ticket-Ref` and `X-Reason` headers that the server copies into the audit row.
+   * A call of a declared endpoint: the URL is built from its path, the answer parsed with its
+   * response schema; `audit` becomes the `X-Ticket-Ref`, `X-Reason` and `X-Verification` headers.
    */
-  request<S extends z.ZodType>(schema: S, config: AxiosRequestConfig, token: string, audit?: AuditContext): Promise<z.output<S>> {
-    return this.#call(schema, { ...config, headers: { ...(config.headers as Record<string, string> | undefined), ...auditHeaders(audit) } }, token)
+  async send<E extends EndpointSpec>(endpoint: E, call: EndpointCall<E>, token?: string, audit?: AuditContext): Promise<ResponseOf<E>> {
+    const config: AxiosRequestConfig = {
+      method: endpoint.method,
+      url: fillPath(endpoint.path, call.params as Readonly<Record<string, string | number>> | undefined),
+      headers: { ...call.headers, ...auditHeaders(audit) },
+      ...(call.query === undefined ? {} : { params: withoutBlanks(call.query as object) }),
+      // A write without input still sends an empty object: the server refuses anything else in it.
+      ...(call.body !== undefined ? { data: call.body } : endpoint.method === 'GET' ? {} : { data: {} })
+    }
+    // No JSON to read: an image, or 204 No Content.
+    const schema = endpoint.readAs ?? endpoint.response
+    if (!schema || endpoint.status === 204) return (await this.#send(config, token)) as ResponseOf<E>
+    return this.#call(schema, config, token) as Promise<ResponseOf<E>>
   }
 
   /** An image the API serves to operators only (an avatar), as a data: URL; null when there is none. */
-  async image(url: string, token: string): Promise<string | null> {
+  async image<E extends EndpointSpec>(endpoint: E, params: ParamsOf<E>, token: string): Promise<string | null> {
     try {
       const response = await this.#http.request<ArrayBuffer>({
         method: 'GET',
-        url,
+        url: fillPath(endpoint.path, params as Readonly<Record<string, string | number>> | undefined),
         responseType: 'arraybuffer',
         signal: AbortSignal.timeout(this.#timeoutMs),
         headers: { authorization: `Bearer ${token}`, accept: 'image/*' }

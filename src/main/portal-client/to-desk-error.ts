@@ -3,8 +3,8 @@ import { ZodError } from 'zod'
 import { apiErrorBody, type ApiErrorBody } from '../../shared/api'
 import { DeskError, errorMessages, fieldIssues, type DeskErrorShape, type ErrorCode, type FieldIssue } from '../../shared/errors'
 import { mailLimitDetailsOf } from '../../shared/mail-limit'
-import { operatorAccountPaths } from '../../shared/operator-account'
 import { isRefusalReason, refusalReasonOf } from '../../shared/refusals'
+import { endpoints, urlOf } from '../../shared/endpoints'
 
 const validationStatuses: ReadonlySet<number> = new Set([400, 413, 415, 422])
 
@@ -69,7 +69,7 @@ function detailsFor(code: ErrorCode, serverError: ApiErrorBody['error'] | undefi
     const currentVersion = details.currentVersion
     if (typeof currentVersion === 'number' && Number.isSafeInteger(currentVersion) && currentVersion >= 0) kept.currentVersion = currentVersion
   }
-  if (code === 'CONFLICT' && ownPasswordRefusal(details)) kept.use = operatorAccountPaths.password
+  if (code === 'CONFLICT' && ownPasswordRefusal(details)) kept.use = urlOf(endpoints.changeOwnPassword)
   if (code === 'VALIDATION' && 'attemptsLeft' in details) {
     const attemptsLeft = details.attemptsLeft
     if (typeof attemptsLeft === 'number' && Number.isInteger(attemptsLeft) && attemptsLeft >= 0 && attemptsLeft <= 100) kept.attemptsLeft = attemptsLeft
@@ -85,7 +85,7 @@ function keptIssue(issue: FieldIssue): FieldIssue {
 /** An operator's own password refused at POST /users/:id/password: the desk points to My account. */
 function ownPasswordRefusal(details: object): boolean {
   const { reason, use } = details as Record<string, unknown>
-  return reason === 'ownAccount' && use === operatorAccountPaths.password
+  return reason === 'ownAccount' && use === urlOf(endpoints.changeOwnPassword)
 }
 
 /** A right password on an account with 2FA: whether the code is missing or wrong, so the desk asks for it. */

@@ -2,9 +2,9 @@ import type { TFunction } from 'i18next'
 import { unencryptedNotAllowedReason } from '../../shared/connections'
 import { fieldIssues, type DeskErrorShape } from '../../shared/errors'
 import { mailLimitDetailsOf, retryAfterMinutes } from '../../shared/mail-limit'
-import { operatorAccountPaths } from '../../shared/operator-account'
 import { refusalReasonOf } from '../../shared/refusals'
 import { errorCodeOf } from './error-text'
+import { endpoints, urlOf } from '../../shared/endpoints'
 
 function detailsOf(error: unknown): unknown {
   return typeof error === 'object' && error !== null && 'details' in error ? error.details : undefined
@@ -37,6 +37,6 @@ export function refusalText(error: unknown, t: TFunction): string | null {
     return t('refusals.mailLimit', { count: mailLimit.limit, window, wait })
   }
   // The own-password refusal points to My account; other own-account refusals keep their own words.
-  if (reason === 'ownAccount' && detail(details, 'use') === operatorAccountPaths.password) return t('refusals.ownPassword')
+  if (reason === 'ownAccount' && detail(details, 'use') === urlOf(endpoints.changeOwnPassword)) return t('refusals.ownPassword')
   return t(`refusals.${reason}`)
 }

@@ -2,8 +2,9 @@ import type { FastifyInstance } from 'fastify'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import { jsonSchemaTransform } from 'fastify-type-provider-zod'
-import { apiPaths } from '../../shared/api'
+import { apiDocsPath } from '../../shared/api'
 import { serverVersion } from '../version'
+import { bearerScheme } from './endpoint-route'
 
 /** OpenAPI built from the route schemas (the zod contract), served at /api/docs and /api/docs/json. */
 export async function registerOpenApi(app: FastifyInstance): Promise<void> {
@@ -15,9 +16,9 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         description: 'Errors always have the shape {"error": {"code", "message", "details"?}}.',
         version: serverVersion
       },
-      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } } }
+      components: { securitySchemes: { [bearerScheme]: { type: 'http', scheme: 'bearer' } } }
     },
     transform: jsonSchemaTransform
   })
-  await app.register(swaggerUi, { routePrefix: apiPaths.docs })
+  await app.register(swaggerUi, { routePrefix: apiDocsPath })
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Kysely } from 'kysely'
 import type { Operator } from '../../shared/auth'
+import { endpoints } from '../../shared/endpoints'
 import { DeskError } from '../../shared/errors'
 import type { Clock } from '../clock'
 import type { Database } from '../db/schema'
@@ -43,7 +44,7 @@ export function registerVerificationHeader(app: FastifyInstance, db: Kysely<Data
     const verificationId = request.auditHeaders?.verificationId
     if (!verificationId || !request.operatorSession) return
     const params = request.params as { id?: unknown } | undefined
-    const onUser = request.routeOptions.url?.startsWith('/api/v1/users/:id') === true && typeof params?.id === 'number'
+    const onUser = request.routeOptions.url?.startsWith(endpoints.getUser.path) === true && typeof params?.id === 'number'
     request.verification = await resolveVerification(db, {
       verificationId,
       operatorId: request.operatorSession.operator.id,

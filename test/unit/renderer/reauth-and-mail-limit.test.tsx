@@ -6,7 +6,6 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { CompanyDetail } from '../../../src/shared/companies'
 import { DeskError } from '../../../src/shared/errors'
 import { mailLimitRefusal, type MailLimitDetails } from '../../../src/shared/mail-limit'
-import { operatorAccountPaths } from '../../../src/shared/operator-account'
 import { refusalText } from '../../../src/renderer/components/refusal-text'
 import { failureReasonOf, isFatalBulkError } from '../../../src/renderer/features/user-grid/bulk/bulk-actions'
 import { outcomeReason } from '../../../src/renderer/features/user-grid/bulk/BulkRunModal'
@@ -15,6 +14,7 @@ import { securityDesk, securityUser } from './security-fixtures'
 import { admin, fakeDesk, sessionState } from './support/fake-desk'
 import { renderApp } from './support/render-app'
 import { portalUser } from './user-form-fixtures'
+import { endpoints, urlOf } from '../../../src/shared/endpoints'
 
 afterEach(cleanup)
 
@@ -164,7 +164,7 @@ describe('an operator’s own password on the Security tab', () => {
     expect(reason.textContent).toBe('You cannot set your own password here. Change it under My account → Password, which asks for your current password.')
     expect(screen.getByTestId<HTMLButtonElement>('change-password').disabled).toBe(true)
 
-    const refusal = new DeskError('CONFLICT', 'You cannot set your own password here.', { reason: 'ownAccount', use: operatorAccountPaths.password })
+    const refusal = new DeskError('CONFLICT', 'You cannot set your own password here.', { reason: 'ownAccount', use: urlOf(endpoints.changeOwnPassword) })
     expect(refusalText(refusal, inLanguage('zh-CN'))).toBe('不能在此设置您自己的密码。请在“我的账户”→“密码”中修改，那里会要求输入当前密码。')
     // Other own-account refusals (archiving oneself) keep the general own-account words.
     expect(refusalText(new DeskError('CONFLICT', 'You cannot archive your own account; ask another administrator.', { reason: 'ownAccount' }), inLanguage('en'))).toBe(

@@ -1,37 +1,30 @@
-import { operatorAccount, operatorAccountPaths, ownTwoFactorSetup, changeOwnPasswordResult } from '../../../shared/operator-account'
-import { revokeResult, sessionList } from '../../../shared/security'
+import { endpoints } from '../../../shared/endpoints'
 import type { ChannelName } from '../../../shared/ipc/channels'
 import type { SessionService } from '../../session/desk-session'
+import { forwarder } from '../forward'
 import type { HandlerTable } from '../handler-table'
 
 type AccountHandlers = Pick<HandlerTable, Extract<ChannelName, `account:${string}`>>
 
-/** "My account": each channel is one route of /api/v1/auth/account, on the operator's own token. */
+/** "My account": each channel is one route of the operator's own account, on the operator's own token. */
 export function accountHandlers(session: SessionService): AccountHandlers {
-  return {
-    'account:get': () => session.call((client, token) => client.request(operatorAccount, { method: 'GET', url: operatorAccountPaths.account }, token)),
-    'account:change-password': async (body) => {
-      const result = await session.call((client, token) => client.request(changeOwnPasswordResult, { method: 'POST', url: operatorAccountPaths.password, data: body }, token))
-      // A new password lifts the restriction of a temporary one: the operator is read again.
+  const forward = forwarder(session)
+  /** A change to what the server holds the operator to (a temporary password, 2FA): the operator is read again. */
+  const thenRefresh =
+    <I, O>(handler: (input: I) => Promise<O>) =>
+    async (input: I): Promise<O> => {
+      const result = await handler(input)
       await session.refreshOperator()
       return result
-    },
-    'account:begin-2fa': (body) =>
-      session.call((client, token) => client.request(ownTwoFactorSetup, { method: 'POST', url: operatorAccountPaths.twoFactorSetup, data: body }, token)),
-    'account:confirm-2fa': async (body) => {
-      const account = await session.call((client, token) => client.request(operatorAccount, { method: 'POST', url: operatorAccountPaths.twoFactorConfirm, data: body }, token))
-      await session.refreshOperator()
-      return account
-    },
-    'account:disable-2fa': async (body) => {
-      const account = await session.call((client, token) => client.request(operatorAccount, { method: 'POST', url: operatorAccountPaths.twoFactorDisable, data: body }, token))
-      await session.refreshOperator()
-      return account
-    },
-    'account:sessions': () => session.call((client, token) => client.request(sessionList, { method: 'GET', url: operatorAccountPaths.sessions }, token)),
-    'account:revoke-session': ({ sessionId }) =>
-      session.call((client, token) => client.request(revokeResult, { method: 'DELETE', url: operatorAccountPaths.session(sessionId), data: {} }, token)),
-    'account:revoke-other-sessions': () =>
-      session.call((client, token) => client.request(revokeResult, { method: 'POST', url: operatorAccountPaths.otherSessions, data: {} }, token))
+    }
+  return {
+    'account:get': forward(endpoints.getOwnAccount, () => ({})),
+    'account:change-password': thenRefresh(forward(endpoints.changeOwnPassword, (body) => ({ body }))),
+    'account:begin-2fa': forward(endpoints.beginOwnTwoFactor, (body) => ({ body })),
+    'account:confirm-2fa': thenRefresh(forward(endpoints.confirmOwnTwoFactor, (body) => ({ body }))),
+    'account:disable-2fa': thenRefresh(forward(endpoints.disableOwnTwoFactor, (body) => ({ body }))),
+    'account:sessions': forward(endpoints.listOwnSessions, () => ({})),
+    'account:revoke-session': forward(endpoints.revokeOwnSession, ({ sessionId }) => ({ params: { id: sessionId } })),
+    'account:revoke-other-sessions': forward(endpoints.revokeOtherOwnSessions, () => ({}))
   }
 }

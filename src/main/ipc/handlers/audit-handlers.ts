@@ -1,13 +1,14 @@
-import { apiPaths } from '../../../shared/api'
-import { auditIntegrity } from '../../../shared/audit'
+import { endpoints } from '../../../shared/endpoints'
 import type { SessionService } from '../../session/desk-session'
+import { forwarder } from '../forward'
 import type { HandlerTable } from '../handler-table'
 
 type AuditHandlers = Pick<HandlerTable, 'audit:integrity'>
 
 /** The audit log's channels, each one route of the portal API. */
 export function auditHandlers(session: SessionService): AuditHandlers {
+  const forward = forwarder(session)
   return {
-    'audit:integrity': () => session.call((client, token) => client.request(auditIntegrity, { method: 'GET', url: apiPaths.auditIntegrity }, token))
+    'audit:integrity': forward(endpoints.auditIntegrityCheck, () => ({}))
   }
 }

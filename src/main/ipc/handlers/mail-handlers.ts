@@ -1,15 +1,17 @@
-import { mailboxList, mailboxMessage, mailPaths, mailStateResponse, mailStatus } from '../../../shared/mail'
+import { endpoints } from '../../../shared/endpoints'
 import type { SessionService } from '../../session/desk-session'
+import { forwarder } from '../forward'
 import type { HandlerTable } from '../handler-table'
 
 type MailHandlers = Pick<HandlerTable, 'mail:status' | 'mail:state' | 'mail:mailbox' | 'mail:message'>
 
 /** The mail channels, each one route of the portal API. */
 export function mailHandlers(session: SessionService): MailHandlers {
+  const forward = forwarder(session)
   return {
-    'mail:status': () => session.call((client, token) => client.request(mailStatus, { method: 'GET', url: mailPaths.status }, token)),
-    'mail:state': ({ id }) => session.call((client, token) => client.request(mailStateResponse, { method: 'GET', url: mailPaths.state(id) }, token)),
-    'mail:mailbox': () => session.call((client, token) => client.request(mailboxList, { method: 'GET', url: mailPaths.mailbox }, token)),
-    'mail:message': ({ id }) => session.call((client, token) => client.request(mailboxMessage, { method: 'GET', url: mailPaths.mailboxMessage(id) }, token))
+    'mail:status': forward(endpoints.getMailStatus, () => ({})),
+    'mail:state': forward(endpoints.getMailState, ({ id }) => ({ params: { id } })),
+    'mail:mailbox': forward(endpoints.listMailbox, () => ({})),
+    'mail:message': forward(endpoints.getMailboxMessage, ({ id }) => ({ params: { id } }))
   }
 }

@@ -1,7 +1,7 @@
-import { apiPaths } from '../../../shared/api'
-import { deleteResult, securityPaths } from '../../../shared/security'
-import { userDetail } from '../../../shared/users'
+import { endpoints } from '../../../shared/endpoints'
+import type { ParsedChannelInput } from '../../../shared/ipc/channels'
 import type { SessionService } from '../../session/desk-session'
+import { forwarder } from '../forward'
 import type { HandlerTable } from '../handler-table'
 
 type UserHandlers = Pick<
@@ -24,42 +24,31 @@ type UserHandlers = Pick<
 
 /** The user record's channels, each one API route. */
 export function userHandlers(session: SessionService): UserHandlers {
+  const forward = forwarder(session)
+  const lifecycle = ({ id, version, audit }: ParsedChannelInput<'users:archive' | 'users:restore'>) => ({
+    params: { id },
+    body: version === undefined ? {} : { version },
+    audit
+  })
   return {
     'users:list': (query) => session.listUsers(query),
     'users:get': ({ id }) => session.getUser(id),
-    'users:create': ({ user, audit }) =>
-      session.call((client, token) => client.request(userDetail, { method: 'POST', url: apiPaths.users, data: user }, token, audit)),
-    'users:update': ({ id, patch, audit }) =>
-      session.call((client, token) => client.request(userDetail, { method: 'PATCH', url: apiPaths.user(id), data: patch }, token, audit)),
-    'users:archive': ({ id, version, audit }) =>
-      session.call((client, token) =>
-        client.request(userDetail, { method: 'POST', url: `${apiPaths.user(id)}/archive`, data: version === undefined ? {} : { version } }, token, audit)
-      ),
-    'users:restore': ({ id, version, audit }) =>
-      session.call((client, token) =>
-        client.request(userDetail, { method: 'POST', url: `${apiPaths.user(id)}/restore`, data: version === undefined ? {} : { version } }, token, audit)
-      ),
-    'users:delete': ({ id, blocklist, audit }) =>
-      session.call((client, token) => client.request(userDetail, { method: 'DELETE', url: apiPaths.user(id), data: { blocklist } }, token, audit)),
-    'users:avatar': ({ id }) => session.call(async (client, token) => ({ dataUrl: await client.image(`${apiPaths.user(id)}/avatar`, token) })),
-    'users:set-avatar': ({ id, contentType, base64, audit }) =>
-      session.call((client, token) =>
-        client.request(
-          userDetail,
-          { method: 'PUT', url: `${apiPaths.user(id)}/avatar`, data: Buffer.from(base64, 'base64'), headers: { 'content-type': contentType } },
-          token,
-          audit
-        )
-      ),
-    'users:remove-avatar': ({ id, audit }) =>
-      session.call((client, token) => client.request(userDetail, { method: 'DELETE', url: `${apiPaths.user(id)}/avatar` }, token, audit)),
+    'users:create': forward(endpoints.createUser, ({ user, audit }) => ({ body: user, audit })),
+    'users:update': forward(endpoints.updateUser, ({ id, patch, audit }) => ({ params: { id }, body: patch, audit })),
+    'users:archive': forward(endpoints.archiveUser, lifecycle),
+    'users:restore': forward(endpoints.restoreUser, lifecycle),
+    'users:delete': forward(endpoints.deleteUser, ({ id, blocklist, audit }) => ({ params: { id }, body: { blocklist }, audit })),
+    'users:avatar': ({ id }) => session.call(async (client, token) => ({ dataUrl: await client.image(endpoints.getAvatar, { id }, token) })),
+    'users:set-avatar': forward(endpoints.setAvatar, ({ id, contentType, base64, audit }) => ({
+      params: { id },
+      body: Buffer.from(base64, 'base64'),
+      headers: { 'content-type': contentType },
+      audit
+    })),
+    'users:remove-avatar': forward(endpoints.removeAvatar, ({ id, audit }) => ({ params: { id }, audit })),
     'users:payment-methods': ({ id }) => session.listPaymentMethods(id),
-    'users:delete-payment-method': ({ id, paymentMethodId, audit }) =>
-      session.call((client, token) =>
-        client.request(deleteResult, { method: 'DELETE', url: securityPaths.paymentMethod(id, paymentMethodId), data: {} }, token, audit)
-      ),
+    'users:delete-payment-method': forward(endpoints.deleteUserPaymentMethod, ({ id, paymentMethodId, audit }) => ({ params: { id, pmid: paymentMethodId }, audit })),
     'users:sign-ins': ({ id }) => session.listSignIns(id),
     'users:audit': (query) => session.listAudit(query)
   }
 }
-

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import { refusal } from '../refusal'
-import { mailLimitRefusal, type MailLimitDetails } from '../../../shared/mail-limit'
+import { mailLimitRefusal, recipientMailLimit, recipientMailLimitNote, type MailLimitDetails } from '../../../shared/mail-limit'
 import type { Database } from '../../db/schema'
 import type { MailTemplateName } from '../../mail/templates'
 
@@ -20,8 +20,7 @@ export interface RecipientMailPolicy {
 }
 
 export const defaultRecipientMailPolicy: RecipientMailPolicy = {
-  limit: 5,
-  windowMinutes: 60,
+  ...recipientMailLimit,
   templates: ['resetLink', 'usernameReminder', 'twoFactorInvitation', 'verificationCode', 'welcome']
 }
 
@@ -64,8 +63,4 @@ export async function assertRecipientMailBudget(
   throw refusal('RATE_LIMITED', details.reason, mailLimitRefusal(details), { ...details })
 }
 
-/** The OpenAPI description of the refusal, for the routes whose email counts. */
-export const recipientMailLimitNote =
-  `429 RATE_LIMITED (details.reason mailLimit, with limit, windowMinutes and retryAfterSeconds; also Retry-After) once the user got ` +
-  `${defaultRecipientMailPolicy.limit} emails of these kinds (reset links, username reminders, 2FA invitations, verification codes, portal invitations) ` +
-  `in the last ${defaultRecipientMailPolicy.windowMinutes} minutes.`
+export { recipientMailLimitNote }

@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely'
 import type { OperatorRole } from '../../../shared/auth'
 import type { DeskError } from '../../../shared/errors'
 import { fieldRefusal, refusal } from '../refusal'
-import { operatorAccountPaths } from '../../../shared/operator-account'
 import type { SetPasswordRequest, SetPasswordResponse } from '../../../shared/passwords'
 import type { Database } from '../../db/schema'
 import { withTransaction } from '../../db/transaction'
@@ -10,19 +9,20 @@ import type { AuditContext } from '../audit/record'
 import { recordAudit } from '../audit/record'
 import { enqueueMail } from '../mail/outbox'
 import { setPassword } from './set-password'
+import { endpoints, urlOf } from '../../../shared/endpoints'
 
 export const supportTemporaryOnlyMessage = 'Support agents may only set a temporary password: send mustChange: true, so that the user chooses their own at the next sign-in.'
 export const noEmailToNotifyMessage = 'This user has no email address, so the "password changed" email cannot be sent. Send notify: false.'
 
 export const ownPasswordMessage =
-  `You cannot set your own password here. Change it under My account → Password (POST ${operatorAccountPaths.password}), which asks for your current password.`
+  `You cannot set your own password here. Change it under My account → Password (POST ${urlOf(endpoints.changeOwnPassword)}), which asks for your current password.`
 
 /**
  * An operator's own password changes only where the current one is asked for: a stolen desk session
  * (or an unattended desk) must not be able to take the account for good through the admin door.
  */
 function ownPasswordRefusal(): DeskError {
-  return refusal('CONFLICT', 'ownAccount', ownPasswordMessage, { use: operatorAccountPaths.password })
+  return refusal('CONFLICT', 'ownAccount', ownPasswordMessage, { use: urlOf(endpoints.changeOwnPassword) })
 }
 
 export interface OperatorSetPasswordInput {

@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import { apiPaths } from '../../../shared/api'
+import { endpoints, urlOf } from '../../../shared/endpoints'
 import type { UserListItem } from '../../../shared/users'
 import type { InvoiceDeliveryColumn, LanguageColumn, UserRoleColumn } from '../../db/schema'
 
@@ -86,7 +86,7 @@ export interface ListItemRow {
 
 /** Where the avatar is served, with its change time so that a cached old picture is never shown. */
 export function avatarUrl(id: number, updatedAt: Date | null): string | null {
-  return updatedAt === null ? null : `${apiPaths.user(id)}/avatar?v=${updatedAt.getTime()}`
+  return updatedAt === null ? null : `${urlOf(endpoints.getAvatar, { id })}?v=${updatedAt.getTime()}`
 }
 
 export type CompleteUserListItem = Required<UserListItem>

@@ -5,7 +5,7 @@ import { twoFactorRoutes } from './security-two-factor'
 import type { SecurityRouteDeps } from './security-common'
 
 /**
- * The operator's security actions on one user (`/api/v1/users/:id/…`): 2FA invite and reset,
+ * The operator's security actions on one user: 2FA invite and reset,
  * passkeys, sessions, API keys, unlock, sign-ins and payment methods. Every route finds the user
  * (404), then asks `authorize` (role, X-Ticket-Ref for support, re-authentication), then acts in
  * one transaction with its audit row (domain/security/).
