@@ -91,7 +91,7 @@ export async function createFixtureUser(portal: TestPortal, options: FixtureOpti
   for (let i = 0; i < (options.paymentMethods ?? 0); i++) {
     await db
       .insertInto('payment_methods')
-      .values({ user_id: userId, provider: 'demo', provider_ref: `demo_${login}_${i}`, brand: 'visa', last4: String(4200 + i).slice(-4), exp_month: 3, exp_year: 2031, holder: 'Fixture', created_at: now })
+      .values({ user_id: userId, provider: 'demo', provider_ref: `demo_${login}_${i}`, brand: 'visa', last4: String(4240 + i), exp_month: 3, exp_year: 2031, holder: 'Fixture', created_at: now })
       .execute()
   }
   return { id: userId, login, email }
