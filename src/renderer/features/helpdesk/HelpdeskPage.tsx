@@ -89,14 +89,20 @@ function HelpdeskFlow({ startTicket, startSearch, afterNextTicket, onNextTicket 
     if (afterNextTicket) ticketInput.current?.focus()
   }, [afterNextTicket])
 
+  // Focus once React has committed: the button asked for appears in the render that follows the change.
+  const [focusRequest, setFocusRequest] = useState<{ target: 'sendCode' | 'resetLink' } | null>(null)
+  useEffect(() => {
+    if (focusRequest) (focusRequest.target === 'sendCode' ? sendCodeButton : resetLinkButton).current?.focus()
+  }, [focusRequest])
+
   const pick = (picked: PersonMatch) => {
     setPerson(picked)
     setVerification(null)
-    setTimeout(() => sendCodeButton.current?.focus(), 0)
+    setFocusRequest({ target: 'sendCode' })
   }
   const verified = (result: Verification) => {
     setVerification(result)
-    setTimeout(() => resetLinkButton.current?.focus(), 0)
+    setFocusRequest({ target: 'resetLink' })
   }
   const recordDone = useCallback((action: HelpdeskAction, at: string) => setDone((list) => [...list, { action, at }]), [])
   const patchPerson = useCallback((patch: Partial<PersonMatch>) => setPerson((current) => (current ? { ...current, ...patch } : current)), [])

@@ -1,6 +1,6 @@
 import { SafetyCertificateOutlined, SendOutlined } from '@ant-design/icons'
 import { Alert, Button, Checkbox, Input, Space, Typography, type InputRef } from 'antd'
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { knowledgeFacts, verificationCodeLength, type CodeSent, type KnowledgeFact, type PersonMatch, type Verification } from '../../../shared/helpdesk'
 import type { AuditContext } from '../../../shared/ipc/audit-context'
@@ -39,6 +39,11 @@ export function VerifyStep({ person, audit, verification, onVerified, sendCodeRe
   const [failedStep, setFailedStep] = useState<'send' | 'check' | 'facts' | null>(null)
   const [facts, setFacts] = useState<KnowledgeFact[]>([])
   const codeRef = useRef<InputRef>(null)
+  // Focus once React has committed: the code field first appears in the render that follows the send.
+  const [codeFocusRequests, setCodeFocusRequests] = useState(0)
+  useEffect(() => {
+    if (codeFocusRequests > 0) codeRef.current?.focus()
+  }, [codeFocusRequests])
   const language = usePreferences((state) => state.language)
 
   const attempt = async <R,>(step: 'send' | 'check' | 'facts', work: () => Promise<R>): Promise<R | null> => {
@@ -62,7 +67,7 @@ export function VerifyStep({ person, audit, verification, onVerified, sendCodeRe
       setSent(result)
       setWrongTries(0)
       setCode('')
-      setTimeout(() => codeRef.current?.focus(), 0)
+      setCodeFocusRequests((requests) => requests + 1)
     }
   }
 
@@ -72,7 +77,7 @@ export function VerifyStep({ person, audit, verification, onVerified, sendCodeRe
     else {
       setWrongTries((tries) => tries + 1)
       setCode('')
-      setTimeout(() => codeRef.current?.focus(), 0)
+      setCodeFocusRequests((requests) => requests + 1)
     }
   }
 
