@@ -19,6 +19,8 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',
+          // Migrated and seeded databases, made once per run and copied for each test that asks.
+          globalSetup: ['test/integration/support/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
           // Each file starts its own server and database; two cores cannot run many at once.

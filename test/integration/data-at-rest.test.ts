@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startBrowserHost } from '../browser-host/host'
-import { pgliteBackend, type TestBackend } from './support/backends'
+import { emptyDatabase, pgliteBackend, type TestBackend } from './support/backends'
 import { startTestPortal } from './support/portal'
 
 // Another OS user of the machine: `nobody`. Only root can run a process as someone else.
@@ -125,8 +125,8 @@ describe('a data folder that others can open', () => {
     let dataDir = ''
     const openFolder: TestBackend = {
       ...pgliteBackend,
-      async provision() {
-        const database = await pgliteBackend.provision()
+      async provision(template) {
+        const database = await pgliteBackend.provision(template)
         await chmod(database.dataDir, 0o755)
         dataDir = database.dataDir
         return database
@@ -142,7 +142,7 @@ describe('a data folder that others can open', () => {
   })
 
   it('takes group and other permissions away from files an older version left open', async () => {
-    const database = await pgliteBackend.provision()
+    const database = await pgliteBackend.provision(emptyDatabase)
     try {
       const first = await startTestPortal({ ...pgliteBackend, provision: async () => ({ ...database, dispose: async () => undefined }) }, { portalUsers: 5 })
       await first.close()

@@ -47,8 +47,8 @@ class CuttableRelay {
 const relayed = (relay: CuttableRelay): TestBackend => ({
   name: 'postgres',
   enabled: postgresBackend.enabled,
-  async provision() {
-    const database = await postgresBackend.provision()
+  async provision(template) {
+    const database = await postgresBackend.provision(template)
     const url = new URL(database.databaseUrl ?? '')
     const target = { host: url.hostname, port: Number(url.port || 5432) }
     Object.assign(relay, { target })

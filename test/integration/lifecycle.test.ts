@@ -9,7 +9,7 @@ import { DatabaseNotEmptyError } from '../../src/server/db/seed/seed'
 import { seedDemoAccounts } from '../../src/server/demo-data'
 import { startPortalServer } from '../../src/server/server'
 import { migrations } from '../../src/server/db/migrations'
-import { backends, pgliteBackend, type ProvisionedDatabase } from './support/backends'
+import { backends, emptyDatabase, pgliteBackend, type ProvisionedDatabase } from './support/backends'
 import { testConfig } from './support/portal'
 
 const provisioned: ProvisionedDatabase[] = []
@@ -19,7 +19,7 @@ afterAll(async () => {
 
 describe.each(backends)('schema and seed on $name', (backend) => {
   it.runIf(backend.enabled)('migrates once, then finds nothing to do', async () => {
-    const database = await backend.provision()
+    const database = await backend.provision(emptyDatabase)
     provisioned.push(database)
     const handle = await connectDatabase(database)
     try {
@@ -34,7 +34,7 @@ describe.each(backends)('schema and seed on $name', (backend) => {
   })
 
   it.runIf(backend.enabled)('refuses to start on a schema newer than the code, naming both versions', async () => {
-    const database = await backend.provision()
+    const database = await backend.provision(emptyDatabase)
     provisioned.push(database)
     const handle = await connectDatabase(database)
     await migrateToLatest(handle.db)
@@ -47,7 +47,7 @@ describe.each(backends)('schema and seed on $name', (backend) => {
   })
 
   it.runIf(backend.enabled)('seeds deterministically and refuses to seed a database that holds data', async () => {
-    const database = await backend.provision()
+    const database = await backend.provision(emptyDatabase)
     provisioned.push(database)
     const handle = await connectDatabase(database)
     try {
@@ -76,7 +76,7 @@ describe.each(backends)('schema and seed on $name', (backend) => {
 
 describe('the PGlite data folder', () => {
   it('is opened by one connection at a time', async () => {
-    const database = await pgliteBackend.provision()
+    const database = await pgliteBackend.provision(emptyDatabase)
     provisioned.push(database)
     const first = await connectDatabase(database)
     await expect(connectDatabase(database)).rejects.toBeInstanceOf(DataDirInUseError)

@@ -4,7 +4,7 @@ import { sendResetLinkResponse } from '../../src/shared/passwords'
 import { startPortalServer } from '../../src/server/server'
 import { smtpTransport } from '../../src/server/mail/smtp-transport'
 import { createMailWorker, type MailWorker } from '../../src/server/mail/worker'
-import { backends } from './support/backends'
+import { backends, emptyDatabase } from './support/backends'
 import { expectNothingChanged, expectRefusal, signInAs, type OperatorClient } from './support/operators'
 import { startTestPortal, testConfig, testPassword, type TestPortal } from './support/portal'
 import { startSmtpServer, textBody } from '../support/smtp-mailbox'
@@ -195,7 +195,7 @@ describe.each(backends)('mail delivery on $name', (backend) => {
   })
 
   it.runIf(backend.enabled)('starts the worker with the server when SMTP_URL is set, and stops it on close', async () => {
-    const database = await backend.provision()
+    const database = await backend.provision(emptyDatabase)
     const server = await startPortalServer({ config: { ...testConfig(database), smtpUrl: smtp.url, mailFrom: 'Portal <p@example.test>' } })
     try {
       expect(server.mailWorker).not.toBeNull()

@@ -28,13 +28,24 @@ export async function postgresReachable(serverUrl = defaultPostgresServerUrl): P
   }
 }
 
-/** Creates an empty database on the server of `serverUrl`; `url` points at it with the same credentials. */
-export async function createScratchDatabase(prefix = 'portaldesk_test', serverUrl = defaultPostgresServerUrl): Promise<ScratchDatabase> {
+export interface ScratchOptions {
+  /** A name to use as it is, instead of the prefix with a unique suffix. */
+  name?: string
+  /** Copied from this database (CREATE DATABASE … TEMPLATE), which must have no open connections. */
+  template?: string
+}
+
+/** Creates an empty database on the server of `serverUrl` (or a copy of `template`); `url` points at it with the same credentials. */
+export async function createScratchDatabase(prefix = 'portaldesk_test', serverUrl = defaultPostgresServerUrl, options: ScratchOptions = {}): Promise<ScratchDatabase> {
   if (!/^[a-z_][a-z0-9_]{0,30}$/.test(prefix)) throw new Error(`Unusable database name prefix: ${prefix}`)
-  const name = `${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`
+  const name = options.name ?? `${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name) || (options.template !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(options.template))) {
+    throw new Error(`Unusable database name: ${name} (template ${String(options.template)})`)
+  }
   const admin = new URL(serverUrl)
   admin.pathname = '/postgres'
-  await withClient(admin.toString(), (client) => client.query(`create database "${name}"`))
+  const template = options.template === undefined ? '' : ` template "${options.template}"`
+  await withClient(admin.toString(), (client) => client.query(`create database "${name}"${template}`))
   const url = new URL(serverUrl)
   url.pathname = `/${name}`
   let dropped = false

@@ -1,8 +1,13 @@
-import { mkdtemp, rm } from 'node:fs/promises'
+import { execFile } from 'node:child_process'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { inject } from 'vitest'
+import { connectDatabase } from '../../../src/server/db/connect'
 import { requireOrSkip } from '../../support/environment'
 import { createScratchDatabase, defaultPostgresServerUrl, postgresReachable } from '../../support/postgres'
+import { ensureTemplate, templateSlug, type TemplateRun } from './template-store'
 
 export interface ProvisionedDatabase {
   dataDir: string
@@ -10,10 +15,24 @@ export interface ProvisionedDatabase {
   dispose(): Promise<void>
 }
 
+/**
+ * What a database starts with when it is not empty: `fill` makes it (migrating and seeding, say) once per
+ * run, into a template that every later database with the same `key` is copied from. The same key must
+ * always fill the same content (apart from salts and other randomness nobody asserts on).
+ */
+export interface DatabaseTemplate {
+  key: string
+  fill(database: ProvisionedDatabase): Promise<void>
+}
+
 export interface TestBackend {
   name: 'pglite' | 'postgres'
   enabled: boolean
-  provision(): Promise<ProvisionedDatabase>
+  /**
+   * A database of its own: a copy of `template` when given, else a brand-new empty one (a first run:
+   * PGlite creates its cluster, PostgreSQL a new database).
+   */
+  provision(template?: DatabaseTemplate): Promise<ProvisionedDatabase>
 }
 
 const postgresEnabled = requireOrSkip(
@@ -22,32 +41,105 @@ const postgresEnabled = requireOrSkip(
   `nothing answers at ${new URL(defaultPostgresServerUrl).host}; start PostgreSQL or set PORTALDESK_TEST_POSTGRES`
 )
 
+/** Provided by the suite's global setup; absent (no templates, every database fresh) when another config runs these files. */
+const templateRun: TemplateRun | undefined = inject('databaseTemplates')
+
+const run = promisify(execFile)
+
 async function tempDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'portaldesk-it-'))
+}
+
+function fresh(dataDir: string): ProvisionedDatabase {
+  return { dataDir, databaseUrl: undefined, dispose: () => rm(dataDir, { recursive: true, force: true }) }
+}
+
+/**
+ * A closed PGlite folder is a stopped PostgreSQL cluster: safe to copy file by file. coreutils keeps the
+ * owner-only modes and copies its ~1,100 small files several times faster than fs.cp walking them in JS.
+ */
+async function copyPglite(fromDataDir: string, toDataDir: string): Promise<void> {
+  await run('cp', ['-a', '--reflink=auto', '--no-target-directory', join(fromDataDir, 'pglite'), join(toDataDir, 'pglite')])
+}
+
+/** A PGlite template's data folder, built (once per run) on a copy of `base` when given. */
+async function pgliteTemplate(templates: TemplateRun, template: DatabaseTemplate, base?: string): Promise<string> {
+  const slug = `pglite-${templateSlug(template.key)}`
+  const dataDir = join(templates.dir, slug)
+  await ensureTemplate(templates, slug, async () => {
+    await rm(dataDir, { recursive: true, force: true })
+    await mkdir(dataDir, { mode: 0o700 })
+    if (base !== undefined) await copyPglite(base, dataDir)
+    await template.fill({ dataDir, databaseUrl: undefined, dispose: async () => undefined })
+  })
+  return dataDir
+}
+
+/**
+ * An empty database (no schema), for tests of migrating and seeding themselves. On PGlite a copy of the
+ * empty cluster its (slow, WebAssembly) initdb made once this run, which is also the base of every other
+ * PGlite template; on PostgreSQL simply a new database. A test of PGlite's own first run provisions
+ * without a template instead.
+ */
+export const emptyDatabase: DatabaseTemplate = {
+  key: 'empty',
+  async fill(database) {
+    const handle = await connectDatabase(database)
+    await handle.close()
+  }
 }
 
 export const pgliteBackend: TestBackend = {
   name: 'pglite',
   enabled: true,
-  async provision() {
+  async provision(template) {
     const dataDir = await tempDir()
-    return { dataDir, databaseUrl: undefined, dispose: () => rm(dataDir, { recursive: true, force: true }) }
+    if (template === undefined || templateRun === undefined) return fresh(dataDir)
+    try {
+      const empty = await pgliteTemplate(templateRun, emptyDatabase)
+      await copyPglite(template === emptyDatabase ? empty : await pgliteTemplate(templateRun, template, empty), dataDir)
+    } catch (error) {
+      await rm(dataDir, { recursive: true, force: true })
+      throw error
+    }
+    return fresh(dataDir)
   }
+}
+
+/** A PostgreSQL template database of this run, made (once per run) by `fill` and closed, so that it can be copied. */
+async function postgresTemplate(templates: TemplateRun, template: DatabaseTemplate): Promise<string> {
+  const name = `${templates.id}_${templateSlug(template.key)}`
+  await ensureTemplate(templates, `postgres-${templateSlug(template.key)}`, async () => {
+    const database = await createScratchDatabase(undefined, undefined, { name })
+    try {
+      await template.fill({ dataDir: join(templates.dir, name), databaseUrl: database.url, dispose: async () => undefined })
+    } catch (error) {
+      await database.drop()
+      throw error
+    }
+  })
+  return name
 }
 
 export const postgresBackend: TestBackend = {
   name: 'postgres',
   enabled: postgresEnabled,
-  async provision() {
+  async provision(template) {
     const dataDir = await tempDir()
-    const database = await createScratchDatabase('portaldesk_it')
-    return {
-      dataDir,
-      databaseUrl: database.url,
-      async dispose() {
-        await database.drop()
-        await rm(dataDir, { recursive: true, force: true })
+    try {
+      const from = template === undefined || template === emptyDatabase || templateRun === undefined ? undefined : await postgresTemplate(templateRun, template)
+      const database = await createScratchDatabase('portaldesk_it', undefined, from === undefined ? {} : { template: from })
+      return {
+        dataDir,
+        databaseUrl: database.url,
+        async dispose() {
+          await database.drop()
+          await rm(dataDir, { recursive: true, force: true })
+        }
       }
+    } catch (error) {
+      await rm(dataDir, { recursive: true, force: true })
+      throw error
     }
   }
 }

@@ -1,9 +1,15 @@
 import { ManualClock } from '../../../src/server/clock'
 import type { LogLevel, ServerConfig } from '../../../src/server/config'
+import { connectDatabase } from '../../../src/server/db/connect'
+import { migrateToLatest } from '../../../src/server/db/migrate'
+import { seedDemoAccounts } from '../../../src/server/demo-data'
 import { startPortalServer, type RunningServer } from '../../../src/server/server'
-import type { ProvisionedDatabase, TestBackend } from './backends'
+import type { DatabaseTemplate, ProvisionedDatabase, TestBackend } from './backends'
 
 export const testPassword = 'correct horse battery staple'
+
+/** Every test portal's clock starts here, so that its seeding (dated from it) is the same each time. */
+const testStart = '2026-03-02T08:00:00.000Z'
 
 export interface ApiResponse {
   status: number
@@ -40,6 +46,12 @@ export interface TestPortalOptions {
   seed?: boolean
   /** Settings on top of the test defaults, e.g. `{ operatorTwoFactor: 'required' }`. */
   config?: Partial<ServerConfig>
+  /**
+   * Start on a brand-new empty database, so that the server itself migrates and seeds it (`seeded`,
+   * `migration` then report a first run). Otherwise the database is a copy of one migrated and seeded
+   * alike earlier in the run: the same content, minus a first start's cost.
+   */
+  firstRun?: boolean
 }
 
 export function testConfig(database: ProvisionedDatabase, logLevel: LogLevel = 'silent'): ServerConfig {
@@ -62,10 +74,27 @@ function parseJson(text: string): unknown {
   }
 }
 
+/** What the server's first start makes of an empty database with these options: migrated, and seeded unless `seed` is false. */
+function firstStartTemplate(seed: { password: string; portalUsers: number } | undefined): DatabaseTemplate {
+  return {
+    key: JSON.stringify({ migrated: true, seed: seed ?? null, at: testStart }),
+    async fill(database) {
+      const handle = await connectDatabase(database)
+      try {
+        await migrateToLatest(handle.db)
+        if (seed) await seedDemoAccounts(handle.db, { ...seed, now: new Date(testStart) })
+      } finally {
+        await handle.close()
+      }
+    }
+  }
+}
+
 /** The real server on a real port, seeded, with a clock the test moves and its log lines captured. */
 export async function startTestPortal(backend: TestBackend, options: TestPortalOptions = {}): Promise<TestPortal> {
-  const database = await backend.provision()
-  const clock = new ManualClock('2026-03-02T08:00:00.000Z')
+  const seed = options.seed === false ? undefined : { password: testPassword, portalUsers: options.portalUsers ?? 300 }
+  const database = await backend.provision(options.firstRun ? undefined : firstStartTemplate(seed))
+  const clock = new ManualClock(testStart)
   const logLines: string[] = []
   let server: RunningServer
   try {
@@ -73,7 +102,7 @@ export async function startTestPortal(backend: TestBackend, options: TestPortalO
       config: { ...testConfig(database, options.logLevel ?? 'silent'), ...options.config },
       clock,
       logDestination: { write: (line) => void logLines.push(line) },
-      ...(options.seed === false ? {} : { seedIfEmpty: { password: testPassword, portalUsers: options.portalUsers ?? 300 } })
+      ...(seed === undefined ? {} : { seedIfEmpty: seed })
     })
   } catch (error) {
     await database.dispose()
