@@ -1,17 +1,22 @@
 import { defineConfig } from 'vitest/config'
 import react from '@vitejs/plugin-react'
+import { uiDepsAliases } from './test/support/ui-deps-bundle.mjs'
 
 export default defineConfig({
   test: {
     projects: [
       {
         plugins: [react()],
+        resolve: { alias: uiDepsAliases },
         test: {
           name: 'unit',
+          globalSetup: ['./test/support/ui-deps-bundle.mjs'],
           include: ['test/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
           // Renderer tests opt into a DOM with `// @vitest-environment jsdom` at the top of the file.
-          testTimeout: 20_000
+          testTimeout: 20_000,
+          // Vitest's default leaves one of two cores to its own process, which is idle most of the run.
+          maxWorkers: 2
         }
       },
       {
