@@ -30,7 +30,7 @@ export default defineConfig({
           hookTimeout: 180_000,
           // Each file starts its own server and database; two cores cannot run many at once.
           maxWorkers: 2,
-          // A different worker count needs its own group, so `vitest run` can take both projects at once.
+          // After the unit project when `vitest run` takes both: each suite's timings stay its own.
           sequence: { groupOrder: 1 }
         }
       }
