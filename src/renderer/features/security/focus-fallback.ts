@@ -19,21 +19,23 @@ const giveUpAfterMs = 1500
 
 /**
  * Once the dialog has closed: when focus did not come back to a usable trigger (it is detached,
- * disabled, or focus sits on the page body), focus `heading` instead.
+ * disabled, or focus sits on the page body), focus `heading` instead. Stops looking as soon as the
+ * section itself is gone (the operator went to another page), since there is nothing left to focus.
  */
 export function restoreFocusWhenLost(trigger: HTMLElement | null, heading: HTMLElement | null): void {
   let waited = 0
   const check = () => {
+    if (heading === null || !heading.isConnected) return
     waited += checkEveryMs
-    const active = document.activeElement
+    const active = heading.ownerDocument.activeElement
     const dialogStillOpen = active instanceof HTMLElement && active.closest('.ant-modal-wrap, .ant-modal') !== null
     if (dialogStillOpen && waited < giveUpAfterMs) {
       window.setTimeout(check, checkEveryMs)
       return
     }
-    const lost = active === null || active === document.body
+    const lost = active === null || active === heading.ownerDocument.body
     const triggerUnusable = trigger === null || !trigger.isConnected || (trigger as HTMLButtonElement).disabled
-    if (lost && triggerUnusable) heading?.focus()
+    if (lost && triggerUnusable) heading.focus()
     else if (lost && waited < giveUpAfterMs) window.setTimeout(check, checkEveryMs)
   }
   window.setTimeout(check, checkEveryMs)
