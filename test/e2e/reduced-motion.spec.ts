@@ -1,0 +1,32 @@
+import type { Locator } from '@playwright/test'
+import { chromiumAvailable, expect, test } from './fixtures'
+
+test.skip(!chromiumAvailable, 'Chromium is not installed: the end-to-end tests did not run.')
+test.use({ sharedHost: true })
+
+/**
+ * How a control moves, as the browser computes it: antd's motion duration token (a CSS variable its
+ * components' transitions use) and the longest transition it actually has, in seconds.
+ */
+function motionOf(control: Locator): Promise<{ token: string; transition: number }> {
+  return control.evaluate((element) => {
+    const style = getComputedStyle(element)
+    return {
+      token: style.getPropertyValue('--ant-motion-duration-mid').trim(),
+      transition: Math.max(...style.transitionDuration.split(',').map((value) => parseFloat(value)))
+    }
+  })
+}
+
+test('the desk animates for an operator who has not asked for less motion, and stops as soon as they do', async ({ desk, page }) => {
+  const button = page.getByTestId('signed-in').getByRole('button').first()
+  await expect(button).toBeVisible()
+
+  await page.emulateMedia({ reducedMotion: 'no-preference' })
+  await expect.poll(() => motionOf(button)).toEqual({ token: '0.2s', transition: 0.2 })
+
+  // Followed live: the system setting changes while the desk is open, without a reload.
+  await page.emulateMedia({ reducedMotion: 'reduce' })
+  await expect.poll(() => motionOf(button)).toEqual({ token: '0s', transition: 0.00001 })
+  await expect(desk.signedIn).toBeVisible()
+})
