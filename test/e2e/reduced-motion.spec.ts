@@ -10,10 +10,12 @@ test.use({ sharedHost: true })
  */
 function motionOf(control: Locator): Promise<{ token: string; transition: number }> {
   return control.evaluate((element) => {
-    const style = getComputedStyle(element)
+    // This suite is typed without the DOM library: the page's own getComputedStyle, as far as it is used.
+    const page = globalThis as unknown as { getComputedStyle(element: unknown): { transitionDuration: string; getPropertyValue(name: string): string } }
+    const style = page.getComputedStyle(element)
     return {
       token: style.getPropertyValue('--ant-motion-duration-mid').trim(),
-      transition: Math.max(...style.transitionDuration.split(',').map((value) => parseFloat(value)))
+      transition: Math.max(...style.transitionDuration.split(',').map((value: string) => parseFloat(value)))
     }
   })
 }
