@@ -20,10 +20,6 @@ export default defineConfig({
     navigationTimeout: 30_000,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
-    // As an operator who asked the system for less motion: the desk then opens and closes dialogs, menus and
-    // messages without animating them, so no step waits out an animation and no spinner keeps the
-    // compositor busy. reduced-motion.spec.ts checks that motion is on for everyone else.
-    reducedMotion: 'reduce',
     launchOptions: {
       executablePath: chromiumExecutable() ?? undefined,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run']

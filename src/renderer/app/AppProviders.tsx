@@ -18,7 +18,6 @@ import { createUserListViewStore } from '../stores/user-list-view'
 import { DeskClientProvider, useDeskClient } from './desk-client'
 import { createAppQueryClient } from './query-client'
 import { endExpiredSession } from './session'
-import { usePrefersReducedMotion } from './reduced-motion'
 import { antdTheme } from './theme'
 
 /** Everything the app depends on, built in one place: main.tsx for real, tests with fakes. */
@@ -58,7 +57,7 @@ export function createAppDependencies(options: {
 
 const antdLocales: Record<Locale, typeof enUS> = { en: enUS, 'zh-CN': zhCN }
 
-/** Applies the remembered language and theme (and the system's wish for less motion) to i18next, antd, the document and the desktop menu. */
+/** Applies the remembered language and theme to i18next, antd, the document and the desktop menu. */
 function PreferencesBridge({ children }: { children: ReactNode }) {
   const desk = useDeskClient()
   const language = usePreferences((state) => state.language)
@@ -73,8 +72,7 @@ function PreferencesBridge({ children }: { children: ReactNode }) {
     document.documentElement.dataset.theme = mode
     document.documentElement.style.colorScheme = mode
   }, [mode])
-  const reducedMotion = usePrefersReducedMotion()
-  const themeConfig = useMemo(() => antdTheme(mode, language, reducedMotion), [mode, language, reducedMotion])
+  const themeConfig = useMemo(() => antdTheme(mode, language), [mode, language])
   return (
     <ConfigProvider locale={antdLocales[language]} theme={themeConfig}>
       <AntApp>{children}</AntApp>

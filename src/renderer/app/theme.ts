@@ -16,11 +16,10 @@ export function fontFamilyFor(language: Locale): string {
   return [...faces, 'sans-serif'].join(', ')
 }
 
-/** `reducedMotion`: the system's prefers-reduced-motion; antd then opens and closes dialogs, menus and messages without animating them. */
-export function antdTheme(mode: ThemeMode, language: Locale, reducedMotion = false): ThemeConfig {
+export function antdTheme(mode: ThemeMode, language: Locale): ThemeConfig {
   return {
     algorithm: mode === 'dark' ? theme.darkAlgorithm : theme.defaultAlgorithm,
-    token: { fontFamily: fontFamilyFor(language), motion: !reducedMotion },
+    token: { fontFamily: fontFamilyFor(language) },
     // Keep antd's design tokens as CSS variables so that app.css can use them (focus rings, borders).
     cssVar: { prefix: 'ant' }
   }
