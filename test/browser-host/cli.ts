@@ -1,7 +1,6 @@
-import { spawn, spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
-import { join } from 'node:path'
+import { spawn } from 'node:child_process'
 import { parseArgs } from 'node:util'
+import { ensureDeskBuilt } from './desk-build'
 import { repoRoot, startBrowserHost, type BrowserHostOptions } from './host'
 
 const usage = 'Usage: npm run preview:browser -- [--users N] [--password P] [--data DIR] [--port N] [--no-open]'
@@ -41,16 +40,6 @@ function readOptions(): BrowserHostOptions & { open: boolean } {
   }
 }
 
-function ensureBuilt(): void {
-  // A renderer named by PORTALDESK_RENDERER_DIR is used as it is; the host says so when it is missing.
-  if (process.env.PORTALDESK_RENDERER_DIR || existsSync(join(repoRoot, 'out/renderer/index.html'))) return
-  console.error('The renderer is not built yet; building it now (npm run build)…')
-  const result = spawnSync(process.execPath, [join(repoRoot, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: repoRoot, stdio: 'inherit' })
-  if (result.status !== 0 || !existsSync(join(repoRoot, 'out/renderer/index.html'))) {
-    throw new Error('The build failed. Fix the errors above, run `npm run build`, then try again.')
-  }
-}
-
 /**
  * Hands the one-time URL to the desktop's browser where there is one (a display on Linux); never fails
  * without one: the URL is printed in any case.
@@ -82,7 +71,7 @@ async function main(): Promise<void> {
     console.error(`${error instanceof Error ? error.message : String(error)}\n${usage}`)
     process.exit(2)
   }
-  ensureBuilt()
+  ensureDeskBuilt(repoRoot)
   const host = await startBrowserHost(options)
   const loginUrl = host.loginUrl()
   console.log(`PortalDesk browser host: open ${loginUrl}`)

@@ -17,7 +17,7 @@ import { DeskError } from '../../src/shared/errors'
 import { localAdminLogin } from '../../src/shared/local-portal-protocol'
 import { createHostAccess, loginTokenParam, notSignedInPage, type HostAccess } from './access'
 import { copyPortalTemplate, reportingFirstRun, type PortalTemplate } from './portal-template'
-import { createForkLauncher } from './stand-ins/fork-launcher'
+import { builtServerEntry, createForkLauncher, type PortalServerKind } from './stand-ins/fork-launcher'
 import { createJsonFileStore } from './stand-ins/json-file-store'
 import { createNodeCipher } from './stand-ins/node-cipher'
 
@@ -44,6 +44,8 @@ export interface BrowserHostOptions {
   env?: Record<string, string>
   /** Tests of the host itself only: replaces the real server process. */
   launcher?: ProcessLauncher
+  /** 'built' (the default): out/main/portal-server.js, as the packaged desk runs it; 'source' for tests that run before the build. */
+  server?: PortalServerKind
   /** A seeded portal folder (portal-template.ts) copied in as this first run, instead of seeding anew; sets `users` and `password`. */
   portalTemplate?: PortalTemplate
 }
@@ -79,6 +81,10 @@ export async function startBrowserHost(options: BrowserHostOptions = {}): Promis
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new Error(`The renderer is not built (${join(rendererDir, 'index.html')} is missing). Run \`npm run build\` first.`)
   }
+  const serverKind = options.server ?? 'built'
+  if (options.launcher === undefined && serverKind === 'built' && !existsSync(join(repoRoot, builtServerEntry))) {
+    throw new Error(`The portal server is not built (${join(repoRoot, builtServerEntry)} is missing). Run \`npm run build\` first.`)
+  }
   const template = options.portalTemplate
   if (template && ((options.users ?? template.users) !== template.users || (options.password ?? template.password) !== template.password)) {
     throw new Error('The portal template was seeded with other users or another password than this host asks for.')
@@ -92,7 +98,7 @@ export async function startBrowserHost(options: BrowserHostOptions = {}): Promis
   const server = createServer()
   try {
     if (template) await copyPortalTemplate(template, dataDir)
-    const launcher = options.launcher ?? createForkLauncher({ cwd: repoRoot, output: options.serverOutput ?? serverOutputFromEnv() })
+    const launcher = options.launcher ?? createForkLauncher({ cwd: repoRoot, server: serverKind, output: options.serverOutput ?? serverOutputFromEnv() })
     const shim = await bundleShim()
     desk = await createDesk(
       {
@@ -268,7 +274,18 @@ function send(response: ServerResponse, status: number, contentType: string, bod
   response.end(body)
 }
 
-async function bundleShim(): Promise<string> {
+let shimBundle: Promise<string> | null = null
+
+/** Bundled once per process: every host serves the same shim, and esbuild takes a good part of a second under load. */
+function bundleShim(): Promise<string> {
+  shimBundle ??= buildShim().catch((error: unknown) => {
+    shimBundle = null
+    throw error
+  })
+  return shimBundle
+}
+
+async function buildShim(): Promise<string> {
   const result = await build({
     entryPoints: [join(repoRoot, 'test/browser-host/shim-entry.ts')],
     bundle: true,

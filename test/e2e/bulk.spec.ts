@@ -32,16 +32,22 @@ async function auditedWithTicket(api: PortalApi, token: string, action: string, 
 }
 
 /**
- * Slows one channel on its way to the browser host so that a run of a few hundred quick calls lasts
- * long enough to watch its progress bar and to cancel it midway. Only the transport waits; the test
- * itself waits on markers.
+ * Lets the first `pass` calls of one channel through to the browser host and holds the later ones until
+ * `release()`, so that the test sees a run in progress (its progress bar, its Cancel) for as long as it
+ * looks, however fast the calls are. Only the transport waits, on the test's word; the test waits on markers.
  */
-async function throttle(page: Page, channel: string, delayMs: number): Promise<void> {
+async function holdAfter(page: Page, channel: string, pass: number): Promise<{ release: () => void }> {
+  let release = (): void => undefined
+  const released = new Promise<void>((resolve) => {
+    release = resolve
+  })
+  let passed = 0
   await page.route('**/__desk/invoke', async (route) => {
     const body = route.request().postDataJSON() as { channel?: string }
-    if (body.channel === channel) await new Promise((resolve) => setTimeout(resolve, delayMs))
+    if (body.channel === channel && ++passed > pass) await released
     await route.continue()
   })
+  return { release }
 }
 
 /** Ticks the loaded rows, then takes every user matching the filter. */
@@ -84,7 +90,7 @@ test.describe('Bulk actions', () => {
     const refused = targets.filter((user) => user.email !== null)[Math.floor(targets.length / 2)] as ApiUser
     expect((await api.call('POST', `/api/v1/users/${refused.id}/archive`, { token, json: {} })).status).toBe(200)
 
-    await throttle(page, 'security:send-reset-link', 60)
+    const held = await holdAfter(page, 'security:send-reset-link', 1)
     await page.getByTestId('bulk-sendResetLink').click()
     const dialog = page.getByTestId('bulk-confirm').last()
     await expect(dialog.getByTestId('bulk-consequence')).toContainText(`${targets.length} users`)
@@ -99,6 +105,7 @@ test.describe('Bulk actions', () => {
     await expect(page.getByTestId('bulk-progress')).toHaveAttribute('aria-valuemax', String(targets.length))
     await expect.poll(async () => Number(await page.getByTestId('bulk-progress').getAttribute('aria-valuenow'))).toBeGreaterThan(0)
     await expect(page.getByTestId('bulk-progress-text')).toContainText(`of ${targets.length}`)
+    held.release()
     await expect(run).toHaveAttribute('data-state', 'finished', { timeout: 60_000 })
 
     const sent = targets.length - withoutEmail.length - 1
@@ -150,7 +157,7 @@ test.describe('Bulk actions', () => {
     await expect(page.getByTestId('select-all-matching')).toContainText(`Select all ${portalCount} users matching the filter`)
     await selectAllMatching(page, portalCount)
 
-    await throttle(page, 'security:revoke-sessions', 150)
+    const held = await holdAfter(page, 'security:revoke-sessions', 5)
     await page.getByTestId('bulk-revokeSessions').click()
     const dialog = page.getByTestId('bulk-confirm').last()
     await dialog.getByTestId('action-ticket').fill('HD-CANCEL-1')
@@ -159,6 +166,8 @@ test.describe('Bulk actions', () => {
     const run = page.getByTestId('bulk-run')
     await expect.poll(async () => Number(await run.getAttribute('data-finished'))).toBeGreaterThanOrEqual(5)
     await page.getByTestId('bulk-cancel').click()
+    // The calls in flight when Cancel was pressed may still end; none is started after it.
+    held.release()
     await expect(run).toHaveAttribute('data-state', 'finished')
 
     const count = async (name: string) => Number(await run.getAttribute(`data-${name}`))

@@ -3,6 +3,8 @@ import type { UserListItem } from '../../src/shared/users'
 import { chromiumAvailable, e2ePassword, expect, linkIn, mailTo, test, textBody } from './fixtures'
 
 test.skip(!chromiumAvailable, 'Chromium is not installed: the end-to-end tests did not run.')
+// The actions run on a portal user of this test's own (`api.take`); the language is local storage, which each test starts without.
+test.use({ sharedHost: true })
 
 const palette = (page: Page) => page.getByTestId('command-palette')
 
@@ -50,7 +52,8 @@ test.describe('Command palette', () => {
 
   test('runs the actions on the user in view through their confirmation: reset link, log out everywhere, invite to 2FA', async ({ page, desk, api, mailbox }) => {
     const token = await api.operatorToken('admin', e2ePassword)
-    const user = (await api.call<{ items: UserListItem[] }>('GET', '/api/v1/users?kind=portal&twoFactor=off&locked=false&limit=50', { token })).body.items.filter((item) => item.email !== null)[8] as UserListItem
+    const candidates = (await api.call<{ items: UserListItem[] }>('GET', '/api/v1/users?kind=portal&twoFactor=off&locked=false&limit=50', { token })).body.items.filter((item) => item.email !== null)
+    const user = api.take(candidates, 8) as UserListItem
     const portalToken = await api.portalToken(user.login, e2ePassword)
     await desk.signIn('admin', e2ePassword)
     await desk.gridSettled('portal')

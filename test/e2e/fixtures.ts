@@ -84,6 +84,21 @@ export class Desk {
     await this.passwordInput.press('Enter')
   }
 
+  /**
+   * Signs out through the header and in again as the same operator: a new session on the server, which
+   * no re-authentication has verified yet. For a test that checks the re-authentication prompt on a
+   * desk where an earlier test may have answered it (the prompt stays away for 10 minutes after).
+   */
+  async signInAgain(login: string): Promise<void> {
+    if (this.signedInAs !== null && login !== this.signedInAs) throw new Error(`This desk is shared by the worker's tests and signed in as ${this.signedInAs}, not ${login}.`)
+    await this.page.getByTestId('sign-out').click()
+    await expect(this.signedOut).toBeVisible()
+    await this.loginInput.fill(login)
+    await this.passwordInput.fill(e2ePassword)
+    await this.passwordInput.press('Enter')
+    await expect(this.signedIn).toBeVisible()
+  }
+
   /** Waits until the grid shows the settled result of exactly this filter and search. */
   async gridSettled(kind: 'portal' | 'internal' | 'all', q = ''): Promise<void> {
     const settled = this.page.locator(`[data-testid="users-grid"][data-state="ready"][data-kind="${kind}"][data-q="${q}"]`)

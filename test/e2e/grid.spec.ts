@@ -3,6 +3,8 @@ import type { Page } from '@playwright/test'
 import { chromiumAvailable, e2ePassword, expect, test, type PortalApi } from './fixtures'
 
 test.skip(!chromiumAvailable, 'Chromium is not installed: the end-to-end tests did not run.')
+// Both tests only read users; the grid's settings live in local storage, which each test starts without.
+test.use({ sharedHost: true })
 
 interface ApiUser {
   id: number

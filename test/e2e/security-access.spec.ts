@@ -2,6 +2,8 @@ import { chromiumAvailable, e2ePassword, expect, mailTo, test, textBody } from '
 import { SecurityScene } from './security-support'
 
 test.skip(!chromiumAvailable, 'Chromium is not installed: the end-to-end tests did not run.')
+// Each test acts on portal users of its own (`api.take`): they share their worker's desk.
+test.use({ sharedHost: true })
 
 /** Two-factor authentication, sign-in protection and portal access, checked on the real server. */
 test.describe('Security tab: two-factor, lock and portal access', () => {
@@ -32,8 +34,9 @@ test.describe('Security tab: two-factor, lock and portal access', () => {
 
   test('Disable two-factor authentication goes through the re-authentication prompt and turns 2FA off on the server', async ({ page, desk, api }) => {
     const scene = await SecurityScene.start(page, desk, api)
-    const [user] = await scene.portalUsers({ twoFactor: 'on' })
-    if (!user) throw new Error('The seed has no user with 2FA on')
+    // A session that has not answered the prompt yet (an earlier test on a shared desk may have).
+    await desk.signInAgain('admin')
+    const user = await scene.takePortalUser({ twoFactor: 'on' })
     await scene.openSecurity(user.id)
 
     const dialog = await scene.open('disable-2fa')
@@ -77,7 +80,8 @@ test.describe('Security tab: two-factor, lock and portal access', () => {
   test('Grant portal access: the account is active and the welcome email arrives; without a valid email Grant is refused in words', async ({ page, desk, api, mailbox }) => {
     const scene = await SecurityScene.start(page, desk, api)
     const archived = (await scene.portalUsers({ status: 'archived' })).filter((user) => user.email !== null && !user.login.startsWith('__deleted_user_'))
-    const [user, withoutEmail] = archived
+    const user = api.take(archived)
+    const withoutEmail = api.take(archived)
     if (!user || !withoutEmail) throw new Error('The seed has too few archived portal users')
     const cleared = await scene.call('PATCH', `/api/v1/users/${withoutEmail.id}`, { version: withoutEmail.version, email: null })
     expect(cleared.status).toBe(200)

@@ -2,6 +2,8 @@ import { chromiumAvailable, e2ePassword, expect, test } from './fixtures'
 import { SecurityScene } from './security-support'
 
 test.skip(!chromiumAvailable, 'Chromium is not installed: the end-to-end tests did not run.')
+// Each test acts on a portal user of its own (`api.take`): they share their worker's desk.
+test.use({ sharedHost: true })
 
 interface OutboxEntry {
   to: string
@@ -32,8 +34,7 @@ test.describe('Security tab: the account', () => {
 
   test('Restore: an archived user is active on the server again', async ({ page, desk, api }) => {
     const scene = await SecurityScene.start(page, desk, api)
-    const [user] = (await scene.portalUsers({ status: 'archived' })).filter((candidate) => !candidate.login.startsWith('__deleted_user_'))
-    if (!user) throw new Error('The seed has no archived portal user')
+    const user = await scene.takePortalUser({ status: 'archived' }, (candidate) => !candidate.login.startsWith('__deleted_user_'))
     await scene.openSecurity(user.id)
     await expect(page.getByTestId('security-archived')).toBeVisible()
 
@@ -47,6 +48,8 @@ test.describe('Security tab: the account', () => {
 
   test('Delete account with the block list: the page shows the deleted account, and the email is block-listed', async ({ page, desk, api }) => {
     const scene = await SecurityScene.start(page, desk, api)
+    // A session that has not answered the prompt yet (an earlier test on a shared desk may have).
+    await desk.signInAgain('admin')
     const user = await scene.signInablePortalUser()
     const email = user.email ?? ''
     await scene.openSecurity(user.id)

@@ -2,12 +2,15 @@ import { chromiumAvailable, e2ePassword, expect, test } from './fixtures'
 import { SecurityScene } from './security-support'
 
 test.skip(!chromiumAvailable, 'Chromium is not installed: the end-to-end tests did not run.')
+// Each test acts on portal users of its own (`api.take`): they share their worker's desk.
+test.use({ sharedHost: true })
 
-/** The first seeded portal user whose `path` list (passkeys, API keys, payment methods) is not empty. */
+/** The first seeded portal user whose `path` list (passkeys, API keys, payment methods) is not empty and whom no other test took, now taken. */
 async function userWith<T extends { id: number }>(scene: SecurityScene, path: string): Promise<{ userId: number; items: T[] }> {
   for (const user of await scene.portalUsers()) {
+    if (scene.api.taken.has(user.id)) continue
     const answer = await scene.call<{ items: T[] }>('GET', `/api/v1/users/${user.id}/${path}`)
-    if (answer.status === 200 && answer.body.items.length > 0) return { userId: user.id, items: answer.body.items }
+    if (answer.status === 200 && answer.body.items.length > 0 && scene.api.take([user])) return { userId: user.id, items: answer.body.items }
   }
   throw new Error(`The seed has no portal user with ${path}`)
 }

@@ -2,6 +2,8 @@ import { chromiumAvailable, e2ePassword, expect, mailTo, test, textBody } from '
 import { newPassword, SecurityScene, setPasswordThroughLink, tokenOf } from './security-support'
 
 test.skip(!chromiumAvailable, 'Chromium is not installed: the end-to-end tests did not run.')
+// Each test acts on a portal user of its own (`api.take`): they share their worker's desk.
+test.use({ sharedHost: true })
 
 /** The Security tab's password actions, each checked on the real server and in the real mailbox. */
 test.describe('Security tab: password', () => {

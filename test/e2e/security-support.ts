@@ -31,11 +31,21 @@ export class SecurityScene {
     return answer.body.items
   }
 
-  /** An active portal user who can sign in to the portal with the seeded password (no 2FA, not locked). */
+  /**
+   * An active portal user who can sign in to the portal with the seeded password (no 2FA, not locked),
+   * taken as this test's own (see `PortalApi.take`): on a worker's shared host no other test acts on them.
+   */
   async signInablePortalUser(skip = 0): Promise<UserListItem> {
     const users = (await this.portalUsers({ twoFactor: 'off', locked: 'false' })).filter((user) => user.email !== null)
-    const user = users[5 + skip]
+    const user = this.api.take(users, 5 + skip)
     if (!user) throw new Error('No portal user to act on')
+    return user
+  }
+
+  /** The first portal user of a filter that no other test on this host has taken, now this test's own. */
+  async takePortalUser(filters: Record<string, string>, accept: (user: UserListItem) => boolean = () => true): Promise<UserListItem> {
+    const user = this.api.take((await this.portalUsers(filters)).filter(accept))
+    if (!user) throw new Error(`The seed has no portal user left with ${new URLSearchParams(filters).toString()}`)
     return user
   }
 
