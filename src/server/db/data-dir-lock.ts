@@ -38,7 +38,8 @@ export async function lockDataDir(directory: string): Promise<DataDirLock> {
   throw new Error(`Could not lock ${directory}.`)
 }
 
-function isRunning(pid: number): boolean {
+/** Whether a process with this id exists (ours or another user's). */
+export function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0)
     return true

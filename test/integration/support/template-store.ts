@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { open, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { isRunning } from '../../../src/server/db/data-dir-lock'
 
 /**
  * Where one run of the integration suite keeps its database templates, shared by every worker process:
@@ -79,14 +80,5 @@ async function buildOnce(run: TemplateRun, slug: string, build: () => Promise<vo
     const owner = Number.parseInt(await readFile(lock, 'utf8').catch(() => ''), 10)
     if (Number.isInteger(owner) && owner > 0 && !isRunning(owner)) await rm(lock, { force: true })
     else await new Promise((resolve) => setTimeout(resolve, pollMs))
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
   }
 }
