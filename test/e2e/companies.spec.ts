@@ -346,7 +346,12 @@ test.describe('New portal user from Manage Users', () => {
     await chooseCompany(page, company.name)
     // The company's only website is chosen for the operator.
     await expect(dialog.getByTestId('new-user-website')).toContainText(company.websites[0]?.name ?? '')
+    // Create stays where it was while the strength estimate arrives: a click aimed at it never lands beside it.
+    const createTop = () => dialog.getByTestId('action-confirm').evaluate((button) => button.getBoundingClientRect().top - (button.closest('.ant-modal-content')?.getBoundingClientRect().top ?? 0))
+    const untyped = await createTop()
     await dialog.getByTestId('new-user-password-input').fill(password)
+    await expect(dialog.getByTestId('password-strength')).toBeVisible()
+    expect(await createTop()).toBe(untyped)
     await dialog.getByTestId('action-confirm').click()
 
     await expect(page).toHaveURL(/#\/users\/\d+$/)

@@ -108,10 +108,20 @@ function lengthCheck(input: string, messages: { tooShort: string; tooLong: strin
   return Promise.resolve()
 }
 
+/**
+ * Always one line of the same height, empty, checking or scored: the buttons below it (a dialog's
+ * Create) never move under the pointer while the estimate arrives.
+ */
 function StrengthMeter({ estimate }: { estimate: StrengthEstimate | null | 'pending' }) {
   const { t } = useTranslation()
-  if (estimate === null) return null
-  if (estimate === 'pending') return <Typography.Text type="secondary">{t('password.checking')}</Typography.Text>
+  if (estimate === null) return <div className="new-password-meter" aria-hidden />
+  if (estimate === 'pending') {
+    return (
+      <div className="new-password-meter">
+        <Typography.Text type="secondary">{t('password.checking')}</Typography.Text>
+      </div>
+    )
+  }
   const label = t(`password.strength.${estimate.score}`)
   return (
     <div className="new-password-meter" data-testid="password-strength" data-score={estimate.score}>
