@@ -347,7 +347,13 @@ test.describe('New portal user from Manage Users', () => {
     // The company's only website is chosen for the operator.
     await expect(dialog.getByTestId('new-user-website')).toContainText(company.websites[0]?.name ?? '')
     // Create stays where it was while the strength estimate arrives: a click aimed at it never lands beside it.
-    const createTop = () => dialog.getByTestId('action-confirm').evaluate((button) => button.getBoundingClientRect().top - (button.closest('.ant-modal-content')?.getBoundingClientRect().top ?? 0))
+    // Measured from the dialog's own top, so that scrolling the dialog into view for the next field does not count.
+    const createTop = () =>
+      dialog.getByTestId('action-confirm').evaluate((button) => {
+        const modal = button.closest('.ant-modal')
+        if (modal === null) throw new Error('Create is not inside a modal dialog')
+        return button.getBoundingClientRect().top - modal.getBoundingClientRect().top
+      })
     const untyped = await createTop()
     await dialog.getByTestId('new-user-password-input').fill(password)
     await expect(dialog.getByTestId('password-strength')).toBeVisible()
