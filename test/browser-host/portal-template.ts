@@ -1,12 +1,10 @@
-import { execFile } from 'node:child_process'
-import { existsSync } from 'node:fs'
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { LocalPortal } from '../../src/main/local-portal/local-portal'
 import type { ProcessLauncher } from '../../src/main/local-portal/process-launcher'
 import { createConsoleLogger } from '../../src/main/log'
+import { copyStoppedCluster } from '../support/copy-stopped-cluster'
 import { createForkLauncher, type PortalServerKind } from './stand-ins/fork-launcher'
 
 /**
@@ -25,7 +23,6 @@ export interface PortalTemplate {
   remove(): Promise<void>
 }
 
-const run = promisify(execFile)
 const manifest = 'template.json'
 
 /**
@@ -94,12 +91,7 @@ export async function readPortalTemplate(dir: string): Promise<PortalTemplate | 
 
 /** Copies the template's portal folder to `<dataDir>/portal`. */
 export async function copyPortalTemplate(template: PortalTemplate, dataDir: string): Promise<void> {
-  const from = join(template.dir, 'portal')
-  const to = join(dataDir, 'portal')
-  if (existsSync(to)) throw new Error(`${to} already exists: a portal template is for a first run only.`)
-  // coreutils copies PGlite's ~1,100 small files several times faster than fs.cp walking them in JS.
-  if (process.platform === 'linux') await run('cp', ['-a', '--reflink=auto', '--no-target-directory', from, to])
-  else await cp(from, to, { recursive: true, errorOnExist: true, force: false })
+  await copyStoppedCluster(join(template.dir, 'portal'), join(dataDir, 'portal'))
 }
 
 /**

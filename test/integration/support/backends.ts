@@ -1,10 +1,9 @@
-import { execFile } from 'node:child_process'
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { inject } from 'vitest'
 import { connectDatabase } from '../../../src/server/db/connect'
+import { copyStoppedCluster } from '../../support/copy-stopped-cluster'
 import { requireOrSkip } from '../../support/environment'
 import { createScratchDatabase, defaultPostgresServerUrl, postgresReachable } from '../../support/postgres'
 import { ensureTemplate, templateSlug, type TemplateRun } from './template-store'
@@ -44,8 +43,6 @@ const postgresEnabled = requireOrSkip(
 /** Provided by the suite's global setup; absent (no templates, every database fresh) when another config runs these files. */
 const templateRun: TemplateRun | undefined = inject('databaseTemplates')
 
-const run = promisify(execFile)
-
 async function tempDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'portaldesk-it-'))
 }
@@ -54,12 +51,8 @@ function fresh(dataDir: string): ProvisionedDatabase {
   return { dataDir, databaseUrl: undefined, dispose: () => rm(dataDir, { recursive: true, force: true }) }
 }
 
-/**
- * A closed PGlite folder is a stopped PostgreSQL cluster: safe to copy file by file. coreutils keeps the
- * owner-only modes and copies its ~1,100 small files several times faster than fs.cp walking them in JS.
- */
 async function copyPglite(fromDataDir: string, toDataDir: string): Promise<void> {
-  await run('cp', ['-a', '--reflink=auto', '--no-target-directory', join(fromDataDir, 'pglite'), join(toDataDir, 'pglite')])
+  await copyStoppedCluster(join(fromDataDir, 'pglite'), join(toDataDir, 'pglite'))
 }
 
 /** A PGlite template's data folder, built (once per run) on a copy of `base` when given. */

@@ -1,8 +1,5 @@
 import { ManualClock } from '../../../src/server/clock'
 import type { LogLevel, ServerConfig } from '../../../src/server/config'
-import { connectDatabase } from '../../../src/server/db/connect'
-import { migrateToLatest } from '../../../src/server/db/migrate'
-import { seedDemoAccounts } from '../../../src/server/demo-data'
 import { startPortalServer, type RunningServer } from '../../../src/server/server'
 import type { DatabaseTemplate, ProvisionedDatabase, TestBackend } from './backends'
 
@@ -74,18 +71,13 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** What the server's first start makes of an empty database with these options: migrated, and seeded unless `seed` is false. */
+/** What the server's own first start makes of an empty database with these options: migrated, and seeded unless `seed` is false. */
 function firstStartTemplate(seed: { password: string; portalUsers: number } | undefined): DatabaseTemplate {
   return {
     key: JSON.stringify({ migrated: true, seed: seed ?? null, at: testStart }),
     async fill(database) {
-      const handle = await connectDatabase(database)
-      try {
-        await migrateToLatest(handle.db)
-        if (seed) await seedDemoAccounts(handle.db, { ...seed, now: new Date(testStart) })
-      } finally {
-        await handle.close()
-      }
+      const server = await startPortalServer({ config: testConfig(database), clock: new ManualClock(testStart), ...(seed === undefined ? {} : { seedIfEmpty: seed }) })
+      await server.close()
     }
   }
 }

@@ -25,7 +25,7 @@ export function newTemplateRunId(now = Date.now()): string {
 
 /** When the run that named a template database started; null for a name that is not a template's. */
 export function templateRunStartedAt(databaseName: string): number | null {
-  const match = /^pdit_([0-9a-z]{8,9})[0-9a-f]{6}_/.exec(databaseName)
+  const match = new RegExp(`^${templateDatabasePrefix}([0-9a-z]{8,9})[0-9a-f]{6}_`).exec(databaseName)
   return match?.[1] ? Number.parseInt(match[1], 36) : null
 }
 
