@@ -32,14 +32,19 @@ export class SecurityScene {
   }
 
   /**
-   * An active portal user who can sign in to the portal with the seeded password (no 2FA, not locked),
+   * An active, English-speaking portal user who can sign in to the portal with the seeded password (no 2FA, not locked),
    * taken as this test's own (see `PortalApi.take`): on a worker's shared host no other test acts on them.
    */
   async signInablePortalUser(skip = 0): Promise<UserListItem> {
     const users = (await this.portalUsers({ twoFactor: 'off', locked: 'false' })).filter((user) => user.email !== null)
-    const user = this.api.take(users, 5 + skip)
-    if (!user) throw new Error('No portal user to act on')
-    return user
+    const untaken = users.filter((user) => !this.api.taken.has(user.id))
+    // The tests read the emails in English, and a user who prefers Chinese is mailed in Chinese.
+    for (const user of untaken.slice(5 + skip)) {
+      if ((await this.user(user.id)).language !== 'en') continue
+      this.api.taken.add(user.id)
+      return user
+    }
+    throw new Error('No English-speaking portal user left to act on')
   }
 
   /** The first portal user of a filter that no other test on this host has taken, now this test's own. */
