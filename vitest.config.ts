@@ -16,7 +16,11 @@ export default defineConfig({
           // Renderer tests opt into a DOM with `// @vitest-environment jsdom` at the top of the file.
           testTimeout: 20_000,
           // Vitest's default leaves one of two cores to its own process, which is idle most of the run.
-          maxWorkers: 2
+          maxWorkers: 2,
+          // A worker's files share one module graph: React, antd and the app are loaded once per worker,
+          // not once per file, which halves the suite. The files keep no module state between them; they
+          // pass in shuffled orders (`--sequence.shuffle.files`).
+          isolate: false
         }
       },
       {
