@@ -34,6 +34,10 @@ export default defineConfig({
           hookTimeout: 180_000,
           // Each file starts its own server and database; two cores cannot run many at once.
           maxWorkers: 2,
+          // A worker's files share one module graph, and so one process: the server's modules load once, and
+          // PGlite's WebAssembly, compiled as it runs, stays compiled for the next file's databases. Each file
+          // still has its own servers and databases; the suite passes in shuffled orders.
+          isolate: false,
           // After the unit project when `vitest run` takes both: each suite's timings stay its own.
           sequence: { groupOrder: 1 }
         }

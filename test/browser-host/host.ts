@@ -17,7 +17,7 @@ import { DeskError } from '../../src/shared/errors'
 import { localAdminLogin } from '../../src/shared/local-portal-protocol'
 import { createHostAccess, loginTokenParam, notSignedInPage, type HostAccess } from './access'
 import { copyPortalTemplate, reportingFirstRun, type PortalTemplate } from './portal-template'
-import { builtServerEntry, createForkLauncher, type PortalServerKind } from './stand-ins/fork-launcher'
+import { builtServerEntry, createForkLauncher } from './stand-ins/fork-launcher'
 import { createJsonFileStore } from './stand-ins/json-file-store'
 import { createNodeCipher } from './stand-ins/node-cipher'
 
@@ -44,8 +44,6 @@ export interface BrowserHostOptions {
   env?: Record<string, string>
   /** Tests of the host itself only: replaces the real server process. */
   launcher?: ProcessLauncher
-  /** 'built' (the default): out/main/portal-server.js, as the packaged desk runs it; 'source' for tests that run before the build. */
-  server?: PortalServerKind
   /** A seeded portal folder (portal-template.ts) copied in as this first run, instead of seeding anew; sets `users` and `password`. */
   portalTemplate?: PortalTemplate
 }
@@ -81,8 +79,7 @@ export async function startBrowserHost(options: BrowserHostOptions = {}): Promis
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new Error(`The renderer is not built (${join(rendererDir, 'index.html')} is missing). Run \`npm run build\` first.`)
   }
-  const serverKind = options.server ?? 'built'
-  if (options.launcher === undefined && serverKind === 'built' && !existsSync(join(repoRoot, builtServerEntry))) {
+  if (options.launcher === undefined && !existsSync(join(repoRoot, builtServerEntry))) {
     throw new Error(`The portal server is not built (${join(repoRoot, builtServerEntry)} is missing). Run \`npm run build\` first.`)
   }
   const template = options.portalTemplate
@@ -98,7 +95,7 @@ export async function startBrowserHost(options: BrowserHostOptions = {}): Promis
   const server = createServer()
   try {
     if (template) await copyPortalTemplate(template, dataDir)
-    const launcher = options.launcher ?? createForkLauncher({ cwd: repoRoot, server: serverKind, output: options.serverOutput ?? serverOutputFromEnv() })
+    const launcher = options.launcher ?? createForkLauncher({ cwd: repoRoot, output: options.serverOutput ?? serverOutputFromEnv() })
     const shim = await bundleShim()
     desk = await createDesk(
       {
@@ -186,8 +183,13 @@ async function handle(request: IncomingMessage, response: ServerResponse, contex
 
   const file = await readRendererFile(context.rendererDir, url.pathname)
   const body = file.isIndex ? Buffer.from(injectShim(file.body.toString('utf8'))) : file.body
-  return send(response, file.status, file.contentType, request.method === 'HEAD' ? '' : body, file.isIndex)
+  const caching = file.isIndex ? 'no-store' : file.status === 200 && url.pathname.startsWith(hashedAssetsPath) ? 'immutable' : 'no-cache'
+  return send(response, file.status, file.contentType, request.method === 'HEAD' ? '' : body, caching)
 }
+
+/** Vite names every file here after a hash of its content, so a browser may keep one for good (and its compiled code with it). */
+const hashedAssetsPath = '/assets/'
+const cacheControl = { 'no-store': 'no-store', 'no-cache': 'no-cache', immutable: 'public, max-age=31536000, immutable' } as const
 
 /**
  * Trades a one-time login token for the session cookie, then sends the browser on without the token,
@@ -264,11 +266,11 @@ export function injectShim(html: string): string {
   return headEnd >= 0 ? `${html.slice(0, headEnd)}${shimTag}\n${html.slice(headEnd)}` : `${shimTag}\n${html}`
 }
 
-function send(response: ServerResponse, status: number, contentType: string, body: string | Buffer, noStore = true): void {
+function send(response: ServerResponse, status: number, contentType: string, body: string | Buffer, caching: keyof typeof cacheControl = 'no-store'): void {
   response.writeHead(status, {
     ...appResponseHeaders,
     'content-type': contentType,
-    'cache-control': noStore ? 'no-store' : 'no-cache',
+    'cache-control': cacheControl[caching],
     'content-length': Buffer.byteLength(body)
   })
   response.end(body)

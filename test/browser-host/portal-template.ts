@@ -5,7 +5,7 @@ import { LocalPortal } from '../../src/main/local-portal/local-portal'
 import type { ProcessLauncher } from '../../src/main/local-portal/process-launcher'
 import { createConsoleLogger } from '../../src/main/log'
 import { copyStoppedCluster } from '../support/copy-stopped-cluster'
-import { createForkLauncher, type PortalServerKind } from './stand-ins/fork-launcher'
+import { createForkLauncher } from './stand-ins/fork-launcher'
 
 /**
  * A first-run portal data folder (the server's DATA_DIR: PGlite files, migrated and seeded), made once
@@ -27,10 +27,10 @@ const manifest = 'template.json'
 
 /**
  * Seeds through the server's own first-run path (process entry, migrations, demo data), then stops it
- * cleanly. In `dir` when given (replacing what is there), else in a new temporary folder. The built server
- * by default, as a host runs it (see PortalServerKind).
+ * cleanly. In `dir` when given (replacing what is there), else in a new temporary folder. The built server,
+ * as a host runs it.
  */
-export async function createPortalTemplate(options: { users: number; password: string; repoRoot: string; dir?: string; server?: PortalServerKind }): Promise<PortalTemplate> {
+export async function createPortalTemplate(options: { users: number; password: string; repoRoot: string; dir?: string }): Promise<PortalTemplate> {
   if (options.dir !== undefined) {
     await rm(options.dir, { recursive: true, force: true })
     await mkdir(options.dir, { recursive: true, mode: 0o700 })
@@ -39,7 +39,7 @@ export async function createPortalTemplate(options: { users: number; password: s
   const remove = () => rm(dir, { recursive: true, force: true })
   try {
     let exitCode: number | null | undefined
-    const fork = createForkLauncher({ cwd: options.repoRoot, output: 'quiet', ...(options.server ? { server: options.server } : {}) })
+    const fork = createForkLauncher({ cwd: options.repoRoot, output: 'quiet' })
     const launcher: ProcessLauncher = {
       launch(env) {
         const child = fork.launch(env)

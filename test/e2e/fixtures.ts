@@ -353,12 +353,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       await use(desk)
       return
     }
-    // A known start: the desk's start route, and none of the local storage (preferences, grid settings) an earlier test left.
-    await page.goto(host.url)
-    await page.evaluate(() => {
-      localStorage.clear()
-      sessionStorage.clear()
-    })
+    // A known start: none of the local storage (preferences, grid settings) an earlier test left, then the
+    // desk's start route. The storage is cleared from a plain page of the desk's origin, so the desk loads once.
+    await page.goto(new URL('/__desk/blank', host.url).href)
+    await page.evaluate(() => localStorage.clear())
     await new Desk(page).open(host.url)
     await expect(page.getByTestId('signed-in').or(page.getByTestId('signed-out'))).toBeVisible()
     // A test that signed out (its own action, or the end of a session) leaves the next one signed out: sign in again.

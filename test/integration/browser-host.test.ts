@@ -51,8 +51,7 @@ afterAll(async () => {
 
 describe('browser host with the real portal server', () => {
   it('seeds on first run, signs the administrator in and lists portal users', async () => {
-    // The server from src/: this suite runs before `npm run build`.
-    host = await startBrowserHost({ rendererDir, dataDir, password, users: 30, server: 'source' })
+    host = await startBrowserHost({ rendererDir, dataDir, password, users: 30 })
     expect(host.firstRun).toEqual({ login: 'admin', password })
     const desk = await clientOf(host)
     const state = await desk.session.state()
@@ -92,7 +91,7 @@ describe('browser host with the real portal server', () => {
   }, 180_000)
 
   it('reuses a data folder without seeding again; the per-run key means signing in again', async () => {
-    host = await startBrowserHost({ rendererDir, dataDir, password: 'Another-Password-2', autoSignIn: true, server: 'source' })
+    host = await startBrowserHost({ rendererDir, dataDir, password: 'Another-Password-2', autoSignIn: true })
     expect(host.firstRun).toBeNull()
     const desk = await clientOf(host)
     const state = await desk.session.state()

@@ -67,8 +67,7 @@ describe('the embedded portal keeps its data to its own OS user', () => {
     await chmod(userDataDir, 0o755)
 
     const password = 'At-Rest-Password-1'
-    // The server from src/: this suite runs before `npm run build`.
-    const host = await startBrowserHost({ rendererDir, dataDir: userDataDir, password, users: 20, server: 'source' })
+    const host = await startBrowserHost({ rendererDir, dataDir: userDataDir, password, users: 20 })
     try {
       const api = (path: string, init: RequestInit = {}) => fetch(`${host.portalUrl}/api/v1${path}`, init)
       const login = await api('/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'admin', password }) })

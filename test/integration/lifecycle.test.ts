@@ -11,6 +11,8 @@ import { startPortalServer } from '../../src/server/server'
 import { migrations } from '../../src/server/db/migrations'
 import { backends, emptyDatabase, pgliteBackend, type ProvisionedDatabase } from './support/backends'
 import { testConfig } from './support/portal'
+import { repoRoot } from '../browser-host/host'
+import { builtServerEntry } from '../browser-host/stand-ins/fork-launcher'
 
 const provisioned: ProvisionedDatabase[] = []
 afterAll(async () => {
@@ -88,11 +90,12 @@ describe('the PGlite data folder', () => {
 })
 
 describe('the embedded process entry', () => {
-  const entry = resolve('src/server/process-entry.ts')
+  // Built from src/server/process-entry.ts before this suite runs (global-setup.ts), as the packaged desk runs it.
+  const entry = resolve(repoRoot, builtServerEntry)
 
   function launch(env: Record<string, string>) {
     const child = fork(entry, [], {
-      execArgv: ['--import', 'tsx'],
+      execArgv: [],
       env: { ...process.env, LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: '0', ...env },
       stdio: ['ignore', 'ignore', 'pipe', 'ipc']
     })

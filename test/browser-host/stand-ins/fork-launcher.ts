@@ -3,22 +3,14 @@ import { join } from 'node:path'
 import type { ProcessLauncher } from '../../../src/main/local-portal/process-launcher'
 
 /**
- * Which portal server a host runs. 'built': out/main/portal-server.js, the bundle the packaged desk runs in
- * its utilityProcess, under plain Node (needs `npm run build`; starts in a fraction of the time). 'source':
- * src/server/process-entry.ts under tsx, which transpiles the whole server in each process: for tests that
- * run before the build (the integration suite).
+ * The portal server a host runs, relative to the repository root: electron-vite's second main entry, the
+ * bundle the packaged desk runs in its utilityProcess, here under plain Node (needs `npm run build`).
  */
-export type PortalServerKind = 'built' | 'source'
-
-/** The built server, relative to the repository root: electron-vite's second main entry. */
 export const builtServerEntry = join('out', 'main', 'portal-server.js')
-const sourceServerEntry = join('src', 'server', 'process-entry.ts')
 
 export interface ForkLauncherOptions {
-  /** The repository root: the server's entry (and tsx) are resolved from here. */
+  /** The repository root: the server's entry is resolved from here. */
   cwd: string
-  /** Default 'built'. */
-  server?: PortalServerKind
   /** 'inherit' shows the server's log (the CLI); 'quiet' shows its last error lines only if it fails. */
   output?: 'inherit' | 'quiet'
 }
@@ -27,15 +19,14 @@ const keptLines = 30
 
 /** The Node stand-in for utilityProcess.fork: the portal server as a child process with an IPC channel. */
 export function createForkLauncher(options: ForkLauncherOptions): ProcessLauncher {
-  const source = options.server === 'source'
   return {
     launch(env) {
       const quiet = (options.output ?? 'quiet') === 'quiet'
-      const child = fork(source ? sourceServerEntry : builtServerEntry, [], {
+      const child = fork(builtServerEntry, [], {
         cwd: options.cwd,
         env,
         // Never the parent's execArgv (a test runner's loaders): the built server is plain JavaScript.
-        execArgv: source ? ['--import', 'tsx'] : [],
+        execArgv: [],
         stdio: ['ignore', quiet ? 'ignore' : 'inherit', quiet ? 'pipe' : 'inherit', 'ipc'],
         serialization: 'json',
         // Its own process group: Ctrl+C in a terminal reaches the host, which then stops the server in order.

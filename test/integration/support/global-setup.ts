@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
 import type { TestProject } from 'vitest/node'
+import { ensureDeskBuilt } from '../../browser-host/desk-build'
+import { repoRoot } from '../../browser-host/host'
 import { defaultPostgresServerUrl, postgresReachable } from '../../support/postgres'
 import { newTemplateRunId, templateDatabasePrefix, templateRunStartedAt, type TemplateRun } from './template-store'
 
@@ -23,6 +25,8 @@ const staleAfterMs = 24 * 3_600_000
  * worktrees, may share the PostgreSQL server and the temporary folder).
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // The tests that start the portal server as its own process run the bundle the packaged desk runs.
+  ensureDeskBuilt(repoRoot)
   await removeStaleRunFolders()
   const postgres = await postgresReachable()
   if (postgres) await dropTemplateDatabases((name) => (templateRunStartedAt(name) ?? Date.now()) < Date.now() - staleAfterMs)

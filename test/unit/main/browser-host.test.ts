@@ -139,10 +139,15 @@ describe('browser host', () => {
     expect(page.headers['content-security-policy']).toContain("script-src 'self'")
     expect(page.body.indexOf('/__desk/shim.js')).toBeGreaterThan(0)
     expect(page.body.indexOf('/__desk/shim.js')).toBeLessThan(page.body.indexOf('/assets/app.js'))
+    expect(page.headers['cache-control']).toBe('no-store')
     const asset = await raw('/assets/app.js', { headers: { cookie } })
     expect(asset.headers['content-type']).toBe('text/javascript; charset=utf-8')
+    // Named after their content by Vite: kept for good, while the page that names them is never kept.
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable')
     expect((await raw('/users/7', { headers: { cookie } })).body).toContain('/__desk/shim.js')
-    expect((await raw('/assets/missing.js', { headers: { cookie } })).status).toBe(404)
+    const missing = await raw('/assets/missing.js', { headers: { cookie } })
+    expect(missing.status).toBe(404)
+    expect(missing.headers['cache-control']).toBe('no-cache')
   })
 
   it('never serves files outside the renderer folder', async () => {
