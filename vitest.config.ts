@@ -1,9 +1,11 @@
 import { defineConfig } from 'vitest/config'
 import react from '@vitejs/plugin-react'
 import { uiDepsAliases } from './test/support/ui-deps-bundle.mjs'
+import { EnvironmentSequencer } from './test/support/environment-sequencer'
 
 export default defineConfig({
   test: {
+    sequence: { sequencer: EnvironmentSequencer },
     projects: [
       {
         plugins: [react()],
