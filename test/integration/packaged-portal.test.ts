@@ -1,6 +1,6 @@
-import { execFileSync, fork, type ChildProcess } from 'node:child_process'
+import { fork, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { copyFile, mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
+import { copyFile, cp, mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
 import { builtinModules } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
@@ -24,11 +24,8 @@ let server: ChildProcess | null = null
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'portaldesk-packaged-'))
   appDir = join(root, 'app')
-  // A build of its own, so that the repository's out/ stays as it was.
-  execFileSync(process.execPath, [join(repoRoot, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--outDir', join(appDir, 'out'), '--logLevel', 'error'], {
-    cwd: repoRoot,
-    stdio: 'inherit'
-  })
+  // A copy of the build the suite's global setup made fresh (global-setup.ts), so that the repository's out/ stays as it was.
+  await cp(join(repoRoot, 'out'), join(appDir, 'out'), { recursive: true })
   await copyFile(join(repoRoot, 'package.json'), join(appDir, 'package.json'))
   const excluded = (config.files as string[]).filter((pattern) => pattern.startsWith('!')).map((pattern) => pattern.slice(1))
   for (const dir of productionPackageDirs(repoRoot)) {
