@@ -1,6 +1,10 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+/** The repository this desk is built in. */
+export const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
 
 /** What `npm run build` writes that a browser host runs: the renderer and the portal server bundle (with the main and preload bundles built beside them). */
 const outputs = ['out/main/portal-server.js', 'out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html']

@@ -4,7 +4,6 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import { createDesk, type Desk } from '../../src/main/desk'
 import { dispatch } from '../../src/main/ipc/dispatch'
@@ -16,12 +15,13 @@ import { readRendererFile } from '../../src/main/window/renderer-files'
 import { DeskError } from '../../src/shared/errors'
 import { localAdminLogin } from '../../src/shared/local-portal-protocol'
 import { createHostAccess, loginTokenParam, notSignedInPage, type HostAccess } from './access'
+import { repoRoot } from './desk-build'
 import { copyPortalTemplate, reportingFirstRun, type PortalTemplate } from './portal-template'
 import { builtServerEntry, createForkLauncher } from './stand-ins/fork-launcher'
 import { createJsonFileStore } from './stand-ins/json-file-store'
 import { createNodeCipher } from './stand-ins/node-cipher'
 
-export const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
+export { repoRoot }
 
 export interface BrowserHostOptions {
   /** 0 (the default) picks a free port. */
@@ -183,13 +183,13 @@ async function handle(request: IncomingMessage, response: ServerResponse, contex
 
   const file = await readRendererFile(context.rendererDir, url.pathname)
   const body = file.isIndex ? Buffer.from(injectShim(file.body.toString('utf8'))) : file.body
-  const caching = file.isIndex ? 'no-store' : file.status === 200 && url.pathname.startsWith(hashedAssetsPath) ? 'immutable' : 'no-cache'
+  const caching = file.isIndex ? 'no-store' : file.status === 200 && url.pathname.startsWith(hashedAssetsPath) ? keptForGood : 'no-cache'
   return send(response, file.status, file.contentType, request.method === 'HEAD' ? '' : body, caching)
 }
 
 /** Vite names every file here after a hash of its content, so a browser may keep one for good (and its compiled code with it). */
 const hashedAssetsPath = '/assets/'
-const cacheControl = { 'no-store': 'no-store', 'no-cache': 'no-cache', immutable: 'public, max-age=31536000, immutable' } as const
+const keptForGood = 'public, max-age=31536000, immutable'
 
 /**
  * Trades a one-time login token for the session cookie, then sends the browser on without the token,
@@ -266,11 +266,11 @@ export function injectShim(html: string): string {
   return headEnd >= 0 ? `${html.slice(0, headEnd)}${shimTag}\n${html.slice(headEnd)}` : `${shimTag}\n${html}`
 }
 
-function send(response: ServerResponse, status: number, contentType: string, body: string | Buffer, caching: keyof typeof cacheControl = 'no-store'): void {
+function send(response: ServerResponse, status: number, contentType: string, body: string | Buffer, cacheControl = 'no-store'): void {
   response.writeHead(status, {
     ...appResponseHeaders,
     'content-type': contentType,
-    'cache-control': cacheControl[caching],
+    'cache-control': cacheControl,
     'content-length': Buffer.byteLength(body)
   })
   response.end(body)

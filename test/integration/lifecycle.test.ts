@@ -11,7 +11,7 @@ import { startPortalServer } from '../../src/server/server'
 import { migrations } from '../../src/server/db/migrations'
 import { backends, emptyDatabase, pgliteBackend, type ProvisionedDatabase } from './support/backends'
 import { testConfig } from './support/portal'
-import { repoRoot } from '../browser-host/host'
+import { repoRoot } from '../browser-host/desk-build'
 import { builtServerEntry } from '../browser-host/stand-ins/fork-launcher'
 
 const provisioned: ProvisionedDatabase[] = []
