@@ -4,7 +4,7 @@ import { chromiumAvailable, e2ePassword, expect, linkIn, mailTo, test, textBody 
 
 test.skip(!chromiumAvailable, 'Chromium is not installed: the end-to-end tests did not run.')
 // The actions run on a portal user of this test's own (`api.take`); the language is local storage, which each test starts without.
-test.use({ sharedHost: true })
+test.use({ sharedHost: 'admin' })
 
 const palette = (page: Page) => page.getByTestId('command-palette')
 

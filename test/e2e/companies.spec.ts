@@ -3,7 +3,7 @@ import { chromiumAvailable, e2ePassword, expect, linkIn, mailTo, test, type Desk
 
 test.skip(!chromiumAvailable, 'Chromium is not installed: the end-to-end tests did not run.')
 // Each test acts on users of its own: the ones it creates, or the ones it takes (api.take).
-test.use({ sharedHost: true })
+test.use({ sharedHost: 'admin' })
 
 interface CompanySummary {
   id: number

@@ -67,8 +67,8 @@ export class Desk {
   }
 
   /**
-   * Signs in through the sign-in screen. On a worker's shared desk, signed in once as the administrator,
-   * it only checks that the desk is signed in as asked: anything else would change the desk of the tests after.
+   * Signs in through the sign-in screen. On a worker's shared desk, signed in once as its operator, it
+   * only checks that the desk is signed in as asked: anything else would change the desk of the tests after.
    */
   async signIn(login: string, password: string): Promise<void> {
     if (this.signedInAs !== null) {
@@ -176,14 +176,17 @@ async function startHostWithMailbox(template: PortalTemplate, mailbox: Mailbox, 
   })
 }
 
+/** The operators a worker's shared desk can be signed in as (see `sharedHost`). */
+export type SharedLogin = 'admin' | 'support'
+
 /**
- * The worker's shared desk: one browser host (with its own mailbox) and one browser context signed in
- * as the administrator, started by the first test that asks for it and kept for the worker's later
- * tests. A host older than the template's age limit is replaced, for the reason the template is; that also
+ * A worker's shared desk: one browser host (with its own mailbox) and one browser context signed in
+ * as one operator, started by the first test that asks for it and kept for the worker's later tests. A host older than the template's age limit is replaced, for the reason the template is; that also
  * keeps its sign-in younger than the server's 10-minute re-verification, which some actions rely on.
  * Playwright replaces the worker after a failed test, so a failure never leaves its state to the next.
  */
 interface SharedSession {
+  login: SharedLogin
   host: BrowserHost
   mailbox: Mailbox
   context: BrowserContext
@@ -191,11 +194,12 @@ interface SharedSession {
 }
 
 class SharedDesk {
-  #started: { host: BrowserHost; mailbox: Mailbox; context: BrowserContext; taken: Set<number>; template: PortalTemplate } | null = null
+  #started: (SharedSession & { template: PortalTemplate }) | null = null
 
   constructor(
     readonly browser: Browser,
-    readonly templates: TemplateSource
+    readonly templates: TemplateSource,
+    readonly login: SharedLogin
   ) {}
 
   async get(): Promise<SharedSession> {
@@ -208,11 +212,11 @@ class SharedDesk {
         throw error
       })
       const context = await this.browser.newContext()
-      this.#started = { host, mailbox, context, taken: new Set(), template }
+      this.#started = { login: this.login, host, mailbox, context, taken: new Set(), template }
       const page = await context.newPage()
       const desk = new Desk(page)
       await desk.open(host.loginUrl())
-      await desk.signIn('admin', e2ePassword)
+      await desk.signIn(this.login, e2ePassword)
       await expect(desk.signedIn).toBeVisible()
       await page.close()
     }
@@ -246,15 +250,15 @@ function mailboxSince(shared: Mailbox): Mailbox {
 
 interface TestFixtures {
   /**
-   * Off (the default): the test has a fresh browser host of its own (own data folder, own database, a
+   * false (the default): the test has a fresh browser host of its own (own data folder, own database, a
    * copy of the run's template), signed out, in a fresh browser context.
-   * On: the test runs on its worker's shared host, in its shared context, already signed in as the
-   * administrator, on a new page opened at the desk's start route with empty local storage. For tests that
-   * change nothing another test relies on: each acts on users of its own (created with unique names, or
-   * chosen by state that its own action changes), and does not sign out or in as someone else, change the
-   * desk's settings or lock it. A spec (or a describe block) opts in with `test.use({ sharedHost: true })`.
+   * 'admin' or 'support': the test runs on its worker's shared host for that operator, in its shared
+   * context, already signed in as them, on a new page opened at the desk's start route with empty local
+   * storage. For tests that change nothing another test relies on: each acts on users of its own (created
+   * with unique names, or taken with `api.take`), and does not sign in as someone else, change the desk's
+   * settings or lock it. A spec (or a describe block) opts in with `test.use({ sharedHost: 'admin' })`.
    */
-  sharedHost: boolean
+  sharedHost: SharedLogin | false
   /** The worker's shared desk for this test (started, or replaced when stale, once per test); null without sharedHost. */
   sharedSession: SharedSession | null
   /** Variables added to the environment of the test's own portal server, e.g. `{ OPERATOR_2FA: 'required' }`. */
@@ -267,7 +271,8 @@ interface TestFixtures {
 
 interface WorkerFixtures {
   portalTemplates: TemplateSource
-  sharedDesk: SharedDesk
+  /** The worker's shared desks, one per operator, each started when a test first asks for it. */
+  sharedDesks: Record<SharedLogin, SharedDesk>
 }
 
 /**
@@ -293,21 +298,21 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     },
     { scope: 'worker', timeout: 180_000 }
   ],
-  sharedDesk: [
+  sharedDesks: [
     async ({ browser, portalTemplates }, use) => {
-      const shared = new SharedDesk(browser, portalTemplates)
+      const desks = { admin: new SharedDesk(browser, portalTemplates, 'admin'), support: new SharedDesk(browser, portalTemplates, 'support') }
       try {
-        await use(shared)
+        await use(desks)
       } finally {
-        await shared.close()
+        await Promise.all(Object.values(desks).map((desk) => desk.close()))
       }
     },
     { scope: 'worker', timeout: 60_000 }
   ],
   // Its own timeout: starting (or replacing) the shared host may seed a template, which is no test's budget.
   sharedSession: [
-    async ({ sharedHost, sharedDesk }, use) => {
-      await use(sharedHost ? await sharedDesk.get() : null)
+    async ({ sharedHost, sharedDesks }, use) => {
+      await use(sharedHost === false ? null : await sharedDesks[sharedHost].get())
     },
     { timeout: 180_000 }
   ],
@@ -360,8 +365,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await new Desk(page).open(host.url)
     await expect(page.getByTestId('signed-in').or(page.getByTestId('signed-out'))).toBeVisible()
     // A test that signed out (its own action, or the end of a session) leaves the next one signed out: sign in again.
-    if (await page.getByTestId('signed-out').isVisible()) await new Desk(page).signIn('admin', e2ePassword)
-    const desk = new Desk(page, 'admin')
+    if (await page.getByTestId('signed-out').isVisible()) await new Desk(page).signIn(sharedSession.login, e2ePassword)
+    const desk = new Desk(page, sharedSession.login)
     await expect(desk.signedIn).toBeVisible()
     await use(desk)
   },

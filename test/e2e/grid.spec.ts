@@ -4,7 +4,7 @@ import { chromiumAvailable, e2ePassword, expect, test, type PortalApi } from './
 
 test.skip(!chromiumAvailable, 'Chromium is not installed: the end-to-end tests did not run.')
 // Both tests only read users; the grid's settings live in local storage, which each test starts without.
-test.use({ sharedHost: true })
+test.use({ sharedHost: 'admin' })
 
 interface ApiUser {
   id: number

@@ -4,6 +4,8 @@ import type { UserListItem } from '../../src/shared/users'
 import { chromiumAvailable, e2ePassword, expect, linkIn, mailTo, test, textBody, type Desk, type PortalApi } from './fixtures'
 
 test.skip(!chromiumAvailable, 'Chromium is not installed: the end-to-end tests did not run.')
+// Each test acts on portal users of its own (`api.take`): they share their worker's desk signed in as the support agent.
+test.use({ sharedHost: 'support' })
 
 type Mailbox = Parameters<typeof mailTo>[0]
 
@@ -32,6 +34,13 @@ class HelpdeskScene {
     const answer = await this.api.call<{ items: UserListItem[] }>('GET', `/api/v1/users?${query}`, { token: this.adminToken })
     expect(answer.status).toBe(200)
     return answer.body.items.filter((user) => user.email !== null)
+  }
+
+  /** A portal user with an email, matching `filters`, that no earlier test on this host has taken: now this test's own. */
+  async ownUser(filters: Record<string, string>): Promise<UserListItem> {
+    const user = this.api.take(await this.portalUsers(filters))
+    if (!user) throw new Error(`No portal user matching ${JSON.stringify(filters)} is left for this test`)
+    return user
   }
 
   /** Types the ticket, searches the person by email and picks them with Enter. */
@@ -83,7 +92,7 @@ test.describe('Helpdesk', () => {
   test('forgotten password: a support agent verifies the caller by emailed code and sends a reset link', async ({ page, desk, api, mailbox, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'])
     const scene = await HelpdeskScene.start(page, desk, api)
-    const user = (await scene.portalUsers({ twoFactor: 'off', locked: 'false' }))[3] as UserListItem
+    const user = await scene.ownUser({ twoFactor: 'off', locked: 'false' })
     // A support agent cannot search for anyone before giving the ticket.
     await expect(scene.el('helpdesk-ticket')).toHaveAttribute('aria-required', 'true')
     await expect(scene.el('person-search-input')).toBeDisabled()
@@ -125,7 +134,7 @@ test.describe('Helpdesk', () => {
 
   test('forgotten username: a knowledge check, then Remind username emails the username', async ({ page, desk, api, mailbox }) => {
     const scene = await HelpdeskScene.start(page, desk, api)
-    const user = (await scene.portalUsers({ locked: 'false' }))[7] as UserListItem
+    const user = await scene.ownUser({ locked: 'false' })
     await scene.findByEmail('HD-5002', user)
     // The facts on record decide which can be ticked: take the first two available.
     const facts = (['company', 'city', 'phoneLast4'] as const).slice()
@@ -151,7 +160,7 @@ test.describe('Helpdesk', () => {
   test('temporary password: shown once, the user signs in with it and must change it', async ({ page, desk, api, mailbox, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'])
     const scene = await HelpdeskScene.start(page, desk, api)
-    const user = (await scene.portalUsers({ twoFactor: 'off', locked: 'false' }))[4] as UserListItem
+    const user = await scene.ownUser({ twoFactor: 'off', locked: 'false' })
     await scene.findByEmail('HD-5003', user)
     await scene.verifyByCode(mailbox, user)
 
@@ -182,7 +191,7 @@ test.describe('Helpdesk', () => {
 
   test('disable 2FA is refused after a knowledge check only, and says why', async ({ page, desk, api }) => {
     const scene = await HelpdeskScene.start(page, desk, api)
-    const user = (await scene.portalUsers({ twoFactor: 'on', locked: 'false' }))[0] as UserListItem
+    const user = await scene.ownUser({ twoFactor: 'on', locked: 'false' })
     await scene.findByEmail('HD-5004', user)
     await scene.el('knowledge-check').click()
     const enabled: ('company' | 'city' | 'phoneLast4')[] = []
@@ -201,7 +210,7 @@ test.describe('Helpdesk', () => {
   test('locked account: Unlock appears for a locked user and unlocks on the server', async ({ page, desk, api, mailbox }) => {
     const scene = await HelpdeskScene.start(page, desk, api)
     // Lock an account the way it happens: wrong passwords at the portal's sign-in until it locks.
-    const user = (await scene.portalUsers({ twoFactor: 'off', locked: 'false' }))[9] as UserListItem
+    const user = await scene.ownUser({ twoFactor: 'off', locked: 'false' })
     const isLocked = async () => (await api.call<{ locked: boolean }>('GET', `/api/v1/users/${user.id}`, { token: scene.adminToken })).body.locked
     for (let tries = 0; tries < 20 && !(await isLocked()); tries++) await api.call('POST', '/api/v1/portal/login', { json: { login: user.login, password: 'not-the-password' } })
     expect(await isLocked()).toBe(true)

@@ -3,7 +3,7 @@ import { SecurityScene } from './security-support'
 
 test.skip(!chromiumAvailable, 'Chromium is not installed: the end-to-end tests did not run.')
 // Each test acts on portal users of its own (`api.take`): they share their worker's desk.
-test.use({ sharedHost: true })
+test.use({ sharedHost: 'admin' })
 
 /** Two-factor authentication, sign-in protection and portal access, checked on the real server. */
 test.describe('Security tab: two-factor, lock and portal access', () => {

@@ -3,7 +3,7 @@ import { SecurityScene } from './security-support'
 
 test.skip(!chromiumAvailable, 'Chromium is not installed: the end-to-end tests did not run.')
 // Each test acts on portal users of its own (`api.take`): they share their worker's desk.
-test.use({ sharedHost: true })
+test.use({ sharedHost: 'admin' })
 
 /** The first seeded portal user whose `path` list (passkeys, API keys, payment methods) is not empty and whom no other test took, now taken. */
 async function userWith<T extends { id: number }>(scene: SecurityScene, path: string): Promise<{ userId: number; items: T[] }> {

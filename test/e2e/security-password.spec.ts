@@ -3,7 +3,7 @@ import { newPassword, SecurityScene, setPasswordThroughLink, tokenOf } from './s
 
 test.skip(!chromiumAvailable, 'Chromium is not installed: the end-to-end tests did not run.')
 // Each test acts on a portal user of its own (`api.take`): they share their worker's desk.
-test.use({ sharedHost: true })
+test.use({ sharedHost: 'admin' })
 
 /** The Security tab's password actions, each checked on the real server and in the real mailbox. */
 test.describe('Security tab: password', () => {

@@ -5,6 +5,8 @@ import type { UserDetail, UserListPage } from '../../src/shared/users'
 import { chromiumAvailable, Desk, e2ePassword, expect, test, type PortalApi } from './fixtures'
 
 test.skip(!chromiumAvailable, 'Chromium is not installed: the end-to-end tests did not run.')
+// Each test edits portal users of its own (`api.take`): they share their worker's desk.
+test.use({ sharedHost: 'admin' })
 
 /** The General tab's form, and how each test reaches it and reads the server. */
 class UserFormPage {
@@ -65,11 +67,11 @@ async function portalUsers(api: PortalApi, token: string, query = ''): Promise<U
   return Promise.all(page.body.items.map((item) => userOnServer(api, token, item.id)))
 }
 
-/** A portal user the country lock does not touch, with a company, website and email. */
-async function unlockedPortalUser(api: PortalApi, token: string, skip: readonly number[] = []): Promise<UserDetail> {
+/** A portal user of this test's own (`api.take`) that the country lock does not touch, with a company, website and email. */
+async function unlockedPortalUser(api: PortalApi, token: string): Promise<UserDetail> {
   const users = await portalUsers(api, token)
-  const user = users.find((candidate) => !candidate.documentLocked && candidate.companyId !== null && candidate.websiteId !== null && candidate.email && !skip.includes(candidate.id))
-  if (!user) throw new Error('The seed has no portal user outside the country lock')
+  const user = api.take(users.filter((candidate) => !candidate.documentLocked && candidate.companyId !== null && candidate.websiteId !== null && candidate.email))
+  if (!user) throw new Error('The seed has no portal user outside the country lock left for this test')
   return user
 }
 
@@ -148,9 +150,9 @@ test('editing name parts, phone, another email, birthday and country saves them 
 test('a username already taken is refused by the server and shown on the Username field, nothing else lost', async ({ desk, page, api }) => {
   const token = await api.operatorToken('admin', e2ePassword)
   const user = await unlockedPortalUser(api, token)
-  const other = await unlockedPortalUser(api, token, [user.id])
-  await desk.signIn('admin', e2ePassword)
-  await expect(desk.signedIn).toBeVisible()
+  const other = await unlockedPortalUser(api, token)
+  // A server session that no earlier test on this desk has re-verified: the rename below asks for the password.
+  await desk.signInAgain('admin')
   const form = new UserFormPage(page)
   await form.open(user.id)
 
@@ -262,8 +264,8 @@ test('country lock: shown with its reason; an administrator unlocks it with a re
   const companies = await api.call<CompanyPage>('GET', '/api/v1/companies?limit=200', { token })
   const locked = companies.body.items.find((company) => company.documentLocked && company.userCount > 0)
   if (!locked) throw new Error('The seed has no company with documents')
-  const [user] = await portalUsers(api, token, `&companyId=${locked.id}`)
-  if (!user) throw new Error(`Company ${locked.id} has no active portal user`)
+  const user = api.take(await portalUsers(api, token, `&companyId=${locked.id}`))
+  if (!user) throw new Error(`Company ${locked.id} has no active portal user left for this test`)
   expect(user.documentLocked).toBe(true)
   await desk.signIn('admin', e2ePassword)
   await expect(desk.signedIn).toBeVisible()
@@ -309,8 +311,8 @@ const tinyPng = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUl
 
 test('avatar: upload a PNG with preview, save, the server serves it; then remove it', async ({ desk, page, api }) => {
   const token = await api.operatorToken('admin', e2ePassword)
-  const user = (await portalUsers(api, token)).find((candidate) => candidate.avatarUrl === null)
-  if (!user) throw new Error('Every seeded portal user has an avatar')
+  const user = api.take((await portalUsers(api, token)).filter((candidate) => candidate.avatarUrl === null))
+  if (!user) throw new Error('No seeded portal user without an avatar is left for this test')
   await desk.signIn('admin', e2ePassword)
   await expect(desk.signedIn).toBeVisible()
   const form = new UserFormPage(page)

@@ -3,7 +3,7 @@ import { chromiumAvailable, e2ePassword, expect, seededPortalUsers, test } from 
 test.skip(!chromiumAvailable, 'Chromium is not installed: the end-to-end tests did not run.')
 
 test.describe('Manage Users', () => {
-  test.use({ sharedHost: true })
+  test.use({ sharedHost: 'admin' })
 
   test.beforeEach(async ({ desk }) => {
     await desk.signIn('admin', e2ePassword)
