@@ -1,5 +1,9 @@
 import { defineConfig } from '@playwright/test'
 import { chromiumExecutable } from './test/support/chromium'
+import { preferMemoryTmpdir } from './test/support/scratch-space'
+
+// Before the global setup and the workers: they, and the hosts and servers they start, inherit the run's temporary folder.
+preferMemoryTmpdir()
 
 export default defineConfig({
   testDir: 'test/e2e',

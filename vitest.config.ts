@@ -2,6 +2,10 @@ import { defineConfig } from 'vitest/config'
 import react from '@vitejs/plugin-react'
 import { uiDepsAliases } from './test/support/ui-deps-bundle.mjs'
 import { EnvironmentSequencer } from './test/support/environment-sequencer'
+import { preferMemoryTmpdir } from './test/support/scratch-space'
+
+// Before any worker starts: they, and the servers they start, inherit the run's temporary folder.
+preferMemoryTmpdir()
 
 export default defineConfig({
   test: {

@@ -56,6 +56,22 @@ async function tamperAsOwner(db: Kysely<Database>, statement: ReturnType<typeof 
   })
 }
 
+/**
+ * What an operator does before the attack: records the head that `audit verify` prints. Then the owner cuts
+ * the row `cutId` from the end, and the chain alone still looks whole: that is what the recorded head is for.
+ */
+async function recordHeadThenCut(database: ProvisionedDatabase, cutId: string): Promise<string> {
+  const owner = await connectDatabase(database)
+  try {
+    const head = /^head: (\S+)$/m.exec((await verifyAsCli(owner.db)).stdout)?.[1] ?? ''
+    await tamperAsOwner(owner.db, sql`delete from audit_log where id = ${cutId}`)
+    expect((await verifyAsCli(owner.db)).code).toBe(0)
+    return head
+  } finally {
+    await owner.close()
+  }
+}
+
 async function portalUserIds(db: Kysely<Database>, count: number, offset: number): Promise<number[]> {
   const rows = await db.selectFrom('users').select('id').where('kind', '=', 'portal').where('active', '=', true).where('email', 'is not', null).orderBy('id').offset(offset).limit(count).execute()
   return rows.map((row) => row.id)
@@ -143,18 +159,9 @@ describe.each(backends)('the audit hash chain on $name', (backend) => {
     const [kept, cut] = await db.selectFrom('audit_log').select(['id', 'seq']).orderBy('seq', 'desc').limit(2).execute().then((rows) => rows.reverse())
     if (!kept || !cut) throw new Error('expected two audit rows')
     await portal.server.close()
-    const clean = await runCli(['audit', 'verify'], env)
-    const recordedHead = /^head: (\S+)$/m.exec(clean.stdout)?.[1] ?? ''
-    expect(recordedHead).toMatch(new RegExp(`^${cut.seq}:[0-9a-f]{64}$`))
 
-    const owner = await connectDatabase(portal.database)
-    try {
-      await tamperAsOwner(owner.db, sql`delete from audit_log where id = ${cut.id}`)
-      // The chain alone still looks whole: that is what the recorded head is for.
-      expect((await verifyAsCli(owner.db)).code).toBe(0)
-    } finally {
-      await owner.close()
-    }
+    const recordedHead = await recordHeadThenCut(portal.database, cut.id)
+    expect(recordedHead).toMatch(new RegExp(`^${cut.seq}:[0-9a-f]{64}$`))
     const checked = await runCli(['audit', 'verify', '--head', recordedHead], env)
     expect(checked.stdout).toContain(`audit log broken after row ${kept.id} (rows missing at the end`)
     expect(checked.code).toBe(1)
