@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test'
 import type { UserListItem } from '../../src/shared/users'
 import { chromiumAvailable, e2ePassword, expect, test, type PortalApi } from './fixtures'
+import { hasEmail } from './support/portal-api'
 
 test.skip(!chromiumAvailable, 'Chromium is not installed: the end-to-end tests did not run.')
 
@@ -15,11 +16,7 @@ async function openRoute(page: Page, route: string): Promise<void> {
 
 /** A portal user with an email that no earlier test on this host has taken: now this test's own. */
 async function portalUserWithEmail(api: PortalApi): Promise<UserListItem> {
-  const token = await api.operatorToken('admin', e2ePassword)
-  const listed = await api.call<{ items: UserListItem[] }>('GET', '/api/v1/users?kind=portal&limit=50', { token })
-  const user = api.take(listed.body.items.filter((candidate) => candidate.email !== null))
-  if (!user) throw new Error('No portal user with an email is left for this test')
-  return user
+  return api.takePortalUser(await api.operatorToken('admin', e2ePassword), {}, hasEmail)
 }
 
 // Each test opens its routes on a desk its worker shares, signed in as the operator the link is for.

@@ -177,11 +177,13 @@ async function startHostWithMailbox(template: PortalTemplate, mailbox: Mailbox, 
 }
 
 /** The operators a worker's shared desk can be signed in as (see `sharedHost`). */
-export type SharedLogin = 'admin' | 'support'
+const sharedLogins = ['admin', 'support'] as const
+export type SharedLogin = (typeof sharedLogins)[number]
 
 /**
  * A worker's shared desk: one browser host (with its own mailbox) and one browser context signed in
- * as one operator, started by the first test that asks for it and kept for the worker's later tests. A host older than the template's age limit is replaced, for the reason the template is; that also
+ * as one operator, started by the first test that asks for it and kept for the worker's later tests.
+ * A host older than the template's age limit is replaced, for the reason the template is; that also
  * keeps its sign-in younger than the server's 10-minute re-verification, which some actions rely on.
  * Playwright replaces the worker after a failed test, so a failure never leaves its state to the next.
  */
@@ -300,7 +302,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   ],
   sharedDesks: [
     async ({ browser, portalTemplates }, use) => {
-      const desks = { admin: new SharedDesk(browser, portalTemplates, 'admin'), support: new SharedDesk(browser, portalTemplates, 'support') }
+      const desks = Object.fromEntries(sharedLogins.map((login) => [login, new SharedDesk(browser, portalTemplates, login)])) as Record<SharedLogin, SharedDesk>
       try {
         await use(desks)
       } finally {

@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test'
-import type { UserListItem } from '../../src/shared/users'
 import { chromiumAvailable, e2ePassword, expect, linkIn, mailTo, test, textBody } from './fixtures'
+import { hasEmail } from './support/portal-api'
 
 test.skip(!chromiumAvailable, 'Chromium is not installed: the end-to-end tests did not run.')
 // Each test resolves tickets of portal users of its own (`api.take`): they share their worker's desk signed in as the support agent.
@@ -8,6 +8,9 @@ test.use({ sharedHost: 'support' })
 
 /** Issue 5's targets: interactions an operator needs, at most. */
 const targets = { openUserByEmail: 3, forgottenPasswordTicket: 8, forgottenPasswordTicketFromLink: 4 } as const
+
+/** Callers whose ticket the agent can resolve with an emailed code and a reset link. */
+const signInable = { twoFactor: 'off', locked: 'false' }
 
 /**
  * Counts the operator's interactions: a click or a key chord is one, typing one string is one.
@@ -42,9 +45,8 @@ class InteractionCounter {
 
 test('step counts: open a user by email (A ≤ 3) and resolve a forgotten-password ticket (B ≤ 8)', async ({ page, desk, api, mailbox }) => {
   const adminToken = await api.operatorToken('admin', e2ePassword)
-  const listed = await api.call<{ items: UserListItem[] }>('GET', '/api/v1/users?kind=portal&twoFactor=off&locked=false&limit=50', { token: adminToken })
-  const withEmail = listed.body.items.filter((user) => user.email !== null)
-  const [userA, userB] = [api.take(withEmail), api.take(withEmail)] as [UserListItem, UserListItem]
+  const userA = await api.takePortalUser(adminToken, signInable, hasEmail)
+  const userB = await api.takePortalUser(adminToken, signInable, hasEmail)
   await desk.signIn('support', e2ePassword)
   await expect(desk.signedIn).toBeVisible()
   await desk.gridSettled('portal')
@@ -94,8 +96,7 @@ test('step counts: open a user by email (A ≤ 3) and resolve a forgotten-passwo
 
 test('step count: a forgotten-password ticket opened from a portaldesk:// link, with an emailed code (C ≤ 4)', async ({ page, desk, api, mailbox }) => {
   const adminToken = await api.operatorToken('admin', e2ePassword)
-  const listed = await api.call<{ items: UserListItem[] }>('GET', '/api/v1/users?kind=portal&twoFactor=off&locked=false&limit=50', { token: adminToken })
-  const user = api.take(listed.body.items.filter((candidate) => candidate.email !== null)) as UserListItem
+  const user = await api.takePortalUser(adminToken, signInable, hasEmail)
   const email = user.email ?? ''
   await desk.signIn('support', e2ePassword)
   await expect(desk.signedIn).toBeVisible()

@@ -2,6 +2,7 @@ import type { Locator, Page } from '@playwright/test'
 import type { AuditEntry } from '../../src/shared/audit'
 import type { UserListItem } from '../../src/shared/users'
 import { chromiumAvailable, e2ePassword, expect, linkIn, mailTo, test, textBody, type Desk, type PortalApi } from './fixtures'
+import { hasEmail } from './support/portal-api'
 
 test.skip(!chromiumAvailable, 'Chromium is not installed: the end-to-end tests did not run.')
 // Each test acts on portal users of its own (`api.take`): they share their worker's desk signed in as the support agent.
@@ -29,18 +30,9 @@ class HelpdeskScene {
     return (id: string): Locator => this.page.getByTestId(id)
   }
 
-  async portalUsers(filters: Record<string, string>): Promise<UserListItem[]> {
-    const query = new URLSearchParams({ kind: 'portal', limit: '200', ...filters })
-    const answer = await this.api.call<{ items: UserListItem[] }>('GET', `/api/v1/users?${query}`, { token: this.adminToken })
-    expect(answer.status).toBe(200)
-    return answer.body.items.filter((user) => user.email !== null)
-  }
-
   /** A portal user with an email, matching `filters`, that no earlier test on this host has taken: now this test's own. */
-  async ownUser(filters: Record<string, string>): Promise<UserListItem> {
-    const user = this.api.take(await this.portalUsers(filters))
-    if (!user) throw new Error(`No portal user matching ${JSON.stringify(filters)} is left for this test`)
-    return user
+  ownUser(filters: Record<string, string>): Promise<UserListItem> {
+    return this.api.takePortalUser(this.adminToken, filters, hasEmail)
   }
 
   /** Types the ticket, searches the person by email and picks them with Enter. */

@@ -49,9 +49,7 @@ export class SecurityScene {
 
   /** The first portal user of a filter that no other test on this host has taken, now this test's own. */
   async takePortalUser(filters: Record<string, string>, accept: (user: UserListItem) => boolean = () => true): Promise<UserListItem> {
-    const user = this.api.take((await this.portalUsers(filters)).filter(accept))
-    if (!user) throw new Error(`The seed has no portal user left with ${new URLSearchParams(filters).toString()}`)
-    return user
+    return this.api.takePortalUser(this.token, filters, accept)
   }
 
   async user(id: number): Promise<UserDetail> {

@@ -1,4 +1,5 @@
 import { expect } from '@playwright/test'
+import type { UserListItem } from '../../../src/shared/users'
 import type { BrowserHost } from '../../browser-host/host'
 
 export interface ApiAnswer<T = unknown> {
@@ -30,6 +31,19 @@ export class PortalApi {
   take<T extends { id: number }>(candidates: readonly T[], skip = 0): T | undefined {
     const user = candidates.filter((candidate) => !this.taken.has(candidate.id))[skip]
     if (user) this.taken.add(user.id)
+    return user
+  }
+
+  /**
+   * The first portal user the server lists for `filters` (the first 200) that `accept`s and that no test on
+   * this host has taken yet, now taken as this test's own; `token` is an operator's.
+   */
+  async takePortalUser(token: string, filters: Record<string, string> = {}, accept: (user: UserListItem) => boolean = () => true): Promise<UserListItem> {
+    const query = new URLSearchParams({ kind: 'portal', limit: '200', ...filters })
+    const answer = await this.call<{ items: UserListItem[] }>('GET', `/api/v1/users?${query}`, { token })
+    expect(answer.status).toBe(200)
+    const user = this.take(answer.body.items.filter(accept))
+    if (!user) throw new Error(`The seed has no portal user left with ${query.toString()}`)
     return user
   }
 
@@ -77,3 +91,6 @@ export class PortalApi {
     return (await this.call('GET', '/api/v1/me', { token })).status === 200
   }
 }
+
+/** For `takePortalUser`: a user the desk can mail. */
+export const hasEmail = (user: UserListItem): boolean => user.email !== null
