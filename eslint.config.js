@@ -14,8 +14,14 @@ const layering = {
   rules: { 'local/layering': ['error', { root: import.meta.dirname }] }
 }
 
+/**
+ * Build tools bundle a TypeScript config into a short-lived `<config>.ts.<stamp>.mjs` beside it, import it and delete
+ * it. `npm test` lints while the build runs, so ESLint can list such a file and find it gone when it reads it.
+ */
+const bundledConfigCopies = '**/*.config.ts.*.mjs'
+
 export default tseslint.config(
-  { ignores: ['out/**', 'out-*/**', 'dist/**', 'node_modules/**', 'test-results/**', 'test-results-*/**', 'playwright-report/**', '**/*.d.ts'] },
+  { ignores: ['out/**', 'out-*/**', 'dist/**', 'node_modules/**', 'test-results/**', 'test-results-*/**', 'playwright-report/**', '**/*.d.ts', bundledConfigCopies] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
