@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto'
+import { generate } from 'otplib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { personMatchList } from '../../src/shared/helpdesk'
-import { meProfile, type MeProfile } from '../../src/shared/portal'
+import { meProfile, portalLoginResponse, twoFactorSetupResponse, type MeProfile } from '../../src/shared/portal'
 import { completeUserDetail } from '../../src/shared/users'
 import { emailChangePages, type EmailChangePage } from '../../src/server/domain/email-change/links'
 import { backends } from './support/backends'
+import { passkeyRegistrationChallenge, passkeySiteOf, signInWithPasskey, SoftwareAuthenticator } from './support/software-authenticator'
 import { expectNothingChanged, expectRefusal, signInAs, watchedTables, type OperatorClient } from './support/operators'
 import { startTestPortal, testPassword, type ApiResponse, type TestPortal } from './support/portal'
 import { contactForm, portalLogin, signInablePortalUsers, signInPortalUser, type PortalClient, type PortalUserRow } from './portal-helpers'
@@ -241,6 +243,45 @@ describe.each(backends)('email changes on $name', (backend) => {
     expect(reset.status, reset.text).toBe(200)
     expect((await portalLogin(portal, user.login, newPassword)).status).toBe(200)
     expect((await mailsTo(next)).map((mail) => mail.template)).toEqual(['emailChangeConfirm'])
+  })
+
+  it.runIf(backend.enabled)('the undo link also removes every way in that the thief could have added: a passkey, an authenticator app, a trusted device', async () => {
+    const user = take()
+    const oldEmail = user.email ?? ''
+    const site = await passkeySiteOf(portal, user)
+    // The thief signs in with the stolen password: that client is a trusted device from now on.
+    const thiefSignIn = await portalLogin(portal, user.login, testPassword)
+    const thiefDevice = portalLoginResponse.parse(thiefSignIn.body).deviceToken ?? ''
+    const stolen = await signInPortalUser(portal, user.login)
+    const thiefKey = new SoftwareAuthenticator()
+    const registration = thiefKey.register({ challenge: await passkeyRegistrationChallenge(stolen), rpId: site.rpId, origin: site.origin })
+    expect((await stolen.post('/api/v1/me/passkeys', { name: 'Mine now', response: registration })).status).toBe(201)
+    const setup = await stolen.post('/api/v1/me/2fa/setup', { password: testPassword })
+    const { secret } = twoFactorSetupResponse.parse(setup.body)
+    const verified = await stolen.post('/api/v1/me/2fa/verify', { code: await generate({ secret, epoch: Math.floor(portal.clock.now().getTime() / 1000) }) })
+    expect(verified.status, verified.text).toBe(200)
+    expect((await changeEmail(stolen, fresh('thief'))).status).toBe(200)
+    const devices = await db().selectFrom('sign_in_devices').select('id').where('user_id', '=', user.id).execute()
+    expect(devices.length).toBeGreaterThanOrEqual(2)
+
+    const undone = await submitPage('undo', await linkTo(oldEmail, 'undo'))
+    expect(undone.status, undone.text).toBe(200)
+    expect(undone.text).toContain('passkeys, authenticator app and remembered devices are removed')
+    expect(await lastAudit(user.id, 'email.undoChange')).toMatchObject({
+      changes: { passkeysRemoved: { to: 1 }, twoFactor: { from: true, to: false }, trustedDevicesForgotten: { to: devices.length } }
+    })
+    const resetToken = /reset-password\?token=([A-Za-z0-9_-]{43})/.exec((await lastMailOf(user.id)).body_text ?? '')?.[1] ?? ''
+    const reset = await portal.request('POST', '/reset-password', { json: { token: resetToken, password: newPassword } })
+    expect(reset.status, reset.text).toBe(200)
+
+    // With a password set again, the thief's passkey would sign in on its own: it is gone.
+    expectRefusal((await signInWithPasskey(portal, thiefKey, site)).answer, 401, 'INVALID_CREDENTIALS')
+    // The owner signs in with the new password alone: no code from the thief's app is asked for.
+    expect((await portalLogin(portal, user.login, newPassword)).status).toBe(200)
+    // The thief's device lost its exemption from the lock: once the account is locked for unknown
+    // devices, a right guess from it is refused like any other.
+    for (let i = 0; i < 10; i++) expectRefusal(await portalLogin(portal, user.login, 'not the new password'), 401, 'INVALID_CREDENTIALS')
+    expectRefusal(await portalLogin(portal, user.login, newPassword, { deviceToken: thiefDevice }), 401, 'INVALID_CREDENTIALS')
   })
 
   it.runIf(backend.enabled)('the undo link works for 7 days, not longer', async () => {

@@ -29,10 +29,11 @@ const texts = {
     confirmTaken: 'This email address now belongs to another account, so it cannot be used for yours. Nothing was changed.',
     undoTitle: 'Undo the email change',
     undoIntro:
-      'If you did not ask to change the email address of your portal account, undo it here. Your account keeps this address, you are signed out on every device, and you must choose a new password before you can sign in: we send the link to this address.',
+      'If you did not ask to change the email address of your portal account, undo it here. Your account keeps this address, you are signed out on every device, and you must choose a new password before you can sign in: we send the link to this address. Whoever made the change may have added a passkey or an authenticator app, so all of them are removed too.',
     undoButton: 'Undo the change',
     undoneTitle: 'The change is undone',
-    undone: 'Your account keeps its previous email address and every session has ended. Check this mailbox for the link to choose a new password.',
+    undone:
+      'Your account keeps its previous email address, every session has ended, and its passkeys, authenticator app and remembered devices are removed. Check this mailbox for the link to choose a new password, then set up your passkeys and two-factor authentication again.',
     undoInvalidTitle: 'This link cannot be used',
     undoInvalid: 'The link is not valid any more: it may have expired (links work for 7 days) or been used already. If you need help, contact our support team.'
   },
@@ -48,10 +49,10 @@ const texts = {
     confirmTaken: '该邮箱地址现已属于另一个账户，因此不能用于您的账户。账户没有任何变化。',
     undoTitle: '撤销邮箱地址更改',
     undoIntro:
-      '如果您没有申请更改门户账户的邮箱地址，请在此撤销。您的账户将保留此地址，您将在所有设备上退出登录，并且必须先设置新密码才能登录：我们会将链接发送到此地址。',
+      '如果您没有申请更改门户账户的邮箱地址，请在此撤销。您的账户将保留此地址，您将在所有设备上退出登录，并且必须先设置新密码才能登录：我们会将链接发送到此地址。进行更改的人可能添加了通行密钥或身份验证器应用，因此它们也会全部被移除。',
     undoButton: '撤销更改',
     undoneTitle: '更改已撤销',
-    undone: '您的账户保留原来的邮箱地址，所有会话均已结束。请在此邮箱中查收设置新密码的链接。',
+    undone: '您的账户保留原来的邮箱地址，所有会话均已结束，通行密钥、身份验证器应用和已记住的设备均已移除。请在此邮箱中查收设置新密码的链接，然后重新设置通行密钥和双重身份验证。',
     undoInvalidTitle: '此链接无法使用',
     undoInvalid: '该链接已失效：可能已过期（链接有效期为 7 天）或已被使用。如需帮助，请联系我们的支持团队。'
   }

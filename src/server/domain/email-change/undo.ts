@@ -6,9 +6,12 @@ import { revokeAllApiKeys } from '../api-keys/keys'
 import { recordAudit } from '../audit/record'
 import { hashToken, isWellFormedToken } from '../auth/tokens'
 import { enqueueMail } from '../mail/outbox'
+import { deleteAllPasskeys } from '../passkeys/manage'
 import { issueLink, type LinkSettings } from '../reset/links'
 import type { RedeemOrigin } from '../reset/redeem'
 import { revokeSessions } from '../sessions/revoke-sessions'
+import { forgetTrustedDevices } from '../sign-in/device-tokens'
+import { removeTwoFactor } from '../totp/self-service'
 import { lockUser, updateUserVersioned } from '../users/versioned-update'
 import { cancelPendingEmailChanges, emailTakenByOther } from './pending'
 
@@ -48,6 +51,12 @@ export type UndoResult = { ok: true; language: Locale } | { ok: false }
  * every pending change is cancelled, every session and API key of the user ends, a new password is
  * required (`reset_required`: no sign-in until it is set) and its reset link goes to the restored
  * address. Audited as `email.undoChange` with the user as actor. Single use.
+ *
+ * Whoever changed the address had the account, so every way in they could have added goes too, not
+ * only the password: passkeys (each signs in without a password once the new one is set), the
+ * authenticator app (a thief's app would ask the owner for codes they cannot give) and the trusted
+ * devices (exempt from the account's lock). Nothing tells the owner's additions from the thief's;
+ * the owner sets them up again after choosing the new password, and the page says so.
  */
 export async function undoEmailChange(db: Kysely<Database>, input: { token: string; now: Date; origin: RedeemOrigin; settings: LinkSettings }): Promise<UndoResult> {
   return withTransaction(db, async (trx): Promise<UndoResult> => {
@@ -62,6 +71,9 @@ export async function undoEmailChange(db: Kysely<Database>, input: { token: stri
     const after = await updateUserVersioned(trx, before.id, before.version, { ...(restorable && !alreadyOld ? { email: change.oldEmail } : {}), reset_required: true }, now)
     const sessionsRevoked = await revokeSessions(trx, before.id, { now })
     const apiKeysRevoked = await revokeAllApiKeys(trx, before.id, now)
+    const passkeysRemoved = await deleteAllPasskeys(trx, before.id)
+    const twoFactorWasOn = await removeTwoFactor(trx, before.id)
+    const trustedDevicesForgotten = await forgetTrustedDevices(trx, before.id)
     let resetLinkSent = false
     if (restorable && after.active) {
       const link = await issueLink(trx, { userId: before.id, purpose: 'reset', createdBy: null, now, settings: input.settings })
@@ -87,6 +99,9 @@ export async function undoEmailChange(db: Kysely<Database>, input: { token: stri
           resetRequired: { from: before.reset_required, to: true },
           sessionsRevoked: { from: null, to: sessionsRevoked },
           apiKeysRevoked: { from: null, to: apiKeysRevoked },
+          passkeysRemoved: { from: null, to: passkeysRemoved },
+          twoFactor: { from: twoFactorWasOn, to: false },
+          trustedDevicesForgotten: { from: null, to: trustedDevicesForgotten },
           resetLinkSent: { from: null, to: resetLinkSent }
         }
       }

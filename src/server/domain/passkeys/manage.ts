@@ -40,3 +40,9 @@ export async function deletePasskey(trx: Kysely<Database>, userId: number, passk
   if (!row) throw notFound()
   return row.name
 }
+
+/** Deletes every passkey of the user, for when whoever added them may not be its owner; returns how many. */
+export async function deleteAllPasskeys(trx: Kysely<Database>, userId: number): Promise<number> {
+  const rows = await trx.deleteFrom('passkeys').where('user_id', '=', userId).returning('id').execute()
+  return rows.length
+}

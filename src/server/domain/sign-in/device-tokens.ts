@@ -151,3 +151,13 @@ export async function issueDeviceToken(trx: Kysely<Database>, account: DeviceAcc
     .execute()
   return { id, token: issued.token }
 }
+
+/**
+ * Forgets every trusted device of the user, in every audience, when the account may have been taken
+ * over: a device that a thief signed in from must not keep its exemption from the account's lock.
+ * Sessions bound to those devices keep running until revoked (their `device_id` becomes null).
+ */
+export async function forgetTrustedDevices(trx: Kysely<Database>, userId: number): Promise<number> {
+  const rows = await trx.deleteFrom('sign_in_devices').where('user_id', '=', userId).returning('id').execute()
+  return rows.length
+}
