@@ -3,7 +3,7 @@ import { test as base, expect, type Browser, type BrowserContext, type Locator, 
 import { repoRoot, startBrowserHost, type BrowserHost } from '../browser-host/host'
 import { createPortalTemplate, readPortalTemplate, type PortalTemplate } from '../browser-host/portal-template'
 import { chromiumExecutable } from '../support/chromium'
-import { startSmtpServer, type ReceivedMail } from '../support/smtp-mailbox'
+import { isAddressedTo, startSmtpServer, type ReceivedMail } from '../support/smtp-mailbox'
 import { PortalApi } from './support/portal-api'
 import { e2ePassword, runTemplateDir, seededPortalUsers, templateMaxAgeMs, templatesEnv } from './support/seeded-portal'
 import { requireOrSkip } from '../support/environment'
@@ -379,7 +379,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 
 /** Waits until the mailbox holds a message to `to` and returns the newest one. */
 export async function mailTo(mailbox: Mailbox, to: string): Promise<ReceivedMail> {
-  await expect.poll(() => mailbox.received.filter((mail) => mail.to.includes(to.toLowerCase()) || mail.to.includes(to)).length, { timeout: 15_000 }).toBeGreaterThan(0)
-  const mails = mailbox.received.filter((mail) => mail.to.includes(to.toLowerCase()) || mail.to.includes(to))
+  await expect.poll(() => mailbox.received.filter((mail) => isAddressedTo(mail, to)).length, { timeout: 15_000 }).toBeGreaterThan(0)
+  const mails = mailbox.received.filter((mail) => isAddressedTo(mail, to))
   return mails[mails.length - 1] as ReceivedMail
 }

@@ -42,6 +42,12 @@ export async function startSmtpServer() {
   return { received, state, url: `smtp://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) }
 }
 
+/** Whether the message went to `address`. Addresses compare without case: the portal keeps an address as it was typed (`Anna.Schmidt@…`). */
+export function isAddressedTo(mail: ReceivedMail, address: string): boolean {
+  const wanted = address.toLowerCase()
+  return mail.to.some((recipient) => recipient.toLowerCase() === wanted)
+}
+
 /** The text body of a single-part message, decoded from quoted-printable or base64. */
 export function textBody(raw: string): string {
   const split = raw.indexOf('\r\n\r\n')
