@@ -73,7 +73,7 @@ export const emailChangePageRoutes: FastifyPluginAsyncZod<EmailChangePageRouteDe
       attachValidation: true,
       schema: {
         tags: ['email change pages'],
-        summary: 'Undo an email change (single use, 7 days): the old address is restored, every session and API key ends, a new password is required',
+        summary: 'Undo an email change (single use, 7 days): the old address is restored, every session and API key ends, passkeys, the authenticator app and trusted devices are removed, a new password is required',
         body: tokenForm
       }
     },
