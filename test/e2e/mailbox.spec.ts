@@ -47,6 +47,11 @@ test('Local mailbox: a reset link sent with delivery off is followed from the ma
   // The portal's own reset page, opened from the mailbox's link.
   const [resetPage] = await Promise.all([context.waitForEvent('page'), link.click()])
   await resetPage.waitForLoadState()
+  // It follows the reader's light or dark setting, its style allowed by the page's own CSP nonce.
+  await resetPage.emulateMedia({ colorScheme: 'dark' })
+  await expect(resetPage.locator('body')).toHaveCSS('background-color', 'rgb(20, 20, 20)')
+  await resetPage.emulateMedia({ colorScheme: 'light' })
+  await expect(resetPage.locator('body')).toHaveCSS('background-color', 'rgb(245, 245, 245)')
   const password = newPassword()
   await resetPage.locator('#password').fill(password)
   await resetPage.locator('#confirm').fill(password)

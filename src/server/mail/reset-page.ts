@@ -63,7 +63,10 @@ main{max-width:26rem;margin:3rem auto;background:#fff;padding:2rem;border-radius
 h1{font-size:1.4rem;margin:0 0 1rem}label{display:block;margin:1rem 0 .25rem;font-weight:600}
 input{width:100%;box-sizing:border-box;padding:.5rem;font:inherit;border:1px solid #bbb;border-radius:4px}
 button{margin-top:1.5rem;width:100%;padding:.6rem;font:inherit;font-weight:600;color:#fff;background:#1668dc;border:0;border-radius:4px}
-.error{color:#a8071a;background:#fff1f0;border:1px solid #ffa39e;padding:.5rem;border-radius:4px}`
+.error{color:#a8071a;background:#fff1f0;border:1px solid #ffa39e;padding:.5rem;border-radius:4px}
+:root{color-scheme:light dark}
+@media (prefers-color-scheme:dark){body{background:#141414;color:#e8e8e8}main{background:#1f1f1f;box-shadow:0 1px 4px rgba(0,0,0,.6)}
+input{background:#141414;color:inherit;border-color:#555}.error{color:#ffa39e;background:#2a1215;border-color:#5c2223}}`
 
 export function renderResetPage(language: Locale, view: ResetPageView): RenderedPage {
   const t = texts[language]
