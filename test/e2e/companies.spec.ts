@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { chromiumAvailable, e2ePassword, expect, linkIn, mailTo, test, type Desk, type PortalApi } from './fixtures'
+import { chromiumAvailable, dialogsOpened, e2ePassword, expect, linkIn, mailTo, test, type Desk, type PortalApi } from './fixtures'
 
 test.skip(!chromiumAvailable, 'Chromium is not installed: the end-to-end tests did not run.')
 // Each test acts on users of its own: the ones it creates, or the ones it takes (api.take).
@@ -258,6 +258,7 @@ test.describe('Companies', () => {
 
     // The permanent choice: the username must be typed, the block list is ticked by default.
     await row(page, other.id).getByTestId('company-user-delete').click()
+    await dialogsOpened(page)
     await dialog.getByTestId('stop-access-delete').click()
     await expect(dialog.locator('input[type="radio"][value="delete"]')).toBeChecked()
     await expect(dialog.locator('input[type="checkbox"]')).toBeChecked()

@@ -377,6 +377,16 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   }
 })
 
+/**
+ * Waits until no dialog is still zooming in. antd holds a dialog at the first frame of its zoom for a moment,
+ * so Playwright's "stable" check can pass there and aim a click at the button as it is in that frame, a few
+ * pixels wide near the middle; by the time the click lands the dialog has grown and it hits the text beside
+ * the button. Call it before clicking in a dialog that has just opened.
+ */
+export async function dialogsOpened(page: Page): Promise<void> {
+  await expect(page.locator('.ant-modal[class*="-appear"], .ant-modal[class*="-enter"]')).toHaveCount(0)
+}
+
 /** Waits until the mailbox holds a message to `to` and returns the newest one. */
 export async function mailTo(mailbox: Mailbox, to: string): Promise<ReceivedMail> {
   await expect.poll(() => mailbox.received.filter((mail) => isAddressedTo(mail, to)).length, { timeout: 15_000 }).toBeGreaterThan(0)
