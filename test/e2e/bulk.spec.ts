@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { chromiumAvailable, e2ePassword, expect, test, type PortalApi } from './fixtures'
+import { chromiumAvailable, clickOnceOpened, e2ePassword, expect, test, type PortalApi } from './fixtures'
 
 test.skip(!chromiumAvailable, 'Chromium is not installed: the end-to-end tests did not run.')
 
@@ -76,11 +76,11 @@ test.describe('Bulk actions', () => {
 
     // 50 rows per request and the filter, then "select all matching": the whole set, not the loaded page.
     await page.getByTestId('page-size').click()
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option[data-value="50"]').click()
+    await clickOnceOpened(page.locator('.ant-select-dropdown:visible .ant-select-item-option[data-value="50"]'))
     await page.getByTestId('add-filter').click()
     await page.getByTestId('filter-field').click()
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option[data-value="signIn"]').click()
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option[data-value="never"]').click()
+    await clickOnceOpened(page.locator('.ant-select-dropdown:visible .ant-select-item-option[data-value="signIn"]'))
+    await clickOnceOpened(page.locator('.ant-select-dropdown:visible .ant-select-item-option[data-value="never"]'))
     const grid = page.locator(`[data-testid="users-grid"][data-state="ready"][data-filters='{"signIn":"never"}']`)
     await expect(grid).toHaveAttribute('data-loaded', '50')
     await selectAllMatching(page, targets.length)

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { chromiumAvailable, dialogsOpened, e2ePassword, expect, linkIn, mailTo, test, type Desk, type PortalApi } from './fixtures'
+import { chromiumAvailable, clickOnceOpened, e2ePassword, expect, linkIn, mailTo, test, type Desk, type PortalApi } from './fixtures'
 
 test.skip(!chromiumAvailable, 'Chromium is not installed: the end-to-end tests did not run.')
 // Each test acts on users of its own: the ones it creates, or the ones it takes (api.take).
@@ -258,8 +258,7 @@ test.describe('Companies', () => {
 
     // The permanent choice: the username must be typed, the block list is ticked by default.
     await row(page, other.id).getByTestId('company-user-delete').click()
-    await dialogsOpened(page)
-    await dialog.getByTestId('stop-access-delete').click()
+    await clickOnceOpened(dialog.getByTestId('stop-access-delete'))
     await expect(dialog.locator('input[type="radio"][value="delete"]')).toBeChecked()
     await expect(dialog.locator('input[type="checkbox"]')).toBeChecked()
     await dialog.getByTestId('action-confirm').click()
@@ -331,7 +330,7 @@ test.describe('New portal user from Manage Users', () => {
   async function chooseCompany(page: Page, name: string) {
     await page.getByTestId('new-user-company').click()
     await page.keyboard.type(name.split(' ')[0] ?? name)
-    await page.locator('.ant-select-item-option').filter({ hasText: name }).click()
+    await clickOnceOpened(page.locator('.ant-select-item-option').filter({ hasText: name }))
   }
 
   test('with a typed password: the user is created in the chosen company and signs in to the portal', async ({ desk, api, page }) => {

@@ -53,7 +53,7 @@ export class Desk {
     const select = this.page.getByTestId('language-switch')
     if ((await select.textContent())?.includes(language) !== true) {
       await select.click()
-      await this.page.locator('.ant-select-item-option').filter({ hasText: language }).click()
+      await clickOnceOpened(this.page.locator('.ant-select-item-option').filter({ hasText: language }))
     }
     const dark = this.page.getByRole('switch')
     if ((await dark.getAttribute('aria-checked')) !== String(theme === 'dark')) await dark.click()
@@ -377,14 +377,24 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   }
 })
 
+/** An antd dialog, select list or menu while its opening motion runs (rc-motion's `<name>-appear…`/`<name>-enter…` classes). */
+const openingPopup = ['.ant-modal', '.ant-select-dropdown', '.ant-dropdown'].flatMap((popup) => [`${popup}[class*="-appear"]`, `${popup}[class*="-enter"]`]).join(', ')
+
 /**
- * Waits until no dialog is still zooming in. antd holds a dialog at the first frame of its zoom for a moment,
- * so Playwright's "stable" check can pass there and aim a click at the button as it is in that frame, a few
- * pixels wide near the middle; by the time the click lands the dialog has grown and it hits the text beside
- * the button. Call it before clicking in a dialog that has just opened.
+ * Waits until no dialog, select list or menu is still opening. antd holds such a popup at the first frame of its
+ * motion for a moment (a dialog at about a tenth of its size), so Playwright's "stable" check can pass there and
+ * aim a click at where a button is in that frame; by the time the click lands the popup has grown and it hits
+ * whatever is there instead.
  */
-export async function dialogsOpened(page: Page): Promise<void> {
-  await expect(page.locator('.ant-modal[class*="-appear"], .ant-modal[class*="-enter"]')).toHaveCount(0)
+export async function popupsOpened(page: Page): Promise<void> {
+  await expect(page.locator(openingPopup)).toHaveCount(0)
+}
+
+/** Clicks `target`, in a dialog, select list or menu that may have just opened, once it has finished opening. */
+export async function clickOnceOpened(target: Locator): Promise<void> {
+  await expect(target).toBeVisible()
+  await popupsOpened(target.page())
+  await target.click()
 }
 
 /** Waits until the mailbox holds a message to `to` and returns the newest one. */

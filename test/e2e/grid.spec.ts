@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import type { Page } from '@playwright/test'
-import { chromiumAvailable, e2ePassword, expect, test, type PortalApi } from './fixtures'
+import { chromiumAvailable, clickOnceOpened, e2ePassword, expect, test, type PortalApi } from './fixtures'
 
 test.skip(!chromiumAvailable, 'Chromium is not installed: the end-to-end tests did not run.')
 // Both tests only read users; the grid's settings live in local storage, which each test starts without.
@@ -40,9 +40,9 @@ async function apiUsers(api: PortalApi, token: string, query: Record<string, str
 async function addFilter(page: Page, field: string, value: { option: string | number; search?: string }): Promise<void> {
   await page.getByTestId('add-filter').click()
   await page.getByTestId('filter-field').click()
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[data-value="${field}"]`).click()
+  await clickOnceOpened(page.locator(`.ant-select-dropdown:visible .ant-select-item-option[data-value="${field}"]`))
   if (value.search) await page.keyboard.type(value.search)
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[data-value="${value.option}"]`).click()
+  await clickOnceOpened(page.locator(`.ant-select-dropdown:visible .ant-select-item-option[data-value="${value.option}"]`))
   await expect(page.locator(`[data-testid="filter-chip"][data-filter="${field}"]`)).toBeVisible()
 }
 
@@ -104,7 +104,7 @@ test.describe('The users grid grows', () => {
 
     // 50 rows per request, and no Email column.
     await page.getByTestId('page-size').click()
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option[data-value="50"]').click()
+    await clickOnceOpened(page.locator('.ant-select-dropdown:visible .ant-select-item-option[data-value="50"]'))
     await expect(desk.grid).toHaveAttribute('data-page-size', '50')
     await expect.poll(() => calls.at(-1)).toMatchObject({ companyId: company.companyId, limit: 50 })
     await page.getByTestId('column-chooser').click()
@@ -148,7 +148,7 @@ test.describe('The users grid grows', () => {
 
     // 50 rows per request: the grid has loaded only the first page, the export takes them all.
     await page.getByTestId('page-size').click()
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option[data-value="50"]').click()
+    await clickOnceOpened(page.locator('.ant-select-dropdown:visible .ant-select-item-option[data-value="50"]'))
     await addFilter(page, 'signIn', { option: 'never' })
     const grid = page.locator(`[data-testid="users-grid"][data-state="ready"][data-filters='{"signIn":"never"}']`)
     await expect(grid).toHaveAttribute('data-loaded', '50')

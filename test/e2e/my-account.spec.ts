@@ -1,6 +1,6 @@
 import { generate } from 'otplib'
 import type { Page } from '@playwright/test'
-import { chromiumAvailable, e2ePassword, expect, test } from './fixtures'
+import { chromiumAvailable, clickOnceOpened, e2ePassword, expect, test } from './fixtures'
 
 test.skip(!chromiumAvailable, 'Chromium is not installed: the end-to-end tests did not run.')
 
@@ -39,7 +39,7 @@ test.describe('My account', () => {
     // The menu under the operator's name, by keyboard.
     await page.getByTestId('account-menu').focus()
     await page.keyboard.press('Enter')
-    await page.getByRole('menuitem', { name: 'Password' }).click()
+    await clickOnceOpened(page.getByRole('menuitem', { name: 'Password' }))
     await expect(page.getByTestId('account-password')).toBeVisible()
 
     // Oro's three fields: a wrong current password is refused on its field, and nothing changes.

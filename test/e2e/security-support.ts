@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test'
 import type { UserDetail, UserListItem } from '../../src/shared/users'
-import { dialogsOpened, e2ePassword, expect, type Desk, type PortalApi } from './fixtures'
+import { e2ePassword, expect, popupsOpened, type Desk, type PortalApi } from './fixtures'
 import type { ReceivedMail } from '../support/smtp-mailbox'
 import { textBody } from '../support/smtp-mailbox'
 
@@ -82,7 +82,7 @@ export class SecurityScene {
     await within.getByTestId(testId).click()
     const dialog = this.dialog(testId)
     await expect(dialog).toBeVisible()
-    await dialogsOpened(this.page)
+    await popupsOpened(this.page)
     return dialog
   }
 

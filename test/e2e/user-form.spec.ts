@@ -2,7 +2,7 @@ import type { Locator, Page } from '@playwright/test'
 import type { AuditPage } from '../../src/shared/audit'
 import type { CompanyPage } from '../../src/shared/companies'
 import type { UserDetail, UserListPage } from '../../src/shared/users'
-import { chromiumAvailable, Desk, dialogsOpened, e2ePassword, expect, test, type PortalApi } from './fixtures'
+import { chromiumAvailable, clickOnceOpened, Desk, e2ePassword, expect, test, type PortalApi } from './fixtures'
 
 test.skip(!chromiumAvailable, 'Chromium is not installed: the end-to-end tests did not run.')
 // Each test edits portal users of its own (`api.take`): they share their worker's desk.
@@ -189,24 +189,18 @@ test('unsaved changes: Back asks first; Stay keeps the edit, Discard leaves (ano
   await form.settled('dirty')
   await page.getByTestId('back-to-users').click()
   const modal = page.locator('.ant-modal').filter({ has: page.getByTestId('unsaved-stay') })
-  await expect(modal).toBeVisible()
-  await dialogsOpened(page)
-  await modal.getByTestId('unsaved-stay').click()
+  await clickOnceOpened(modal.getByTestId('unsaved-stay'))
   await expect(modal).toBeHidden()
   await expect(page).toHaveURL(new RegExp(`#/users/${user.id}$`))
   await expect(form.input('firstName')).toHaveValue('Unsaved')
 
   // Another tab of the user page would drop the General tab's edit as well.
   await page.getByRole('tab', { name: 'Activity' }).click()
-  await expect(modal).toBeVisible()
-  await dialogsOpened(page)
-  await modal.getByTestId('unsaved-stay').click()
+  await clickOnceOpened(modal.getByTestId('unsaved-stay'))
   await expect(page).toHaveURL(new RegExp(`#/users/${user.id}$`))
 
   await page.getByTestId('back-to-users').click()
-  await expect(modal).toBeVisible()
-  await dialogsOpened(page)
-  await modal.getByTestId('unsaved-discard').click()
+  await clickOnceOpened(modal.getByTestId('unsaved-discard'))
   await expect(page).toHaveURL(/#\/users$/)
   await desk.gridSettled('portal')
   expect((await userOnServer(api, token, user.id)).firstName).toBe(user.firstName)
