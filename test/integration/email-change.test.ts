@@ -54,6 +54,12 @@ describe.each(backends)('email changes on $name', (backend) => {
     db().selectFrom('outbox').select(['id', 'to_address', 'template', 'body_text', 'user_id']).where('to_address', '=', address).orderBy('id').execute()
   const lastMailOf = (userId: number) => db().selectFrom('outbox').select(['to_address', 'template', 'body_text']).where('user_id', '=', userId).orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow()
   const emailOf = async (userId: number) => (await db().selectFrom('users').select('email').where('id', '=', userId).executeTakeFirstOrThrow()).email
+  /** Follows the reset link of the user's last email, as its owner does, and sets `password`. */
+  async function resetThroughLastMail(userId: number, password: string): Promise<void> {
+    const token = /reset-password\?token=([A-Za-z0-9_-]{43})/.exec((await lastMailOf(userId)).body_text ?? '')?.[1] ?? ''
+    const reset = await portal.request('POST', '/reset-password', { json: { token, password } })
+    expect(reset.status, reset.text).toBe(200)
+  }
   /** The token of the last link to `page` emailed to `address`, read as its owner reads the mailbox. */
   async function linkTo(address: string, page: EmailChangePage): Promise<string> {
     const pattern = new RegExp(`${emailChangePages[page]}\\?token=([A-Za-z0-9_-]{43})`)
@@ -236,11 +242,8 @@ describe.each(backends)('email changes on $name', (backend) => {
     expect((await expectNothingChanged(portal, () => submitPage('undo', undoToken))).status).toBe(400)
 
     // The reset link went to the restored address; with it the owner takes the account back.
-    const resetMail = await lastMailOf(user.id)
-    expect(resetMail).toMatchObject({ to_address: oldEmail, template: 'resetLink' })
-    const resetToken = /reset-password\?token=([A-Za-z0-9_-]{43})/.exec(resetMail.body_text ?? '')?.[1] ?? ''
-    const reset = await portal.request('POST', '/reset-password', { json: { token: resetToken, password: newPassword } })
-    expect(reset.status, reset.text).toBe(200)
+    expect(await lastMailOf(user.id)).toMatchObject({ to_address: oldEmail, template: 'resetLink' })
+    await resetThroughLastMail(user.id, newPassword)
     expect((await portalLogin(portal, user.login, newPassword)).status).toBe(200)
     expect((await mailsTo(next)).map((mail) => mail.template)).toEqual(['emailChangeConfirm'])
   })
@@ -270,9 +273,7 @@ describe.each(backends)('email changes on $name', (backend) => {
     expect(await lastAudit(user.id, 'email.undoChange')).toMatchObject({
       changes: { passkeysRemoved: { to: 1 }, twoFactor: { from: true, to: false }, trustedDevicesForgotten: { to: devices.length } }
     })
-    const resetToken = /reset-password\?token=([A-Za-z0-9_-]{43})/.exec((await lastMailOf(user.id)).body_text ?? '')?.[1] ?? ''
-    const reset = await portal.request('POST', '/reset-password', { json: { token: resetToken, password: newPassword } })
-    expect(reset.status, reset.text).toBe(200)
+    await resetThroughLastMail(user.id, newPassword)
 
     // With a password set again, the thief's passkey would sign in on its own: it is gone.
     expectRefusal((await signInWithPasskey(portal, thiefKey, site)).answer, 401, 'INVALID_CREDENTIALS')
